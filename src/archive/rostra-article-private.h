@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-article-private.h: how the store builds articles from rows. */
+#pragma once
+
+#include "rostra-article.h"
+
+G_BEGIN_DECLS
+
+/* Takes ownership of the strings. */
+RostraArticle *_rostra_article_new (gint64  id,
+                                    char   *title,
+                                    char   *source,
+                                    char   *published,
+                                    char   *language,
+                                    char   *text,
+                                    char   *imported_from,
+                                    guint   words,
+                                    guint   n_annotations);
+
+G_END_DECLS

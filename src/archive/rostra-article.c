@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-article.c: one speech or article of the archive. */
+
+#include "config.h"
+
+#include "rostra-article-private.h"
+
+struct _RostraArticle
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char  *title;
+  char  *source;
+  char  *published;
+  char  *language;
+  char  *text;
+  char  *imported_from;
+  guint  words;
+  guint  n_annotations;
+};
+
+G_DEFINE_FINAL_TYPE (RostraArticle, rostra_article, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_SOURCE,
+  PROP_PUBLISHED,
+  PROP_LANGUAGE,
+  PROP_TEXT,
+  PROP_IMPORTED_FROM,
+  PROP_WORDS,
+  PROP_N_ANNOTATIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rostra_article_finalize (GObject *object)
+{
+  RostraArticle *self = (RostraArticle *) object;
+
+  g_free (self->title);
+  g_free (self->source);
+  g_free (self->published);
+  g_free (self->language);
+  g_free (self->text);
+  g_free (self->imported_from);
+
+  G_OBJECT_CLASS (rostra_article_parent_class)->finalize (object);
+}
+
+static void
+rostra_article_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RostraArticle *self = ROSTRA_ARTICLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_PUBLISHED:
+      g_value_set_string (value, self->published);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_IMPORTED_FROM:
+      g_value_set_string (value, self->imported_from);
+      break;
+    case PROP_WORDS:
+      g_value_set_uint (value, self->words);
+      break;
+    case PROP_N_ANNOTATIONS:
+      g_value_set_uint (value, self->n_annotations);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rostra_article_class_init (RostraArticleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = rostra_article_finalize;
+  object_class->get_property = rostra_article_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
+  properties[PROP_PUBLISHED] = g_param_spec_string ("published", NULL, NULL, NULL, flags);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, flags);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
+  properties[PROP_IMPORTED_FROM] = g_param_spec_string ("imported-from", NULL, NULL, NULL, flags);
+  properties[PROP_WORDS] = g_param_spec_uint ("words", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_ANNOTATIONS] =
+    g_param_spec_uint ("n-annotations", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rostra_article_init (RostraArticle *self)
+{
+}
+
+RostraArticle *
+_rostra_article_new (gint64  id,
+                     char   *title,
+                     char   *source,
+                     char   *published,
+                     char   *language,
+                     char   *text,
+                     char   *imported_from,
+                     guint   words,
+                     guint   n_annotations)
+{
+  RostraArticle *self = g_object_new (ROSTRA_TYPE_ARTICLE, NULL);
+
+  self->id = id;
+  self->title = title;
+  self->source = source;
+  self->published = published;
+  self->language = language;
+  self->text = text;
+  self->imported_from = imported_from;
+  self->words = words;
+  self->n_annotations = n_annotations;
+  return self;
+}
+
+gint64
+rostra_article_get_id (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), 0);
+  return self->id;
+}
+
+const char *
+rostra_article_get_title (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->title;
+}
+
+/**
+ * rostra_article_get_source:
+ *
+ * Returns: (nullable): where the article comes from, as named in its title line
+ */
+const char *
+rostra_article_get_source (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->source;
+}
+
+/**
+ * rostra_article_get_published:
+ *
+ * Returns: (nullable): the date as `YYYY-MM-DDTHH:MM:SS` (local time of
+ *   the source, no zone), or %NULL when unknown
+ */
+const char *
+rostra_article_get_published (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->published;
+}
+
+/**
+ * rostra_article_dup_published_date_time:
+ *
+ * Returns: (transfer full) (nullable): the date, read as UTC
+ */
+GDateTime *
+rostra_article_dup_published_date_time (RostraArticle *self)
+{
+  g_autoptr (GTimeZone) utc = NULL;
+
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+
+  if (self->published == NULL)
+    return NULL;
+  utc = g_time_zone_new_utc ();
+  return g_date_time_new_from_iso8601 (self->published, utc);
+}
+
+/**
+ * rostra_article_get_language:
+ *
+ * Returns: (nullable): an ISO 639-1 code, or %NULL when unknown
+ */
+const char *
+rostra_article_get_language (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->language;
+}
+
+/**
+ * rostra_article_get_text:
+ *
+ * Returns: (nullable): the text, or %NULL when the article was listed
+ *   without it (see rostra_store_load_article())
+ */
+const char *
+rostra_article_get_text (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->text;
+}
+
+/**
+ * rostra_article_get_imported_from:
+ *
+ * Returns: (nullable): the name of the import that brought the article in
+ */
+const char *
+rostra_article_get_imported_from (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->imported_from;
+}
+
+guint
+rostra_article_get_words (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), 0);
+  return self->words;
+}
+
+guint
+rostra_article_get_n_annotations (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), 0);
+  return self->n_annotations;
+}

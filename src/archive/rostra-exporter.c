@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-exporter.c: writes the archive out, streaming.
+ *
+ * Articles are written one at a time as the store walks them, so an
+ * export needs memory for one article, not for the archive.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rostra-exporter.h"
+
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  gboolean       with_text;
+  guint          count;
+} WriteState;
+
+static gboolean
+write_string (GOutputStream *stream,
+              const char    *str,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return g_output_stream_write_all (stream, str, strlen (str), NULL, cancellable, error);
+}
+
+static void
+add_nullable_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/**
+ * rostra_article_to_json:
+ * @article: an article
+ * @with_text: add `text` and `imported_from`
+ *
+ * The JSON object of one article, as `--list --json` and the export
+ * write it: `{id, title, source, published, language, annotations}`
+ * and, @with_text, `text` and `imported_from`.
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+rostra_article_to_json (RostraArticle *article,
+                        gboolean       with_text)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, rostra_article_get_id (article));
+  add_nullable_string (builder, "title", rostra_article_get_title (article));
+  add_nullable_string (builder, "source", rostra_article_get_source (article));
+  add_nullable_string (builder, "published", rostra_article_get_published (article));
+  add_nullable_string (builder, "language", rostra_article_get_language (article));
+  json_builder_set_member_name (builder, "annotations");
+  json_builder_add_int_value (builder, rostra_article_get_n_annotations (article));
+  if (with_text)
+    {
+      add_nullable_string (builder, "text", rostra_article_get_text (article));
+      add_nullable_string (builder, "imported_from", rostra_article_get_imported_from (article));
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+write_article (RostraArticle *article,
+               gpointer       user_data,
+               GError       **error)
+{
+  WriteState *state = user_data;
+  g_autoptr (JsonNode) node = rostra_article_to_json (article, state->with_text);
+  g_autofree char *json = json_to_string (node, FALSE);
+
+  return write_string (state->stream, state->count++ > 0 ? ",\n" : "\n", state->cancellable,
+                       error) &&
+         write_string (state->stream, json, state->cancellable, error) &&
+         !g_cancellable_set_error_if_cancelled (state->cancellable, error);
+}
+
+/* Writes `[ {…}, {…} ]`, one article a line, newest first. */
+static gboolean
+write_article_array (RostraStore   *store,
+                     GOutputStream *stream,
+                     gboolean       with_text,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  WriteState state = { stream, cancellable, with_text, 0 };
+
+  return write_string (stream, "[", cancellable, error) &&
+         rostra_store_foreach_article (store, with_text, write_article, &state, error) &&
+         write_string (stream, state.count > 0 ? "\n]" : "]", cancellable, error);
+}
+
+/**
+ * rostra_export_article_list:
+ *
+ * Writes the JSON array of `--list --json`: every article without its
+ * text, newest first.
+ */
+gboolean
+rostra_export_article_list (RostraStore   *store,
+                            GOutputStream *stream,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  return write_article_array (store, stream, FALSE, cancellable, error) &&
+         write_string (stream, "\n", cancellable, error);
+}
+
+/**
+ * rostra_export_json:
+ *
+ * Writes the whole archive as
+ * `{format, version, articles: [{…, text, imported_from}], annotations: []}`.
+ */
+gboolean
+rostra_export_json (RostraStore   *store,
+                    GOutputStream *stream,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *head = g_strdup_printf ("{\"format\": \"%s\", \"version\": %d, \"articles\": ",
+                                           ROSTRA_EXPORT_FORMAT, ROSTRA_EXPORT_VERSION);
+
+  return write_string (stream, head, cancellable, error) &&
+         write_article_array (store, stream, TRUE, cancellable, error) &&
+         write_string (stream, ",\n\"annotations\": []}\n", cancellable, error) &&
+         g_output_stream_flush (stream, cancellable, error);
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-importer.h: brings dumps into the archive, one transaction per file. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rostra-dump-parser.h"
+#include "rostra-store.h"
+
+G_BEGIN_DECLS
+
+#define ROSTRA_IMPORT_ERROR (rostra_import_error_quark ())
+
+typedef enum
+{
+  ROSTRA_IMPORT_ERROR_NOT_FOUND,
+  ROSTRA_IMPORT_ERROR_NOT_A_FILE,
+  ROSTRA_IMPORT_ERROR_EMPTY,
+  ROSTRA_IMPORT_ERROR_NO_ENTRIES,
+} RostraImportError;
+
+GQuark rostra_import_error_quark (void);
+
+/**
+ * RostraImportReport:
+ * @name: the import's name (the file name unless given)
+ * @path: (nullable): the file read
+ * @encoding: (nullable): `UTF-8`, `windows-1252` or `mixed`
+ * @sha256: (nullable): the checksum of the bytes read
+ * @size: bytes read
+ * @import_id: the import's row, 0 when nothing was stored
+ * @n_entries: entries found
+ * @n_new: articles added
+ * @n_duplicates: entries already in the archive (or twice in the file)
+ * @n_incomplete: entries without an end marker
+ * @n_warnings: warnings raised (only the first 10,000 are in @warnings)
+ * @warnings: (element-type RostraParseWarning): the warnings, by line
+ *
+ * What an import did, or why it did nothing.
+ */
+typedef struct
+{
+  char    *name;
+  char    *path;
+  char    *encoding;
+  char    *sha256;
+  guint64  size;
+  gint64   import_id;
+  guint    n_entries;
+  guint    n_new;
+  guint    n_duplicates;
+  guint    n_incomplete;
+  guint    n_warnings;
+  GArray  *warnings;
+} RostraImportReport;
+
+#define ROSTRA_TYPE_IMPORT_REPORT (rostra_import_report_get_type ())
+GType rostra_import_report_get_type (void) G_GNUC_CONST;
+void  rostra_import_report_free     (RostraImportReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraImportReport, rostra_import_report_free)
+
+/**
+ * RostraImportProgressFunc:
+ * @bytes_read: bytes of the file read so far
+ * @n_entries: entries read so far
+ * @user_data: the closure
+ *
+ * Called on the importing thread, never more often than every 256 entries.
+ */
+typedef void (*RostraImportProgressFunc) (guint64  bytes_read,
+                                          guint    n_entries,
+                                          gpointer user_data);
+
+gboolean rostra_import_file   (RostraStore              *store,
+                               GFile                    *file,
+                               const char               *name,
+                               RostraImportProgressFunc  progress,
+                               gpointer                  user_data,
+                               GCancellable             *cancellable,
+                               RostraImportReport      **report,
+                               GError                  **error);
+gboolean rostra_import_stream (RostraStore              *store,
+                               GInputStream             *stream,
+                               const char               *name,
+                               const char               *path,
+                               RostraImportProgressFunc  progress,
+                               gpointer                  user_data,
+                               GCancellable             *cancellable,
+                               RostraImportReport      **report,
+                               GError                  **error);
+
+G_END_DECLS

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-store-schema.c: the archive's schema, one migration per version.
+ *
+ * Each step runs in its own transaction together with the
+ * `PRAGMA user_version` that records it. Never edit a released step:
+ * add a new one. Positions in annotations count Unicode characters of
+ * articles.text, never bytes. Dates are ISO 8601 text.
+ */
+
+#include "config.h"
+
+#include "rostra-store-private.h"
+#include "rostra-store.h"
+
+#define FTS_TOKENIZER "tokenize = 'unicode61 remove_diacritics 2'"
+
+static const char migration_1[] =
+  "CREATE TABLE imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  path TEXT,"
+  "  size INTEGER NOT NULL DEFAULT 0,"
+  "  sha256 TEXT,"
+  "  encoding TEXT,"
+  "  format TEXT NOT NULL DEFAULT 'feed-dump',"
+  "  started TEXT NOT NULL,"
+  "  finished TEXT,"
+  "  n_new INTEGER NOT NULL DEFAULT 0,"
+  "  n_dup INTEGER NOT NULL DEFAULT 0,"
+  "  n_warn INTEGER NOT NULL DEFAULT 0"
+  ");"
+
+  "CREATE TABLE articles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  import_id INTEGER REFERENCES imports (id) ON DELETE SET NULL,"
+  "  title TEXT NOT NULL,"
+  "  source TEXT,"
+  "  published TEXT,"
+  "  language TEXT,"
+  "  text TEXT NOT NULL,"
+  "  hash TEXT NOT NULL UNIQUE,"
+  "  words INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX articles_by_published ON articles (published, id);"
+  "CREATE INDEX articles_by_import ON articles (import_id);"
+
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, text, content = 'articles', content_rowid = 'id', " FTS_TOKENIZER
+  ");"
+  "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;"
+  "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "END;"
+  "CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+  "    VALUES ('delete', old.id, old.title, old.text);"
+  "  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);"
+  "END;"
+
+  "CREATE TABLE annotations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL CHECK (start >= 0),"
+  "  end INTEGER NOT NULL CHECK (end >= start),"
+  "  exact TEXT NOT NULL,"
+  "  prefix TEXT NOT NULL DEFAULT '',"
+  "  suffix TEXT NOT NULL DEFAULT '',"
+  "  color TEXT NOT NULL DEFAULT 'yellow',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL,"
+  "  orphaned INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX annotations_by_article ON annotations (article_id, start);"
+
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE"
+  ");"
+  "CREATE TABLE annotation_tags ("
+  "  annotation_id INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (annotation_id, tag_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX annotation_tags_by_tag ON annotation_tags (tag_id);"
+
+  "CREATE VIRTUAL TABLE annotations_fts USING fts5 ("
+  "  exact, note, content = 'annotations', content_rowid = 'id', " FTS_TOKENIZER
+  ");"
+  "CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN"
+  "  INSERT INTO annotations_fts (rowid, exact, note) VALUES (new.id, new.exact, new.note);"
+  "END;"
+  "CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN"
+  "  INSERT INTO annotations_fts (annotations_fts, rowid, exact, note)"
+  "    VALUES ('delete', old.id, old.exact, old.note);"
+  "END;"
+  "CREATE TRIGGER annotations_fts_update AFTER UPDATE OF exact, note ON annotations BEGIN"
+  "  INSERT INTO annotations_fts (annotations_fts, rowid, exact, note)"
+  "    VALUES ('delete', old.id, old.exact, old.note);"
+  "  INSERT INTO annotations_fts (rowid, exact, note) VALUES (new.id, new.exact, new.note);"
+  "END;";
+
+const char *const rostra_store_migrations[] = {
+  migration_1,
+};
+
+const guint rostra_store_n_migrations = G_N_ELEMENTS (rostra_store_migrations);
+
+G_STATIC_ASSERT (G_N_ELEMENTS (rostra_store_migrations) == ROSTRA_STORE_SCHEMA_VERSION);

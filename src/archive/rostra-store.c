@@ -1,0 +1,771 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-store.c: the SQLite archive behind every model.
+ *
+ * One RostraStore is one connection, used by one thread at a time: the
+ * main thread has its own, and every worker (import, export, backup)
+ * opens another. WAL lets them read and write side by side. Every
+ * statement is prepared once, kept, and run with bound values.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "rostra-article-private.h"
+#include "rostra-store-private.h"
+#include "rostra-store.h"
+#include "rostra-text.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+G_DEFINE_QUARK (rostra-store-error-quark, rostra_store_error)
+
+typedef enum
+{
+  STMT_BEGIN,
+  STMT_COMMIT,
+  STMT_ROLLBACK,
+  STMT_USER_VERSION,
+  STMT_ADD_IMPORT,
+  STMT_FINISH_IMPORT,
+  STMT_ADD_ARTICLE,
+  STMT_COUNT_ARTICLES,
+  STMT_LIST_ARTICLES,
+  STMT_LIST_ARTICLES_WITH_TEXT,
+  STMT_LOAD_ARTICLE,
+  N_STMTS
+} Stmt;
+
+/* The columns read_article() expects, in order; text last. */
+#define ARTICLE_COLUMNS                                                                            \
+  "a.id, a.title, a.source, a.published, a.language, a.words, i.name,"                             \
+  " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)"
+#define ARTICLE_FROM " FROM articles a LEFT JOIN imports i ON i.id = a.import_id"
+#define ARTICLE_ORDER " ORDER BY a.published DESC, a.id DESC"
+
+static const char *const stmt_sql[N_STMTS] = {
+  [STMT_BEGIN] = "BEGIN IMMEDIATE",
+  [STMT_COMMIT] = "COMMIT",
+  [STMT_ROLLBACK] = "ROLLBACK",
+  [STMT_USER_VERSION] = "PRAGMA user_version",
+  [STMT_ADD_IMPORT] = "INSERT INTO imports (name, path, format, started) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_FINISH_IMPORT] = "UPDATE imports SET size = ?2, sha256 = ?3, encoding = ?4, finished = ?5,"
+                         " n_new = ?6, n_dup = ?7, n_warn = ?8 WHERE id = ?1",
+  [STMT_ADD_ARTICLE] = "INSERT INTO articles"
+                       " (import_id, title, source, published, language, text, hash, words)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (hash) DO NOTHING",
+  [STMT_COUNT_ARTICLES] = "SELECT count(*) FROM articles",
+  [STMT_LIST_ARTICLES] = "SELECT " ARTICLE_COLUMNS ARTICLE_FROM ARTICLE_ORDER,
+  [STMT_LIST_ARTICLES_WITH_TEXT] =
+    "SELECT " ARTICLE_COLUMNS ", a.text" ARTICLE_FROM ARTICLE_ORDER,
+  [STMT_LOAD_ARTICLE] = "SELECT " ARTICLE_COLUMNS ", a.text" ARTICLE_FROM " WHERE a.id = ?1",
+};
+
+struct _RostraStore
+{
+  GObject parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+  sqlite3_stmt *stmts[N_STMTS];
+  int           schema_version;
+  gboolean      in_transaction;
+};
+
+G_DEFINE_FINAL_TYPE (RostraStore, rostra_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rostra_store_finalize (GObject *object)
+{
+  RostraStore *self = (RostraStore *) object;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    sqlite3_finalize (self->stmts[i]);
+  sqlite3_close (self->db);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (rostra_store_parent_class)->finalize (object);
+}
+
+static void
+rostra_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RostraStore *self = ROSTRA_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rostra_store_class_init (RostraStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rostra_store_finalize;
+  object_class->get_property = rostra_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rostra_store_init (RostraStore *self)
+{
+}
+
+/* Errors */
+
+static RostraStoreError
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      return ROSTRA_STORE_ERROR_NOT_A_DATABASE;
+    case SQLITE_CORRUPT:
+      return ROSTRA_STORE_ERROR_CORRUPT;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return ROSTRA_STORE_ERROR_READ_ONLY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ROSTRA_STORE_ERROR_BUSY;
+    case SQLITE_FULL:
+      return ROSTRA_STORE_ERROR_FULL;
+    case SQLITE_CANTOPEN:
+      return ROSTRA_STORE_ERROR_OPEN;
+    default:
+      return ROSTRA_STORE_ERROR_FAILED;
+    }
+}
+
+static gboolean
+set_db_error (RostraStore *self,
+              int          rc,
+              GError     **error)
+{
+  RostraStoreError code = error_code_for (rc);
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (code)
+    {
+    case ROSTRA_STORE_ERROR_NOT_A_DATABASE:
+      g_set_error (error, ROSTRA_STORE_ERROR, code,
+                   _("“%s” is not a Rostra archive (not a database); it was left untouched"),
+                   self->path);
+      break;
+    case ROSTRA_STORE_ERROR_CORRUPT:
+      g_set_error (error, ROSTRA_STORE_ERROR, code,
+                   _("The archive “%s” is damaged (%s); it was left untouched"), self->path,
+                   detail);
+      break;
+    case ROSTRA_STORE_ERROR_READ_ONLY:
+      g_set_error (error, ROSTRA_STORE_ERROR, code,
+                   _("The archive “%s” cannot be written (%s)"), self->path, detail);
+      break;
+    case ROSTRA_STORE_ERROR_BUSY:
+      g_set_error (error, ROSTRA_STORE_ERROR, code,
+                   _("The archive “%s” is in use by another program; try again when it is done"),
+                   self->path);
+      break;
+    case ROSTRA_STORE_ERROR_FULL:
+      g_set_error (error, ROSTRA_STORE_ERROR, code,
+                   _("The disk holding “%s” is full; nothing was changed"), self->path);
+      break;
+    case ROSTRA_STORE_ERROR_OPEN:
+      g_set_error (error, ROSTRA_STORE_ERROR, code, _("The archive “%s” cannot be opened (%s)"),
+                   self->path, detail);
+      break;
+    default:
+      g_set_error (error, ROSTRA_STORE_ERROR, code, _("Archive error in “%s”: %s"), self->path,
+                   detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+/* Statements */
+
+static sqlite3_stmt *
+get_stmt (RostraStore *self,
+          Stmt         which,
+          GError     **error)
+{
+  int rc;
+
+  if (self->stmts[which] != NULL)
+    return self->stmts[which];
+
+  rc = sqlite3_prepare_v3 (self->db, stmt_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+                           &self->stmts[which], NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+  return self->stmts[which];
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+finish_stmt (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* Runs a statement that returns no rows, and resets it. */
+static gboolean
+run_stmt (RostraStore  *self,
+          sqlite3_stmt *stmt,
+          GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  finish_stmt (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_db_error (self, rc, error);
+  return TRUE;
+}
+
+static gint64
+query_int (RostraStore *self,
+           Stmt         which,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, which, error);
+  gint64 value;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  finish_stmt (stmt);
+  if (rc != SQLITE_ROW)
+    set_db_error (self, rc, error);
+  return value;
+}
+
+static gboolean
+exec_sql (RostraStore *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_db_error (self, rc, error);
+  return TRUE;
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static RostraArticle *
+read_article (sqlite3_stmt *stmt,
+              gboolean      with_text)
+{
+  return _rostra_article_new (sqlite3_column_int64 (stmt, 0),
+                              dup_column (stmt, 1),
+                              dup_column (stmt, 2),
+                              dup_column (stmt, 3),
+                              dup_column (stmt, 4),
+                              with_text ? dup_column (stmt, 8) : NULL,
+                              dup_column (stmt, 6),
+                              sqlite3_column_int (stmt, 5),
+                              sqlite3_column_int (stmt, 7));
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Opening and migrating */
+
+static gboolean
+migrate (RostraStore *self,
+         GError     **error)
+{
+  gint64 version = query_int (self, STMT_USER_VERSION, error);
+
+  if (version < 0)
+    return FALSE;
+
+  if (version > ROSTRA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_FUTURE_SCHEMA,
+                   _("The archive “%s” was written by a newer version of Rostra (schema %d; this "
+                     "version knows up to %d). It was left untouched."),
+                   self->path, (int) version, ROSTRA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  while (version < ROSTRA_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *set_version = NULL;
+
+      if (!rostra_store_begin (self, error))
+        return FALSE;
+
+      /* Another process may have migrated while we waited for the lock. */
+      version = query_int (self, STMT_USER_VERSION, error);
+      if (version < 0)
+        goto failed;
+      if (version >= ROSTRA_STORE_SCHEMA_VERSION)
+        {
+          rostra_store_rollback (self);
+          break;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", (int) version + 1);
+      if (!exec_sql (self, rostra_store_migrations[version], error) ||
+          !exec_sql (self, set_version, error) || !rostra_store_commit (self, error))
+        goto failed;
+
+      version++;
+    }
+
+  self->schema_version = (int) version;
+  return TRUE;
+
+failed:
+  rostra_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * rostra_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/rostra/archive.db`
+ */
+char *
+rostra_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rostra", "archive.db", NULL);
+}
+
+/**
+ * rostra_store_open:
+ * @path: the archive's file, created with its folder when missing;
+ *   `:memory:` for a private archive in memory
+ * @error: return location for a %ROSTRA_STORE_ERROR
+ *
+ * Opens an archive and brings its schema up to date. A file that is
+ * not an archive, is damaged, or comes from a newer Rostra is refused
+ * and left as it was.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+RostraStore *
+rostra_store_open (const char *path,
+                   GError    **error)
+{
+  g_autoptr (RostraStore) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (ROSTRA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!g_str_equal (path, ":memory:"))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_OPEN,
+                       _("The folder “%s” for the archive cannot be created: %s"), dir,
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* journal_mode is the first statement that reads the file: a file
+   * that is not a database fails here, before anything is written. */
+  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec_sql (self, "PRAGMA synchronous = FULL", error) || !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+rostra_store_get_path (RostraStore *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+rostra_store_get_schema_version (RostraStore *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+/* Transactions */
+
+/**
+ * rostra_store_begin:
+ *
+ * Starts a write transaction (`BEGIN IMMEDIATE`): the write lock is
+ * taken now, so a later statement cannot fail for want of it.
+ * Transactions do not nest.
+ */
+gboolean
+rostra_store_begin (RostraStore *self,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!(stmt = get_stmt (self, STMT_BEGIN, error)) || !run_stmt (self, stmt, error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+rostra_store_commit (RostraStore *self,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!(stmt = get_stmt (self, STMT_COMMIT, error)) || !run_stmt (self, stmt, error))
+    return FALSE;
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+/**
+ * rostra_store_rollback:
+ *
+ * Undoes the open transaction, if any. Safe to call after a failed
+ * commit.
+ */
+void
+rostra_store_rollback (RostraStore *self)
+{
+  g_return_if_fail (ROSTRA_IS_STORE (self));
+
+  if (!self->in_transaction)
+    return;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    if (self->stmts[i] != NULL)
+      sqlite3_reset (self->stmts[i]);
+
+  /* SQLite may already have rolled back by itself (disk full). */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+/* Imports and articles */
+
+/**
+ * rostra_store_add_import:
+ * @name: what the user calls this import (usually the file name)
+ * @path: (nullable): the file it was read from
+ * @format: `feed-dump`, …
+ *
+ * Records the start of an import. Call inside a transaction.
+ *
+ * Returns: the import's id, or 0 with @error set
+ */
+gint64
+rostra_store_add_import (RostraStore *self,
+                         const char  *name,
+                         const char  *path,
+                         const char  *format,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *started = now_iso8601 ();
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), 0);
+
+  if (!(stmt = get_stmt (self, STMT_ADD_IMPORT, error)))
+    return 0;
+
+  bind_text (stmt, 1, name);
+  bind_text (stmt, 2, path);
+  bind_text (stmt, 3, format);
+  bind_text (stmt, 4, started);
+  if (!run_stmt (self, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+/**
+ * rostra_store_finish_import:
+ *
+ * Records what an import found. Call inside the import's transaction.
+ */
+gboolean
+rostra_store_finish_import (RostraStore *self,
+                            gint64       import_id,
+                            guint64      size,
+                            const char  *sha256,
+                            const char  *encoding,
+                            guint        n_new,
+                            guint        n_dup,
+                            guint        n_warn,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *finished = now_iso8601 ();
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
+
+  if (!(stmt = get_stmt (self, STMT_FINISH_IMPORT, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) size);
+  bind_text (stmt, 3, sha256);
+  bind_text (stmt, 4, encoding);
+  bind_text (stmt, 5, finished);
+  sqlite3_bind_int64 (stmt, 6, n_new);
+  sqlite3_bind_int64 (stmt, 7, n_dup);
+  sqlite3_bind_int64 (stmt, 8, n_warn);
+  return run_stmt (self, stmt, error);
+}
+
+/**
+ * rostra_store_add_article:
+ * @import_id: the import it comes with, or 0
+ * @source: (nullable):
+ * @published: (nullable): `YYYY-MM-DDTHH:MM:SS`
+ * @language: (nullable):
+ * @id: (out): the new article's id, or 0 when the archive already
+ *   holds an article with the same title, date and text
+ *
+ * Adds an article unless it is a duplicate.
+ *
+ * Returns: %FALSE on a database error
+ */
+gboolean
+rostra_store_add_article (RostraStore *self,
+                          gint64       import_id,
+                          const char  *title,
+                          const char  *source,
+                          const char  *published,
+                          const char  *language,
+                          const char  *text,
+                          gint64      *id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (title != NULL && text != NULL && id != NULL, FALSE);
+
+  *id = 0;
+  if (!(stmt = get_stmt (self, STMT_ADD_ARTICLE, error)))
+    return FALSE;
+
+  hash = rostra_text_content_hash (title, published, text);
+  if (import_id > 0)
+    sqlite3_bind_int64 (stmt, 1, import_id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  bind_text (stmt, 2, title);
+  bind_text (stmt, 3, source);
+  bind_text (stmt, 4, published);
+  bind_text (stmt, 5, language);
+  bind_text (stmt, 6, text);
+  bind_text (stmt, 7, hash);
+  sqlite3_bind_int64 (stmt, 8, (sqlite3_int64) rostra_text_count_words (text));
+  if (!run_stmt (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) > 0)
+    *id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/**
+ * rostra_store_count_articles:
+ *
+ * Returns: the number of articles, or -1 with @error set
+ */
+gint64
+rostra_store_count_articles (RostraStore *self,
+                             GError     **error)
+{
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), -1);
+  return query_int (self, STMT_COUNT_ARTICLES, error);
+}
+
+/**
+ * rostra_store_foreach_article:
+ * @with_text: whether to load each article's text
+ * @func: called for each article, newest first
+ *
+ * Walks the archive one article at a time, holding one in memory.
+ * @func must not call back into the same walk.
+ *
+ * Returns: %FALSE with @error set on a database error or when @func failed
+ */
+gboolean
+rostra_store_foreach_article (RostraStore      *self,
+                              gboolean          with_text,
+                              RostraArticleFunc func,
+                              gpointer          user_data,
+                              GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = get_stmt (self, with_text ? STMT_LIST_ARTICLES_WITH_TEXT : STMT_LIST_ARTICLES, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (RostraArticle) article = read_article (stmt, with_text);
+
+      if (!func (article, user_data, error))
+        {
+          finish_stmt (stmt);
+          return FALSE;
+        }
+    }
+
+  finish_stmt (stmt);
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+append_article (RostraArticle *article,
+                gpointer       user_data,
+                GError       **error)
+{
+  g_list_store_append (user_data, article);
+  return TRUE;
+}
+
+/**
+ * rostra_store_list_articles:
+ *
+ * Returns: (transfer full): a #GListModel of #RostraArticle, newest
+ *   first, without their texts; %NULL with @error set
+ */
+GListModel *
+rostra_store_list_articles (RostraStore *self,
+                            GError     **error)
+{
+  g_autoptr (GListStore) list = g_list_store_new (ROSTRA_TYPE_ARTICLE);
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+
+  if (!rostra_store_foreach_article (self, FALSE, append_article, list, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * rostra_store_load_article:
+ * @id: an article's id
+ *
+ * Returns: (transfer full): the article with its text, or %NULL with
+ *   %ROSTRA_STORE_ERROR_NOT_FOUND or another error
+ */
+RostraArticle *
+rostra_store_load_article (RostraStore *self,
+                           gint64       id,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  RostraArticle *article = NULL;
+  int rc;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+
+  if (!(stmt = get_stmt (self, STMT_LOAD_ARTICLE, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    article = read_article (stmt, TRUE);
+  finish_stmt (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND,
+                 _("There is no article %" G_GINT64_FORMAT " in the archive"), id);
+  else if (rc != SQLITE_ROW)
+    set_db_error (self, rc, error);
+
+  return article;
+}

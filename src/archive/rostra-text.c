@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-text.c: small text helpers shared by the parser, store and exporter. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rostra-text.h"
+
+/* Windows-1252 bytes 0x80-0x9F. The five bytes the code page leaves
+ * undefined map to the C1 control of the same value, as the WHATWG
+ * encoding standard does, so that no byte is ever lost. */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+/**
+ * rostra_text_decode_windows_1252:
+ * @bytes: the bytes to decode
+ * @len: their number
+ *
+ * Decodes Windows-1252 to UTF-8. Every byte maps to a character, so
+ * this never fails.
+ *
+ * Returns: (transfer full): a newly allocated UTF-8 string
+ */
+char *
+rostra_text_decode_windows_1252 (const char *bytes,
+                                 gsize       len)
+{
+  GString *out = g_string_sized_new (len + len / 4 + 1);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar b = (guchar) bytes[i];
+
+      if (b < 0x80)
+        g_string_append_c (out, (char) b);
+      else if (b < 0xA0)
+        g_string_append_unichar (out, cp1252_high[b - 0x80]);
+      else
+        g_string_append_unichar (out, b);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0xFEFF;
+}
+
+/**
+ * rostra_text_is_blank:
+ * @line: a UTF-8 line
+ *
+ * Returns: %TRUE if @line holds nothing but white space (no-break
+ *   spaces included)
+ */
+gboolean
+rostra_text_is_blank (const char *line)
+{
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    if (!is_space (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * rostra_text_strip_trailing:
+ * @line: a UTF-8 line, modified in place
+ *
+ * Removes trailing spaces, tabs and carriage returns, and nothing else.
+ *
+ * Returns: @line
+ */
+char *
+rostra_text_strip_trailing (char *line)
+{
+  gsize len = strlen (line);
+
+  while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r'))
+    line[--len] = '\0';
+
+  return line;
+}
+
+/**
+ * rostra_text_count_words:
+ * @text: UTF-8 text
+ *
+ * Returns: the number of runs of letters and digits in @text
+ */
+gsize
+rostra_text_count_words (const char *text)
+{
+  gsize words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+    {
+      gboolean word_char = g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (word_char && !in_word)
+        words++;
+      in_word = word_char;
+    }
+
+  return words;
+}
+
+/**
+ * rostra_text_content_hash:
+ * @title: the article's title
+ * @published: (nullable): its date as `YYYY-MM-DDTHH:MM:SS`
+ * @text: its normalised text
+ *
+ * The identity of an article's content: two articles with the same
+ * title, date and text are the same article, whichever file they
+ * came from.
+ *
+ * Returns: (transfer full): a SHA-256 hex digest
+ */
+char *
+rostra_text_content_hash (const char *title,
+                          const char *published,
+                          const char *text)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  /* NUL separators: no title/text split can collide with another. */
+  g_checksum_update (sum, (const guchar *) title, strlen (title) + 1);
+  if (published)
+    g_checksum_update (sum, (const guchar *) published, strlen (published));
+  g_checksum_update (sum, (const guchar *) "", 1);
+  g_checksum_update (sum, (const guchar *) text, strlen (text));
+
+  return g_strdup (g_checksum_get_string (sum));
+}

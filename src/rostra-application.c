@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-application.c: options, actions and windows.
+ *
+ * The headless commands (--import, --list, --export, --version) run in
+ * handle-local-options and return before GTK is initialised, so they
+ * work without a display.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rostra-application.h"
+#include "rostra-cli.h"
+#include "rostra-window.h"
+
+struct _RostraApplication
+{
+  AdwApplication parent_instance;
+
+  char *database;
+};
+
+G_DEFINE_FINAL_TYPE (RostraApplication, rostra_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the archive at PATH instead of the default one"), N_("PATH") },
+  { "import", 'i', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Import the dump files named on the command line, without a window"), NULL },
+  { "list", 'l', 0, G_OPTION_ARG_NONE, NULL, N_("List the archive’s articles, newest first"),
+    NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --list: write JSON"), NULL },
+  { "export", 'e', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the whole archive to standard output in FORMAT (json)"), N_("FORMAT") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("rostra: %s\n", message);
+  g_printerr (_("Run “rostra --help” to see the options.\n"));
+  return ROSTRA_EXIT_USAGE;
+}
+
+static int
+rostra_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  RostraApplication *self = ROSTRA_APPLICATION (app);
+  g_autofree const char **files = NULL;
+  const char *export_format = NULL;
+  gboolean import = FALSE, list = FALSE, json = FALSE, version = FALSE;
+
+  g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  g_variant_dict_lookup (options, "import", "b", &import);
+  g_variant_dict_lookup (options, "list", "b", &list);
+  g_variant_dict_lookup (options, "json", "b", &json);
+  g_variant_dict_lookup (options, "export", "&s", &export_format);
+  g_variant_dict_lookup (options, "version", "b", &version);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (version)
+    {
+      g_print ("rostra %s\n", PACKAGE_VERSION);
+      return ROSTRA_EXIT_OK;
+    }
+
+  if (import + list + (export_format != NULL) > 1)
+    return usage_error (_("--import, --list and --export cannot be combined"));
+  if (json && !list)
+    return usage_error (_("--json goes with --list"));
+
+  if (import)
+    {
+      if (files == NULL || files[0] == NULL)
+        return usage_error (_("--import needs at least one file"));
+      return rostra_cli_import (self->database, files);
+    }
+
+  if (files != NULL && files[0] != NULL)
+    return usage_error (_("To import files, put --import before them"));
+
+  if (list)
+    return rostra_cli_list (self->database, json);
+  if (export_format != NULL)
+    return rostra_cli_export (self->database, export_format);
+
+  /* No headless command: go on to start the window. */
+  return -1;
+}
+
+static void
+rostra_application_activate (GApplication *app)
+{
+  RostraApplication *self = ROSTRA_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (rostra_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  RostraApplication *self = user_data;
+  static const char *developers[] = { "The Rostra developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Rostra"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Archive and annotate speeches"),
+                         "developers", developers,
+                         "copyright", "© 2026 The Rostra developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* TRANSLATORS: your name(s), one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+rostra_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (rostra_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+rostra_application_finalize (GObject *object)
+{
+  RostraApplication *self = (RostraApplication *) object;
+
+  g_free (self->database);
+
+  G_OBJECT_CLASS (rostra_application_parent_class)->finalize (object);
+}
+
+static void
+rostra_application_class_init (RostraApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = rostra_application_finalize;
+  app_class->handle_local_options = rostra_application_handle_local_options;
+  app_class->startup = rostra_application_startup;
+  app_class->activate = rostra_application_activate;
+}
+
+static void
+rostra_application_init (RostraApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (
+    G_APPLICATION (self), _("Archive and annotate speeches. Without options, opens the window."));
+}
+
+RostraApplication *
+rostra_application_new (void)
+{
+  return g_object_new (ROSTRA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/rostra/Rostra",
+                       NULL);
+}
+
+/**
+ * rostra_application_get_database:
+ *
+ * Returns: (nullable): the archive named with --database, or %NULL for
+ *   the default one
+ */
+const char *
+rostra_application_get_database (RostraApplication *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_APPLICATION (self), NULL);
+  return self->database;
+}

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-cli.c: the headless command line; no GTK on these paths.
+ *
+ * Results go to stdout, one line per file or article; problems go to
+ * stderr as `FILE:LINE: message`, the way compilers report them.
+ */
+
+#include "config.h"
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <unistd.h>
+
+#include "rostra-cli.h"
+#include "rostra-exporter.h"
+#include "rostra-importer.h"
+#include "rostra-store.h"
+
+static RostraStore *
+open_store (const char *database)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *default_path = NULL;
+  RostraStore *store;
+
+  if (database == NULL)
+    database = default_path = rostra_store_default_path ();
+
+  store = rostra_store_open (database, &error);
+  if (store == NULL)
+    g_printerr ("rostra: %s\n", error->message);
+  return store;
+}
+
+static void
+print_warnings (const RostraImportReport *report)
+{
+  const char *name = report->path ? report->path : report->name;
+  guint kept = report->warnings->len;
+
+  for (guint i = 0; i < kept; i++)
+    {
+      const RostraParseWarning *w = &g_array_index (report->warnings, RostraParseWarning, i);
+
+      /* TRANSLATORS: FILE:LINE: warning: MESSAGE, as a compiler prints it */
+      g_printerr (_("%s:%u: warning: %s\n"), name, w->line, w->message);
+    }
+
+  if (report->n_warnings > kept)
+    g_printerr (ngettext ("%s: %u more warning not shown\n", "%s: %u more warnings not shown\n",
+                          report->n_warnings - kept),
+                name, report->n_warnings - kept);
+}
+
+static void
+print_summary (const RostraImportReport *report)
+{
+  g_autofree char *new_part = g_strdup_printf (
+    ngettext ("%u new article", "%u new articles", report->n_new), report->n_new);
+  g_autofree char *dup_part = g_strdup_printf (
+    ngettext ("%u duplicate", "%u duplicates", report->n_duplicates), report->n_duplicates);
+  g_autofree char *warn_part = g_strdup_printf (
+    ngettext ("%u warning", "%u warnings", report->n_warnings), report->n_warnings);
+
+  /* TRANSLATORS: FILE: N new articles, N duplicates, N warnings (ENCODING) */
+  g_print (_("%s: %s, %s, %s (%s)\n"), report->path ? report->path : report->name, new_part,
+           dup_part, warn_part, report->encoding ? report->encoding : "?");
+}
+
+/**
+ * rostra_cli_import:
+ * @database: (nullable): the archive, or the default one
+ * @files: the files to import, each in its own transaction
+ *
+ * Returns: 0 when every file was read, 1 when any could not be (those
+ *   change nothing), 3 when the archive could not be opened or written
+ */
+int
+rostra_cli_import (const char         *database,
+                   const char * const *files)
+{
+  g_autoptr (RostraStore) store = open_store (database);
+  int status = ROSTRA_EXIT_OK;
+
+  if (store == NULL)
+    return ROSTRA_EXIT_ARCHIVE;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr (RostraImportReport) report = NULL;
+      g_autoptr (GError) error = NULL;
+      gboolean ok;
+
+      ok = rostra_import_file (store, file, NULL, NULL, NULL, NULL, &report, &error);
+      print_warnings (report);
+
+      if (ok)
+        print_summary (report);
+      else if (error->domain == ROSTRA_STORE_ERROR)
+        {
+          g_printerr ("rostra: %s: %s\n", files[i], error->message);
+          return ROSTRA_EXIT_ARCHIVE;
+        }
+      else
+        {
+          /* TRANSLATORS: FILE: REASON; nothing was imported from it */
+          g_printerr (_("rostra: %s: %s; nothing was imported from it\n"), files[i],
+                      error->message);
+          status = ROSTRA_EXIT_INPUT_FAILED;
+        }
+    }
+
+  return status;
+}
+
+static GOutputStream *
+stdout_stream (void)
+{
+  return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+}
+
+static gboolean
+print_article_row (RostraArticle *article,
+                   gpointer       user_data,
+                   GError       **error)
+{
+  const char *published = rostra_article_get_published (article);
+  const char *language = rostra_article_get_language (article);
+  const char *source = rostra_article_get_source (article);
+  g_autofree char *date = published ? g_strndup (published, 10) : g_strdup ("----------");
+
+  g_print ("%6" G_GINT64_FORMAT "  %s  %-2s  %s%s%s\n", rostra_article_get_id (article), date,
+           language ? language : "--", rostra_article_get_title (article),
+           source ? " | " : "", source ? source : "");
+  return TRUE;
+}
+
+/**
+ * rostra_cli_list:
+ * @json: write a JSON array instead of one line per article
+ *
+ * Returns: 0, or 3 when the archive could not be read
+ */
+int
+rostra_cli_list (const char *database,
+                 gboolean    json)
+{
+  g_autoptr (RostraStore) store = open_store (database);
+  g_autoptr (GOutputStream) out = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (store == NULL)
+    return ROSTRA_EXIT_ARCHIVE;
+
+  if (json)
+    {
+      out = stdout_stream ();
+      ok = rostra_export_article_list (store, out, NULL, &error);
+    }
+  else
+    ok = rostra_store_foreach_article (store, FALSE, print_article_row, NULL, &error);
+
+  if (!ok)
+    {
+      g_printerr ("rostra: %s\n", error->message);
+      return ROSTRA_EXIT_ARCHIVE;
+    }
+  return ROSTRA_EXIT_OK;
+}
+
+/**
+ * rostra_cli_export:
+ * @format: `json`
+ *
+ * Returns: 0, 2 for an unknown format, 3 when the archive could not be read
+ */
+int
+rostra_cli_export (const char *database,
+                   const char *format)
+{
+  g_autoptr (RostraStore) store = NULL;
+  g_autoptr (GOutputStream) out = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (format, "json"))
+    {
+      g_printerr (_("rostra: unknown export format “%s”; the formats are: %s\n"), format, "json");
+      return ROSTRA_EXIT_USAGE;
+    }
+
+  if (!(store = open_store (database)))
+    return ROSTRA_EXIT_ARCHIVE;
+
+  out = stdout_stream ();
+  if (!rostra_export_json (store, out, NULL, &error))
+    {
+      g_printerr ("rostra: %s\n", error->message);
+      return ROSTRA_EXIT_ARCHIVE;
+    }
+  return ROSTRA_EXIT_OK;
+}

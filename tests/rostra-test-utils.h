@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-test-utils.h: helpers shared by the test programs. */
+#pragma once
+
+#include "rostra-dump-parser.h"
+#include "rostra-store.h"
+
+G_BEGIN_DECLS
+
+const char  *rostra_test_tmpdir     (void);
+char        *rostra_test_write_file (const char        *name,
+                                     const char        *contents,
+                                     gssize             len);
+char        *rostra_test_data_path  (const char        *name);
+RostraStore *rostra_test_store_new  (char             **path);
+GPtrArray   *rostra_test_parse      (const char        *data,
+                                     gssize             len,
+                                     RostraDumpParser **parser,
+                                     GError           **error);
+gboolean     rostra_test_has_warning (RostraDumpParser *parser,
+                                      guint             line,
+                                      const char       *fragment);
+gint64       rostra_test_count_rows (const char        *db_path,
+                                     const char        *table);
+
+G_END_DECLS
