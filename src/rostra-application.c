@@ -203,3 +203,20 @@ rostra_application_get_database (RostraApplication *self)
   g_return_val_if_fail (ROSTRA_IS_APPLICATION (self), NULL);
   return self->database;
 }
+
+/**
+ * rostra_application_set_database:
+ * @path: (nullable): the archive's file, or %NULL for the default one
+ *
+ * Sets the archive that windows opened from now on show, as --database
+ * does; for tests, which register the application without running it.
+ */
+void
+rostra_application_set_database (RostraApplication *self,
+                                 const char        *path)
+{
+  g_return_if_fail (ROSTRA_IS_APPLICATION (self));
+
+  g_free (self->database);
+  self->database = g_strdup (path);
+}

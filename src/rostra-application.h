@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (RostraApplication, rostra_application, ROSTRA, APPLICATION
 
 RostraApplication *rostra_application_new           (void);
 const char        *rostra_application_get_database  (RostraApplication *self);
+void               rostra_application_set_database  (RostraApplication *self,
+                                                     const char        *path);
 
 G_END_DECLS

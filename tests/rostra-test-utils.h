@@ -22,5 +22,8 @@ gboolean     rostra_test_has_warning (RostraDumpParser *parser,
                                       const char       *fragment);
 gint64       rostra_test_count_rows (const char        *db_path,
                                      const char        *table);
+char        *rostra_test_query_text (const char        *db_path,
+                                     const char        *sql);
+char        *rostra_test_file_checksum (const char     *path);
 
 G_END_DECLS

@@ -1,1 +1,303 @@
-int main(void){return 77;}
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli.c: the headless command line, end to end, with no display. */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rostra-test-utils.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+/* Runs rostra with @args (NULL-terminated) and no display at all: if
+ * a headless path touched GTK, it would fail. */
+static void
+run (Result     *r,
+     const char *first_arg,
+     ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) envp = g_get_environ ();
+  g_autoptr (GError) error = NULL;
+  const char *bin = g_getenv ("ROSTRA_BIN");
+  va_list args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (char *) bin);
+  va_start (args, first_arg);
+  for (const char *a = first_arg; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", rostra_test_tmpdir (), TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err,
+                &r->status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (r->status) ? WEXITSTATUS (r->status) : -1;
+}
+
+static char *
+new_db_path (void)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("cli-%u.db", ++counter);
+
+  return g_build_filename (rostra_test_tmpdir (), name, NULL);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+test_version (void)
+{
+  g_auto (Result) r = { 0 };
+
+  run (&r, "--version", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "rostra " PACKAGE_VERSION "\n");
+}
+
+static void
+test_import_list_export (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
+  g_auto (Result) first = { 0 };
+  g_auto (Result) again = { 0 };
+  g_auto (Result) list = { 0 };
+  g_auto (Result) json = { 0 };
+  g_auto (Result) export = { 0 };
+  g_autoptr (JsonNode) list_root = NULL;
+  g_autoptr (JsonNode) export_root = NULL;
+  g_autoptr (GRegex) iso = g_regex_new ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d$", 0, 0, NULL);
+  g_auto (GStrv) lines = NULL;
+  JsonArray *array;
+
+  run (&first, "--database", db, "--import", fixture, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "speeches.txt: 3 new articles, 0 duplicates, 0 warnings (UTF-8)"));
+  g_assert_cmpstr (first.err, ==, "");
+
+  run (&again, "--database", db, "--import", fixture, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "0 new articles, 3 duplicates"));
+
+  run (&list, "-d", db, "--list", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  lines = g_strsplit (g_strchomp (list.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_nonnull (strstr (lines[0], "2021-03-14"));
+  g_assert_nonnull (strstr (lines[0], "Mayor Okafor opens the harbour bridge"));
+  g_assert_nonnull (strstr (lines[2], "1998-06-30"));
+
+  run (&json, "--database", db, "--list", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  list_root = parse_json (json.out);
+  array = json_node_get_array (list_root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+
+      g_assert_true (g_regex_match (iso, json_object_get_string_member (o, "published"), 0, NULL));
+      g_assert_cmpint (json_object_get_int_member (o, "annotations"), ==, 0);
+      g_assert_false (json_object_has_member (o, "text"));
+    }
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                  "published"),
+                   ==, "2021-03-14T09:30:00");
+
+  run (&export, "--database", db, "--export", "json", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  export_root = parse_json (export.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (export_root), "format"), ==,
+                   "rostra-archive");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_node_get_object (export_root), "articles")),
+                    ==, 3);
+}
+
+static void
+test_default_database (void)
+{
+  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
+  g_autofree char *expected = g_build_filename (rostra_test_tmpdir (), "rostra", "archive.db", NULL);
+  g_auto (Result) r = { 0 };
+
+  /* XDG_DATA_HOME points into the test folder. */
+  run (&r, "--import", fixture, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (rostra_test_count_rows (expected, "articles"), ==, 3);
+}
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
+  g_autofree char *empty = rostra_test_write_file ("empty.txt", "", 0);
+  g_autofree char *binary = rostra_test_write_file ("blob.bin", "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0", 24);
+  g_autofree char *missing = g_build_filename (rostra_test_tmpdir (), "missing.txt", NULL);
+  g_auto (Result) r = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  run (&r, "--database", db, "--import", missing, rostra_test_tmpdir (), empty, binary, fixture,
+       NULL);
+  g_assert_cmpint (r.status, ==, 1);
+
+  /* One clear line per bad file; the good one still goes in. */
+  lines = g_strsplit (g_strchomp (r.err), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_prefix (lines[0], "rostra: ") && strstr (lines[0], missing) && strstr (lines[0], "no such file"));
+  g_assert_nonnull (strstr (lines[1], "folder"));
+  g_assert_true (strstr (lines[2], empty) && strstr (lines[2], "empty"));
+  g_assert_true (strstr (lines[3], binary) && strstr (lines[3], "binary"));
+  g_assert_nonnull (strstr (r.out, "3 new articles"));
+  g_assert_cmpint (rostra_test_count_rows (db, "articles"), ==, 3);
+  g_assert_cmpint (rostra_test_count_rows (db, "imports"), ==, 1);
+}
+
+static void
+test_no_entries (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_autofree char *prose = rostra_test_write_file ("letter.txt", "Dear editor,\n\nNo dates here.\n", -1);
+  g_auto (Result) r = { 0 };
+
+  run (&r, "--database", db, "--import", prose, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "No entry was recognised"));
+  g_assert_nonnull (strstr (r.err, "letter.txt:1: warning: "));
+  g_assert_cmpint (rostra_test_count_rows (db, "articles"), ==, 0);
+}
+
+static void
+test_warnings_with_lines (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_autofree char *dump = rostra_test_write_file ("warn.txt",
+                                                  "Title\n\n31-02-19 10:00:00,\n\nText\n\n"
+                                                  "» Read more\n\nCut off\n\n01-01-20 10:00:00,\n\n"
+                                                  "Unfinished\n",
+                                                  -1);
+  g_autofree char *expected_date = g_strdup_printf ("%s:3: warning: ", dump);
+  g_autofree char *expected_eof = g_strdup_printf ("%s:9: warning: ", dump);
+  g_auto (Result) r = { 0 };
+
+  run (&r, "--database", db, "--import", dump, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, expected_date));
+  g_assert_nonnull (strstr (r.err, expected_eof));
+  g_assert_nonnull (strstr (r.out, "2 new articles, 0 duplicates, 2 warnings"));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_auto (Result) json = { 0 };
+  g_auto (Result) format = { 0 };
+  g_auto (Result) both = { 0 };
+  g_auto (Result) bare = { 0 };
+  g_auto (Result) nofile = { 0 };
+
+  run (&json, "--database", db, "--json", NULL);
+  g_assert_cmpint (json.status, ==, 2);
+  g_assert_nonnull (strstr (json.err, "--json goes with --list"));
+
+  run (&format, "--database", db, "--export", "yaml", NULL);
+  g_assert_cmpint (format.status, ==, 2);
+  g_assert_nonnull (strstr (format.err, "yaml"));
+
+  run (&both, "--database", db, "--list", "--export", "json", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+
+  run (&bare, "--database", db, "some-file.txt", NULL);
+  g_assert_cmpint (bare.status, ==, 2);
+  g_assert_nonnull (strstr (bare.err, "--import"));
+
+  run (&nofile, "--database", db, "--import", NULL);
+  g_assert_cmpint (nofile.status, ==, 2);
+}
+
+static void
+test_bad_archive (void)
+{
+  static const char notes[] = "My research notes. Not a database.\n";
+  g_autofree char *db = rostra_test_write_file ("notes.db", notes, -1);
+  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
+  g_autofree char *contents = NULL;
+  g_auto (Result) list = { 0 };
+  g_auto (Result) import = { 0 };
+
+  run (&list, "--database", db, "--list", NULL);
+  g_assert_cmpint (list.status, ==, 3);
+  g_assert_nonnull (strstr (list.err, "not a Rostra archive"));
+
+  run (&import, "--database", db, "--import", fixture, NULL);
+  g_assert_cmpint (import.status, ==, 3);
+
+  g_file_get_contents (db, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, notes);
+}
+
+static void
+test_help (void)
+{
+  g_auto (Result) r = { 0 };
+
+  run (&r, "--help", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  for (guint i = 0; i < 5; i++)
+    g_assert_nonnull (strstr (r.out, (const char *[]){ "--database", "--import", "--list", "--json", "--export" }[i]));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/import-list-export", test_import_list_export);
+  g_test_add_func ("/cli/default-database", test_default_database);
+  g_test_add_func ("/cli/bad-files", test_bad_files);
+  g_test_add_func ("/cli/no-entries", test_no_entries);
+  g_test_add_func ("/cli/warnings-with-lines", test_warnings_with_lines);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/bad-archive", test_bad_archive);
+
+  return g_test_run ();
+}

@@ -1,1 +1,121 @@
-int main(void){return 77;}
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sample.c: the real feed dump in ../shared/samples, when it is there. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rostra-importer.h"
+#include "rostra-test-utils.h"
+
+static char *
+sample_path (void)
+{
+  const char *shared = g_getenv ("ROSTRA_SHARED_DIR");
+  char *path;
+
+  if (shared == NULL)
+    return NULL;
+  path = g_build_filename (shared, "samples", "feed-dump.txt", NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    g_clear_pointer (&path, g_free);
+  return path;
+}
+
+static gboolean
+skip_without_sample (char **path)
+{
+  *path = sample_path ();
+  if (*path == NULL)
+    g_test_skip ("../shared/samples/feed-dump.txt is not there (set ROSTRA_SHARED_DIR)");
+  return *path == NULL;
+}
+
+static void
+test_parse (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (RostraDumpParser) parser = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  RostraDumpEntry *first;
+  guint dutch = 0;
+  gsize len;
+
+  if (skip_without_sample (&path))
+    return;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  entries = rostra_test_parse (contents, len, &parser, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (entries->len, ==, 10);
+  g_assert_cmpuint (rostra_dump_parser_get_n_warnings (parser), ==, 0);
+  g_assert_cmpstr (rostra_dump_parser_get_encoding (parser), ==, "UTF-8");
+
+  first = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (first->published, ==, "2019-09-27T02:07:00");
+  g_assert_cmpstr (first->source, ==, "The Vineyard of the Saker");
+  g_assert_true (g_str_has_prefix (first->title, "Lavrov"));
+  g_assert_false (g_str_has_suffix (first->title, "Saker"));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RostraDumpEntry *e = g_ptr_array_index (entries, i);
+
+      g_assert_true (e->complete);
+      g_assert_nonnull (e->published);
+      g_assert_cmpuint (strlen (e->text), >, 200);
+      /* No end marker and no repeated title leaks into the text. */
+      g_assert_null (strstr (e->text, "Lees verder"));
+      g_assert_false (g_str_has_prefix (e->text, e->title));
+      if (g_strcmp0 (e->language, "nl") == 0)
+        dutch++;
+    }
+  g_assert_cmpuint (dutch, ==, 3);
+}
+
+static void
+test_import_twice (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr (RostraStore) store = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (skip_without_sample (&path))
+    return;
+
+  store = rostra_test_store_new (&db);
+  file = g_file_new_for_path (path);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr (RostraImportReport) report = NULL;
+
+      g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, &report, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->n_entries, ==, 10);
+      g_assert_cmpuint (report->n_new, ==, round == 0 ? 10 : 0);
+      g_assert_cmpuint (report->n_duplicates, ==, round == 0 ? 0 : 10);
+      g_assert_cmpint (rostra_store_count_articles (store, &error), ==, 10);
+    }
+
+  g_assert_cmpint (rostra_test_count_rows (db, "articles"), ==, 10);
+  g_assert_cmpint (rostra_test_count_rows (db, "imports"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sample/parse", test_parse);
+  g_test_add_func ("/sample/import-twice", test_import_twice);
+
+  return g_test_run ();
+}

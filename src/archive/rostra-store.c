@@ -325,8 +325,8 @@ now_iso8601 (void)
 /* Opening and migrating */
 
 static gboolean
-migrate (RostraStore *self,
-         GError     **error)
+check_version (RostraStore *self,
+               GError     **error)
 {
   gint64 version = query_int (self, STMT_USER_VERSION, error);
 
@@ -341,6 +341,16 @@ migrate (RostraStore *self,
                    self->path, (int) version, ROSTRA_STORE_SCHEMA_VERSION);
       return FALSE;
     }
+
+  self->schema_version = (int) version;
+  return TRUE;
+}
+
+static gboolean
+migrate (RostraStore *self,
+         GError     **error)
+{
+  gint64 version = self->schema_version;
 
   while (version < ROSTRA_STORE_SCHEMA_VERSION)
     {
@@ -436,9 +446,10 @@ rostra_store_open (const char *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
-  /* journal_mode is the first statement that reads the file: a file
-   * that is not a database fails here, before anything is written. */
-  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
+  /* Read the schema version before anything writes: a file that is
+   * not a database, or comes from a newer Rostra, fails here untouched
+   * (even switching to WAL would rewrite its header). */
+  if (!check_version (self, error) || !exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
       !exec_sql (self, "PRAGMA synchronous = FULL", error) || !migrate (self, error))
     return NULL;
