@@ -52,10 +52,12 @@ rostra_application_handle_local_options (GApplication *app,
 {
   RostraApplication *self = ROSTRA_APPLICATION (app);
   g_autofree const char **files = NULL;
+  g_autofree char *database = NULL;
   const char *export_format = NULL;
   gboolean import = FALSE, list = FALSE, json = FALSE, version = FALSE;
 
-  g_variant_dict_lookup (options, "database", "^ay", &self->database);
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    rostra_application_set_database (self, database);
   g_variant_dict_lookup (options, "import", "b", &import);
   g_variant_dict_lookup (options, "list", "b", &list);
   g_variant_dict_lookup (options, "json", "b", &json);

@@ -1,2 +1,761 @@
-#include <glib.h>
-int main(void){return 77;}
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-import.c: how fast, and in how much memory, a large dump is imported.
+ *
+ * A developer tool, run with `meson test --benchmark` (or by hand, see
+ * --help). It writes a dump of invented English and Dutch speeches
+ * (the same every time: the generator has a fixed seed), imports it into
+ * a new archive, imports it again (which must add nothing) and prints
+ * the times, the peak resident memory and the archive's size. It fails
+ * only when an import fails or its counts are wrong, never on speed.
+ *
+ * Sizes are in MB of 1024 × 1024 bytes.
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "rostra-importer.h"
+#include "rostra-test-utils.h"
+
+#define SEED            20240917
+#define MB              (1024.0 * 1024.0)
+#define DEFAULT_SIZE_MB 100
+#define MIN_PARAGRAPHS  3
+#define MAX_PARAGRAPHS  12
+#define MIN_WORDS       40
+#define MAX_WORDS       200
+#define WRITE_BUFFER    (256 * 1024)
+#define FIRST_YEAR      1990
+#define LAST_YEAR       2025
+#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
+
+/* Word lists */
+
+typedef struct
+{
+  const char *title_word; /* in a title: "harbours" */
+  const char *noun;       /* in a sentence: "harbour" */
+} Topic;
+
+/* clang-format off */
+static const char *const en_openers[] = {
+  "Friends and neighbours,", "Madam President,", "Mr Speaker,", "Ladies and gentlemen,",
+  "Members of the council,", "Colleagues,", "Dear friends,", "Honourable members,",
+};
+
+typedef struct
+{
+  const char *word;
+  gboolean    plural; /* takes the plural verb: "we have", "I have" (and "ik" is singular) */
+} Subject;
+
+static const Subject en_subjects[] = {
+  { "we", TRUE }, { "I", TRUE }, { "this government", FALSE }, { "the council", FALSE },
+  { "our town", FALSE }, { "the people of this valley", TRUE },
+  { "every family in this region", FALSE }, { "the minister", FALSE },
+  { "my colleagues and I", TRUE }, { "the young people who grew up here", TRUE },
+  { "our engineers", TRUE }, { "the province", FALSE }, { "nobody in this room", FALSE },
+};
+
+static const char *const en_modals_singular[] = {
+  "will", "must", "should", "cannot", "wants to", "promised to", "stands ready to", "did not",
+  "can no longer", "has decided to", "will never", "would rather",
+};
+
+static const char *const en_modals_plural[] = {
+  "will", "must", "should", "cannot", "want to", "promised to", "stand ready to", "did not",
+  "can no longer", "have decided to", "will never", "would rather",
+};
+
+static const char *const en_verbs[] = {
+  "build", "protect", "repair", "open", "defend", "fund", "remember", "rebuild", "finish",
+  "improve", "share", "keep", "support", "close", "question", "welcome", "honour", "sell",
+  "extend", "modernise",
+};
+
+static const char *const en_adjectives[] = {
+  "new", "old", "northern", "public", "local", "small", "shared", "modern", "forgotten", "quiet",
+  "safe", "affordable", "difficult", "ambitious", "expensive", "historic", "unfinished",
+};
+
+static const Topic en_topics[] = {
+  { "harbours", "harbour" }, { "railways", "railway" }, { "bridges", "bridge" },
+  { "libraries", "library" }, { "hospitals", "hospital" }, { "schools", "school" },
+  { "budgets", "budget" }, { "rivers", "river" }, { "markets", "market" },
+  { "stations", "station" }, { "housing", "housing plan" }, { "ferries", "ferry" },
+  { "dikes", "dike" }, { "pensions", "pension fund" }, { "wind farms", "wind farm" },
+  { "night trains", "night train" }, { "the water supply", "water supply" },
+  { "museums", "museum" }, { "tram lines", "tram line" }, { "the coast road", "coast road" },
+};
+
+static const char *const en_phrases[] = {
+  "for our children", "in the coming years", "with the help of every volunteer",
+  "before the winter", "on behalf of the whole town", "at the heart of the valley",
+  "without raising taxes", "for the next generation", "in spite of the cost",
+  "by the end of this decade", "together with our neighbours", "whatever the critics say",
+  "as the law requires", "for the farmers and the fishermen", "in every village of the province",
+};
+
+static const char *const en_short[] = {
+  "thank you.", "let us begin.", "that is not a luxury.", "we will not give up.",
+  "it was not easy.", "I know that many of you are worried.", "this is a proud day.",
+  "the answer is simple.", "we have waited long enough.", "let me be clear about one thing.",
+  "I don’t believe that for a moment.", "it’s time to act.",
+};
+
+static const char *const en_speakers[] = {
+  "Mayor Okafor", "Senator Lindqvist", "Minister Hartley", "Councillor Byrne",
+  "Governor Alvarez", "President Mensah",
+};
+
+static const char *const en_sources[] = {
+  "Riverside Courier", "The Northern Herald", "Parliament Record", "Valley Gazette",
+  "Harbour Town Times", "Coastal Chronicle",
+};
+
+static const char *const nl_openers[] = {
+  "Beste inwoners,", "Dames en heren,", "Voorzitter,", "Geachte leden van de raad,",
+  "Beste vrienden,", "Collega’s,",
+};
+
+static const Subject nl_subjects[] = {
+  { "wij", TRUE }, { "ik", FALSE }, { "de gemeente", FALSE }, { "deze regering", FALSE },
+  { "onze stad", FALSE }, { "het bestuur", FALSE }, { "de mensen in deze regio", TRUE },
+  { "de minister", FALSE }, { "onze ingenieurs", TRUE }, { "de provincie", FALSE },
+  { "niemand in deze zaal", FALSE },
+};
+
+static const char *const nl_modals_singular[] = { "zal", "moet", "wil", "kan", "mag" };
+static const char *const nl_modals_plural[] = { "zullen", "moeten", "willen", "kunnen", "mogen" };
+
+static const char *const nl_verbs[] = {
+  "bouwen", "beschermen", "herstellen", "openen", "verdedigen", "financieren", "onthouden",
+  "afmaken", "verbeteren", "delen", "behouden", "steunen", "sluiten", "verwelkomen",
+  "uitbreiden", "vernieuwen",
+};
+
+static const char *const nl_adjectives[] = {
+  "nieuwe", "oude", "noordelijke", "openbare", "kleine", "moderne", "veilige", "betaalbare",
+  "vergeten", "dure", "historische", "onvoltooide",
+};
+
+typedef struct
+{
+  const char *title_word; /* "havens" */
+  const char *noun;       /* "haven" */
+  gboolean    neuter;     /* het (dit, ons) rather than de (deze, onze) */
+} NlTopic;
+
+static const NlTopic nl_topics[] = {
+  { "havens", "haven", FALSE }, { "spoorwegen", "spoorlijn", FALSE },
+  { "bruggen", "brug", FALSE }, { "bibliotheken", "bibliotheek", FALSE },
+  { "ziekenhuizen", "ziekenhuis", TRUE }, { "scholen", "school", FALSE },
+  { "de begroting", "begroting", FALSE }, { "rivieren", "rivier", FALSE },
+  { "markten", "markt", FALSE }, { "stations", "station", TRUE },
+  { "woningbouw", "woningbouwplan", TRUE }, { "veerponten", "veerpont", FALSE },
+  { "dijken", "dijk", FALSE }, { "pensioenen", "pensioenfonds", TRUE },
+  { "windparken", "windpark", TRUE }, { "nachttreinen", "nachttrein", FALSE },
+  { "musea", "museum", TRUE }, { "cafés", "café", TRUE }, { "tramlijnen", "tramlijn", FALSE },
+  { "stadhuizen", "stadhuis", TRUE },
+};
+
+static const char *const nl_phrases[] = {
+  "voor onze kinderen", "in de komende jaren", "met de hulp van alle vrijwilligers",
+  "voor de winter", "namens de hele stad", "in het hart van de vallei",
+  "zonder de belastingen te verhogen", "voor de volgende generatie", "ondanks de kosten",
+  "aan het eind van dit decennium", "samen met onze buren", "wat de critici ook zeggen",
+  "voor de boeren en de vissers", "in elk dorp van de provincie",
+  "ten koste van de financiën van de gemeente",
+};
+
+static const char *const nl_short[] = {
+  "dank u wel.", "laten we beginnen.", "dat is geen luxe.", "wij geven niet op.",
+  "het was niet makkelijk.", "ik weet dat velen van u zich zorgen maken.",
+  "het is een bijzondere dag voor onze stad.", "het antwoord is eenvoudig.",
+  "wij hebben lang genoeg gewacht.", "laat ik één ding duidelijk zeggen.",
+  "de ideeën zijn er, nu de uitvoering nog.",
+};
+
+static const char *const nl_speakers[] = {
+  "Burgemeester De Wit", "Wethouder Jansen", "Minister Van Dijk", "Gedeputeerde Bakker",
+  "Senator Visser", "Voorzitter El Amrani",
+};
+
+static const char *const nl_sources[] = {
+  "Stadsblad Noord", "De Havenkrant", "Provinciale Bode", "Raadsnieuws",
+  "Dagblad van het Oosten",
+};
+/* clang-format on */
+
+/* Writing speeches */
+
+static guint
+count_words (const char *s)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (; *s; s++)
+    {
+      gboolean space = *s == ' ';
+
+      if (!space && !in_word)
+        words++;
+      in_word = !space;
+    }
+  return words;
+}
+
+static gboolean
+starts_with_vowel (const char *word)
+{
+  return strchr ("aeiou", word[0]) != NULL;
+}
+
+/* "the new harbour", "an old bridge", "our schools" */
+static void
+append_en_object (GString *s,
+                  GRand   *rand)
+{
+  const char *noun = PICK (rand, en_topics).noun;
+  const char *adjective = g_rand_boolean (rand) ? PICK (rand, en_adjectives) : NULL;
+  const char *next = adjective ? adjective : noun;
+
+  switch (g_rand_int_range (rand, 0, 4))
+    {
+      case 0:
+        g_string_append (s, starts_with_vowel (next) ? "an " : "a ");
+        break;
+      case 1:
+        g_string_append (s, "our ");
+        break;
+      case 2:
+        g_string_append (s, "this ");
+        break;
+      default:
+        g_string_append (s, "the ");
+        break;
+    }
+  if (adjective)
+    g_string_append_printf (s, "%s ", adjective);
+  g_string_append (s, noun);
+}
+
+static void
+append_en_clause (GString *s,
+                  GRand   *rand)
+{
+  const Subject *subject = &PICK (rand, en_subjects);
+  const char *modal
+      = subject->plural ? PICK (rand, en_modals_plural) : PICK (rand, en_modals_singular);
+  const char *verb = PICK (rand, en_verbs);
+
+  g_string_append_printf (s, "%s %s %s ", subject->word, modal, verb);
+  append_en_object (s, rand);
+  if (g_rand_int_range (rand, 0, 3) > 0)
+    g_string_append_printf (s, " %s", PICK (rand, en_phrases));
+}
+
+/* One sentence, starting in lower case, ending with a full stop. */
+static void
+append_en_sentence (GString *s,
+                    GRand   *rand)
+{
+  /* Every random number is drawn in its own statement, so that the
+   * dump does not depend on the compiler's order of evaluation. */
+  switch (g_rand_int_range (rand, 0, 12))
+    {
+      case 0:
+        g_string_append (s, PICK (rand, en_short));
+        break;
+      case 1:
+        g_string_append (s, "who will pay for ");
+        append_en_object (s, rand);
+        g_string_append (s, "?");
+        break;
+      case 2:
+        {
+          const char *noun = PICK (rand, en_topics).noun;
+          int millions = g_rand_int_range (rand, 2, 900);
+          int people = g_rand_int_range (rand, 100, 40000);
+          int year = g_rand_int_range (rand, FIRST_YEAR, LAST_YEAR + 10);
+
+          g_string_append_printf (s,
+                                  "the %s will cost %d million euros, and it will serve %d people "
+                                  "a day by %d.",
+                                  noun, millions, people, year);
+        }
+        break;
+      case 3:
+        g_string_append_printf (s,
+                                "as my grandmother used to say, “a town without a %s is a town "
+                                "without a future.”",
+                                PICK (rand, en_topics).noun);
+        break;
+      case 4:
+        g_string_append (s, "we don’t build ");
+        append_en_object (s, rand);
+        g_string_append (s, " for ourselves; we build it for those who come after us.");
+        break;
+      case 5:
+      case 6:
+        append_en_clause (s, rand);
+        g_string_append (s, g_rand_boolean (rand) ? ", and " : ", but ");
+        append_en_clause (s, rand);
+        g_string_append (s, ".");
+        break;
+      default:
+        append_en_clause (s, rand);
+        g_string_append (s, ".");
+        break;
+    }
+}
+
+/* "de nieuwe haven", "ons oude station" */
+static void
+append_nl_object (GString *s,
+                  GRand   *rand)
+{
+  const NlTopic *topic = &PICK (rand, nl_topics);
+
+  switch (g_rand_int_range (rand, 0, 3))
+    {
+      case 0:
+        g_string_append (s, topic->neuter ? "ons " : "onze ");
+        break;
+      case 1:
+        g_string_append (s, topic->neuter ? "dit " : "deze ");
+        break;
+      default:
+        g_string_append (s, topic->neuter ? "het " : "de ");
+        break;
+    }
+  if (g_rand_boolean (rand))
+    g_string_append_printf (s, "%s ", PICK (rand, nl_adjectives));
+  g_string_append (s, topic->noun);
+}
+
+/* "wij moeten de oude haven voor onze kinderen beschermen" */
+static void
+append_nl_clause (GString *s,
+                  GRand   *rand)
+{
+  const Subject *subject = &PICK (rand, nl_subjects);
+  const char *modal
+      = subject->plural ? PICK (rand, nl_modals_plural) : PICK (rand, nl_modals_singular);
+
+  g_string_append_printf (s, "%s %s ", subject->word, modal);
+  append_nl_object (s, rand);
+  if (g_rand_int_range (rand, 0, 3) > 0)
+    g_string_append_printf (s, " %s", PICK (rand, nl_phrases));
+  g_string_append_printf (s, " %s", PICK (rand, nl_verbs));
+}
+
+static void
+append_nl_sentence (GString *s,
+                    GRand   *rand)
+{
+  switch (g_rand_int_range (rand, 0, 12))
+    {
+      case 0:
+        g_string_append (s, PICK (rand, nl_short));
+        break;
+      case 1:
+        g_string_append (s, "wie gaat ");
+        append_nl_object (s, rand);
+        g_string_append (s, " betalen?");
+        break;
+      case 2:
+        {
+          int millions = g_rand_int_range (rand, 2, 900);
+          int year = g_rand_int_range (rand, FIRST_YEAR, LAST_YEAR + 10);
+          int people = g_rand_int_range (rand, 100, 40000);
+
+          g_string_append_printf (s,
+                                  "het project kost %d miljoen euro, en in %d zullen er %d mensen "
+                                  "per dag gebruik van maken.",
+                                  millions, year, people);
+        }
+        break;
+      case 3:
+        g_string_append_printf (s,
+                                "zoals mijn grootmoeder altijd zei: „een stad zonder %s is een "
+                                "stad zonder toekomst.”",
+                                PICK (rand, nl_topics).noun);
+        break;
+      case 4:
+      case 5:
+        append_nl_clause (s, rand);
+        g_string_append (s, g_rand_boolean (rand) ? ", en " : ", maar ");
+        append_nl_clause (s, rand);
+        g_string_append (s, ".");
+        break;
+      default:
+        append_nl_clause (s, rand);
+        g_string_append (s, ".");
+        break;
+    }
+}
+
+/* A paragraph of MIN_WORDS to MAX_WORDS words, on one line. */
+static void
+append_paragraph (GString  *s,
+                  GString  *sentence,
+                  GRand    *rand,
+                  gboolean  dutch,
+                  gboolean  first)
+{
+  guint target = g_rand_int_range (rand, MIN_WORDS, MAX_WORDS + 1);
+  guint words = 0;
+
+  if (first && g_rand_boolean (rand))
+    {
+      const char *opener = dutch ? PICK (rand, nl_openers) : PICK (rand, en_openers);
+
+      g_string_append (s, opener);
+      words = count_words (opener);
+    }
+
+  while (words < target)
+    {
+      guint n;
+
+      g_string_truncate (sentence, 0);
+      if (dutch)
+        append_nl_sentence (sentence, rand);
+      else
+        append_en_sentence (sentence, rand);
+
+      n = count_words (sentence->str);
+      if (words >= MIN_WORDS && words + n > MAX_WORDS)
+        break;
+
+      /* After an opener ("Madam President,") the sentence goes on in lower case. */
+      if (words == 0 || s->str[s->len - 1] != ',')
+        sentence->str[0] = g_ascii_toupper (sentence->str[0]);
+      if (words > 0)
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, sentence->str, sentence->len);
+      words += n;
+    }
+  g_string_append (s, "\n\n");
+}
+
+/* One entry of the dump, numbered @number, with its trailing blank line. */
+static void
+append_entry (GString *s,
+              GString *sentence,
+              GRand   *rand,
+              guint    number)
+{
+  gboolean dutch = g_rand_boolean (rand);
+  g_autoptr (GString) title = g_string_new (NULL);
+  const char *first_topic, *second_topic;
+  guint n_topics = dutch ? G_N_ELEMENTS (nl_topics) : G_N_ELEMENTS (en_topics);
+  guint a = g_rand_int_range (rand, 0, n_topics);
+  guint b = (a + g_rand_int_range (rand, 1, n_topics)) % n_topics;
+  int year = g_rand_int_range (rand, FIRST_YEAR, LAST_YEAR + 1);
+  int month = g_rand_int_range (rand, 1, 13);
+  int day = g_rand_int_range (rand, 1, g_date_get_days_in_month (month, year) + 1);
+  guint n_paragraphs = g_rand_int_range (rand, MIN_PARAGRAPHS, MAX_PARAGRAPHS + 1);
+  int hour = g_rand_int_range (rand, 0, 24);
+  int minute = g_rand_int_range (rand, 0, 60);
+  int second = g_rand_int_range (rand, 0, 60);
+  int separator = g_rand_int_range (rand, 0, 20);
+
+  first_topic = dutch ? nl_topics[a].title_word : en_topics[a].title_word;
+  second_topic = dutch ? nl_topics[b].title_word : en_topics[b].title_word;
+
+  g_string_append_printf (title, "%s %u: ", dutch ? "Toespraak" : "Speech", number);
+  if (g_rand_int_range (rand, 0, 3) == 0)
+    g_string_append_printf (title, "%s ",
+                            dutch ? PICK (rand, nl_speakers) : PICK (rand, en_speakers));
+  g_string_append_printf (title, "%s %s %s %s", dutch ? "over" : "on", first_topic,
+                          dutch ? "en" : "and", second_topic);
+
+  /* Most titles name their source after " | ", some after " – ", a few not at all. */
+  if (separator < 16)
+    g_string_append (title, " | ");
+  else if (separator < 19)
+    g_string_append (title, " \u2013 ");
+  if (separator < 19)
+    g_string_append (title, dutch ? PICK (rand, nl_sources) : PICK (rand, en_sources));
+
+  g_string_append_printf (s, "%s\n\n", title->str);
+  if (g_rand_boolean (rand))
+    g_string_append_printf (s, "%s\n\n", title->str);
+
+  g_string_append_printf (s, "%02d-%02d-%02d %02d:%02d:%02d,\n\n", day, month, year % 100, hour,
+                          minute, second);
+
+  for (guint i = 0; i < n_paragraphs; i++)
+    append_paragraph (s, sentence, rand, dutch, i == 0);
+
+  g_string_append (s, dutch ? "\u00a0»\u00a0Lees verder\n\n" : "\u00a0»\u00a0Read more\n\n");
+}
+
+/* Writes entries to @path until it holds at least @target bytes, one
+ * entry in memory at a time. */
+static gboolean
+generate_dump (const char  *path,
+               guint64      target,
+               guint       *n_entries,
+               guint64     *size,
+               GError     **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileOutputStream) file_stream = NULL;
+  g_autoptr (GOutputStream) out = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr (GString) entry = g_string_sized_new (16 * 1024);
+  g_autoptr (GString) sentence = g_string_sized_new (512);
+  guint64 written = 0;
+  guint n = 0;
+
+  file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (file_stream == NULL)
+    return FALSE;
+  out = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), WRITE_BUFFER);
+
+  while (written < target)
+    {
+      g_string_truncate (entry, 0);
+      append_entry (entry, sentence, rand, ++n);
+      if (!g_output_stream_write_all (out, entry->str, entry->len, NULL, NULL, error))
+        return FALSE;
+      written += entry->len;
+    }
+
+  if (!g_output_stream_close (out, NULL, error))
+    return FALSE;
+
+  *n_entries = n;
+  *size = written;
+  return TRUE;
+}
+
+/* Measuring */
+
+/* A "VmHWM:"-like line of /proc/self/status, in kB, or -1. */
+static gint64
+read_status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  g_auto (GStrv) lines = NULL;
+  gsize field_len = strlen (field);
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (strncmp (lines[i], field, field_len) == 0 && lines[i][field_len] == ':')
+      return g_ascii_strtoll (lines[i] + field_len + 1, NULL, 10);
+  return -1;
+}
+
+static char *
+format_kb (gint64 kb)
+{
+  if (kb < 0)
+    return g_strdup ("unknown");
+  return g_strdup_printf ("%.1f MB", kb / 1024.0);
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return -1;
+  return buf.st_size;
+}
+
+static gdouble
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (gdouble) G_USEC_PER_SEC;
+}
+
+static gboolean
+check_count (const char *what,
+             guint       value,
+             guint       expected)
+{
+  if (value == expected)
+    return TRUE;
+  g_printerr ("bench-import: %s: %u, expected %u\n", what, value, expected);
+  return FALSE;
+}
+
+static void
+print_first_warnings (RostraImportReport *report)
+{
+  for (guint i = 0; i < report->warnings->len && i < 5; i++)
+    {
+      RostraParseWarning *w = &g_array_index (report->warnings, RostraParseWarning, i);
+
+      g_printerr ("bench-import:   line %u: %s\n", w->line, w->message);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int size_mb = DEFAULT_SIZE_MB;
+  gboolean keep = FALSE;
+  g_autofree char *output_dump = NULL;
+  const GOptionEntry options[] = {
+    { "size-mb", 0, 0, G_OPTION_ARG_INT, &size_mb,
+      "Size of the generated dump in MB (default 100)", "N" },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the temporary folder", NULL },
+    { "output-dump", 0, 0, G_OPTION_ARG_FILENAME, &output_dump,
+      "Only write the generated dump to PATH, then exit", "PATH" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RostraStore) store = NULL;
+  g_autoptr (RostraImportReport) first = NULL;
+  g_autoptr (RostraImportReport) second = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *dump_path = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *wal_path = NULL;
+  g_autofree char *languages = NULL;
+  g_autofree char *hwm_before = NULL;
+  g_autofree char *hwm_after = NULL;
+  g_autofree char *hwm_reimport = NULL;
+  g_autofree char *rss_end = NULL;
+  guint n_entries = 0;
+  guint64 size = 0;
+  gint64 start, n_articles, wal_size, db_size;
+  gdouble generate_s, import_s, reimport_s;
+  gboolean ok = TRUE;
+
+  setlocale (LC_ALL, "");
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                "Imports a generated dump of invented speeches twice and reports "
+                                "times, peak memory and archive size.");
+  g_option_context_add_main_entries (context, options, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-import: %s\n", error->message);
+      return 2;
+    }
+  if (size_mb < 1)
+    {
+      g_printerr ("bench-import: --size-mb must be at least 1\n");
+      return 2;
+    }
+  if (keep)
+    g_setenv ("ROSTRA_TEST_KEEP", "1", TRUE);
+
+  /* 1. The dump */
+  if (output_dump)
+    dump_path = g_strdup (output_dump);
+  else
+    dump_path = g_build_filename (rostra_test_tmpdir (), "bench-dump.txt", NULL);
+
+  start = g_get_monotonic_time ();
+  if (!generate_dump (dump_path, (guint64) size_mb * 1024 * 1024, &n_entries, &size, &error))
+    {
+      g_printerr ("bench-import: cannot write %s: %s\n", dump_path, error->message);
+      return 1;
+    }
+  generate_s = seconds_since (start);
+
+  g_print ("dump: %.1f MB, %u entries (written in %.2f s)\n", size / MB, n_entries, generate_s);
+  if (output_dump)
+    {
+      g_print ("written to %s\n", output_dump);
+      return 0;
+    }
+
+  /* 2. The import, into a new archive */
+  store = rostra_test_store_new (&db_path);
+  wal_path = g_strconcat (db_path, "-wal", NULL);
+  file = g_file_new_for_path (dump_path);
+
+  hwm_before = format_kb (read_status_kb ("VmHWM"));
+  start = g_get_monotonic_time ();
+  if (!rostra_import_file (store, file, NULL, NULL, NULL, NULL, &first, &error))
+    {
+      g_printerr ("bench-import: the import failed: %s\n", error->message);
+      return 1;
+    }
+  import_s = seconds_since (start);
+  hwm_after = format_kb (read_status_kb ("VmHWM"));
+
+  ok &= check_count ("entries found", first->n_entries, n_entries);
+  ok &= check_count ("articles added", first->n_new, n_entries);
+  ok &= check_count ("duplicates", first->n_duplicates, 0);
+  ok &= check_count ("incomplete entries", first->n_incomplete, 0);
+  ok &= check_count ("warnings", first->n_warnings, 0);
+  if (first->size != size)
+    {
+      g_printerr ("bench-import: bytes read: %" G_GUINT64_FORMAT ", expected %" G_GUINT64_FORMAT
+                  "\n",
+                  first->size, size);
+      ok = FALSE;
+    }
+  print_first_warnings (first);
+
+  /* 3. The same file again: nothing new */
+  start = g_get_monotonic_time ();
+  if (!rostra_import_file (store, file, NULL, NULL, NULL, NULL, &second, &error))
+    {
+      g_printerr ("bench-import: the second import failed: %s\n", error->message);
+      return 1;
+    }
+  reimport_s = seconds_since (start);
+  hwm_reimport = format_kb (read_status_kb ("VmHWM"));
+  rss_end = format_kb (read_status_kb ("VmRSS"));
+
+  ok &= check_count ("entries found again", second->n_entries, n_entries);
+  ok &= check_count ("articles added again", second->n_new, 0);
+  ok &= check_count ("duplicates found again", second->n_duplicates, n_entries);
+
+  n_articles = rostra_store_count_articles (store, &error);
+  if (n_articles < 0)
+    {
+      g_printerr ("bench-import: cannot count the articles: %s\n", error->message);
+      return 1;
+    }
+  ok &= check_count ("articles in the archive", (guint) n_articles, n_entries);
+
+  /* Closing the last connection checkpoints and removes the WAL. */
+  wal_size = file_size (wal_path);
+  g_clear_object (&store);
+  db_size = file_size (db_path);
+  languages = rostra_test_query_text (db_path,
+                                      "SELECT group_concat (l || ' ' || n, ', ') FROM"
+                                      " (SELECT coalesce (language, 'none') AS l, count(*) AS n"
+                                      "  FROM articles GROUP BY 1 ORDER BY 1)");
+
+  /* 4. The report */
+  g_print ("import: %.2f s (%.1f MB/s, %.0f entries/s)\n", import_s, size / MB / import_s,
+           n_entries / import_s);
+  g_print ("re-import (all duplicates): %.2f s (%.1f MB/s)\n", reimport_s, size / MB / reimport_s);
+  g_print ("peak RSS: before import %s, after import %s, after re-import %s (RSS now %s)\n",
+           hwm_before, hwm_after, hwm_reimport, rss_end);
+  g_print ("archive size: %.1f MB (WAL before closing: %.1f MB)\n", db_size / MB, wal_size / MB);
+  g_print ("languages: %s\n", languages ? languages : "none");
+  if (keep)
+    g_print ("kept: %s\n", rostra_test_tmpdir ());
+
+  if (!ok)
+    {
+      g_printerr ("bench-import: FAILED: wrong counts\n");
+      return 1;
+    }
+  return 0;
+}

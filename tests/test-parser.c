@@ -248,6 +248,28 @@ test_long_line (void)
 }
 
 static void
+test_long_line_nfc (void)
+{
+  g_autoptr (GString) data = g_string_new ("Long\n\n01-01-20 10:00:00,\n\n");
+  g_autoptr (GString) expected = g_string_new (NULL);
+  g_autoptr (GPtrArray) entries = NULL;
+
+  /* Decomposed letters and marks everywhere, also where the
+   * normaliser cuts long text into pieces. */
+  for (guint i = 0; i < 300000; i++)
+    {
+      g_string_append (data, i % 3 ? "e\xCC\x81" : "a\xCC\x8A\xCC\x81 ");
+      g_string_append (expected, i % 3 ? "\xC3\xA9" : "\xC7\xBB ");
+    }
+  g_string_append (data, "\n\n\xC2\xBB Read more\n");
+  g_string_truncate (expected, expected->len - (expected->str[expected->len - 1] == ' '));
+
+  entries = parse_ok (data->str, data->len, NULL);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_true (g_str_equal (ENTRY (entries, 0)->text, expected->str));
+}
+
+static void
 test_nul_bytes (void)
 {
   static const char data[] = "Title\n\n01-01-20 10:00:00,\n\nBefore\0after\n\n» Read more\n";
@@ -427,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/parser/title-without-date", test_title_without_date);
   g_test_add_func ("/parser/invalid-date", test_invalid_date);
   g_test_add_func ("/parser/long-line", test_long_line);
+  g_test_add_func ("/parser/long-line-nfc", test_long_line_nfc);
   g_test_add_func ("/parser/nul-bytes", test_nul_bytes);
   g_test_add_func ("/parser/binary", test_binary);
   g_test_add_func ("/parser/utf16", test_utf16);

@@ -405,7 +405,7 @@ decode_line (RostraDumpParser *self,
       decoded = rostra_text_decode_windows_1252 (raw, len);
     }
 
-  line = g_utf8_normalize (decoded, -1, G_NORMALIZE_NFC);
+  line = rostra_text_normalize_nfc (decoded, strlen (decoded));
   return rostra_text_strip_trailing (line);
 }
 

@@ -47,6 +47,8 @@ show_archive (RostraWindow *self)
   count = rostra_store_count_articles (self->store, &error);
   if (count < 0)
     {
+      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->status_page, _("The Archive Cannot Be Read"));
       adw_status_page_set_description (self->status_page, error->message);
       return;
     }
@@ -59,14 +61,6 @@ show_archive (RostraWindow *self)
                                              count),
                                    count);
   adw_status_page_set_description (self->status_page, description);
-}
-
-static void
-rostra_window_constructed (GObject *object)
-{
-  G_OBJECT_CLASS (rostra_window_parent_class)->constructed (object);
-
-  show_archive (ROSTRA_WINDOW (object));
 }
 
 static void
@@ -86,7 +80,6 @@ rostra_window_class_init (RostraWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = rostra_window_constructed;
   object_class->dispose = rostra_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -103,7 +96,15 @@ rostra_window_init (RostraWindow *self)
 RostraWindow *
 rostra_window_new (RostraApplication *application)
 {
-  return g_object_new (ROSTRA_TYPE_WINDOW, "application", application, NULL);
+  RostraWindow *self;
+
+  g_return_val_if_fail (ROSTRA_IS_APPLICATION (application), NULL);
+
+  /* GtkWindow:application is not a construct property: it is only set
+   * after constructed(), so the archive is opened here. */
+  self = g_object_new (ROSTRA_TYPE_WINDOW, "application", application, NULL);
+  show_archive (self);
+  return self;
 }
 
 /**
