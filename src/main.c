@@ -9,8 +9,7 @@
 #include "rostra-application.h"
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (RostraApplication) app = NULL;
 

@@ -26,17 +26,16 @@ G_DEFINE_FINAL_TYPE (RostraApplication, rostra_application, ADW_TYPE_APPLICATION
 static const GOptionEntry main_entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the archive at PATH instead of the default one"), N_("PATH") },
-  { "import", 'i', 0, G_OPTION_ARG_NONE, NULL,
-    N_("Import the dump files named on the command line, without a window"), NULL },
-  { "list", 'l', 0, G_OPTION_ARG_NONE, NULL, N_("List the archive’s articles, newest first"),
-    NULL },
-  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --list: write JSON"), NULL },
-  { "export", 'e', 0, G_OPTION_ARG_STRING, NULL,
-    N_("Write the whole archive to standard output in FORMAT (json)"), N_("FORMAT") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
-  { NULL }
-};
+    { "import", 'i', 0, G_OPTION_ARG_NONE, NULL,
+      N_("Import the dump files named on the command line, without a window"), NULL },
+      { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
+        N_("List the archive’s articles, newest first"), NULL },
+        { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --list: write JSON"), NULL },
+          { "export", 'e', 0, G_OPTION_ARG_STRING, NULL,
+            N_("Write the whole archive to standard output in FORMAT (json)"), N_("FORMAT") },
+            { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+              { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+                { NULL } };
 
 static int
 usage_error (const char *message)
@@ -47,14 +46,13 @@ usage_error (const char *message)
 }
 
 static int
-rostra_application_handle_local_options (GApplication *app,
-                                         GVariantDict *options)
+rostra_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
-  RostraApplication *self = ROSTRA_APPLICATION (app);
+  RostraApplication      *self = ROSTRA_APPLICATION (app);
   g_autofree const char **files = NULL;
-  g_autofree char *database = NULL;
-  const char *export_format = NULL;
-  gboolean import = FALSE, list = FALSE, json = FALSE, version = FALSE;
+  g_autofree char        *database = NULL;
+  const char             *export_format = NULL;
+  gboolean                import = FALSE, list = FALSE, json = FALSE, version = FALSE;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     rostra_application_set_database (self, database);
@@ -99,7 +97,7 @@ static void
 rostra_application_activate (GApplication *app)
 {
   RostraApplication *self = ROSTRA_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow         *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
     window = GTK_WINDOW (rostra_window_new (self));
@@ -107,30 +105,22 @@ rostra_application_activate (GApplication *app)
 }
 
 static void
-about_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RostraApplication *self = user_data;
   static const char *developers[] = { "The Rostra developers", NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", _("Rostra"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Archive and annotate speeches"),
-                         "developers", developers,
-                         "copyright", "© 2026 The Rostra developers",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* TRANSLATORS: your name(s), one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  adw_show_about_window (
+      gtk_application_get_active_window (GTK_APPLICATION (self)), "application-name",
+      _("Rostra"), "application-icon", APP_ID, "version", PACKAGE_VERSION, "comments",
+         _("Archive and annotate speeches"), "developers", developers, "copyright",
+            "© 2026 The Rostra developers", "license-type", GTK_LICENSE_GPL_3_0,
+            /* TRANSLATORS: your name(s), one per line */
+            "translator-credits", _("translator-credits"), NULL);
 }
 
 static void
-quit_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
+quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   g_application_quit (G_APPLICATION (user_data));
 }
@@ -165,7 +155,7 @@ rostra_application_finalize (GObject *object)
 static void
 rostra_application_class_init (RostraApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = rostra_application_finalize;
@@ -180,16 +170,15 @@ rostra_application_init (RostraApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (
-    G_APPLICATION (self), _("Archive and annotate speeches. Without options, opens the window."));
+      G_APPLICATION (self),
+      _("Archive and annotate speeches. Without options, opens the window."));
 }
 
 RostraApplication *
 rostra_application_new (void)
 {
-  return g_object_new (ROSTRA_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
-                       "resource-base-path", "/io/github/rostra/Rostra",
+  return g_object_new (ROSTRA_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_NON_UNIQUE, "resource-base-path", "/io/github/rostra/Rostra",
                        NULL);
 }
 
@@ -214,8 +203,7 @@ rostra_application_get_database (RostraApplication *self)
  * does; for tests, which register the application without running it.
  */
 void
-rostra_application_set_database (RostraApplication *self,
-                                 const char        *path)
+rostra_application_set_database (RostraApplication *self, const char *path)
 {
   g_return_if_fail (ROSTRA_IS_APPLICATION (self));
 

@@ -21,7 +21,7 @@ open_store (const char *database)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *default_path = NULL;
-  RostraStore *store;
+  RostraStore     *store;
 
   if (database == NULL)
     database = default_path = rostra_store_default_path ();
@@ -36,7 +36,7 @@ static void
 print_warnings (const RostraImportReport *report)
 {
   const char *name = report->path ? report->path : report->name;
-  guint kept = report->warnings->len;
+  guint       kept = report->warnings->len;
 
   for (guint i = 0; i < kept; i++)
     {
@@ -56,15 +56,15 @@ static void
 print_summary (const RostraImportReport *report)
 {
   g_autofree char *new_part = g_strdup_printf (
-    ngettext ("%u new article", "%u new articles", report->n_new), report->n_new);
+      ngettext ("%u new article", "%u new articles", report->n_new), report->n_new);
   g_autofree char *dup_part = g_strdup_printf (
-    ngettext ("%u duplicate", "%u duplicates", report->n_duplicates), report->n_duplicates);
+      ngettext ("%u duplicate", "%u duplicates", report->n_duplicates), report->n_duplicates);
   g_autofree char *warn_part = g_strdup_printf (
-    ngettext ("%u warning", "%u warnings", report->n_warnings), report->n_warnings);
+      ngettext ("%u warning", "%u warnings", report->n_warnings), report->n_warnings);
 
   /* TRANSLATORS: FILE: N new articles, N duplicates, N warnings (ENCODING) */
   g_print (_("%s: %s, %s, %s (%s)\n"), report->path ? report->path : report->name, new_part,
-           dup_part, warn_part, report->encoding ? report->encoding : "?");
+              dup_part, warn_part, report->encoding ? report->encoding : "?");
 }
 
 /**
@@ -76,8 +76,7 @@ print_summary (const RostraImportReport *report)
  *   change nothing), 3 when the archive could not be opened or written
  */
 int
-rostra_cli_import (const char         *database,
-                   const char * const *files)
+rostra_cli_import (const char *database, const char *const *files)
 {
   g_autoptr (RostraStore) store = open_store (database);
   int status = ROSTRA_EXIT_OK;
@@ -106,7 +105,7 @@ rostra_cli_import (const char         *database,
         {
           /* TRANSLATORS: FILE: REASON; nothing was imported from it */
           g_printerr (_("rostra: %s: %s; nothing was imported from it\n"), files[i],
-                      error->message);
+                         error->message);
           status = ROSTRA_EXIT_INPUT_FAILED;
         }
     }
@@ -121,18 +120,16 @@ stdout_stream (void)
 }
 
 static gboolean
-print_article_row (RostraArticle *article,
-                   gpointer       user_data,
-                   GError       **error)
+print_article_row (RostraArticle *article, gpointer user_data, GError **error)
 {
-  const char *published = rostra_article_get_published (article);
-  const char *language = rostra_article_get_language (article);
-  const char *source = rostra_article_get_source (article);
+  const char      *published = rostra_article_get_published (article);
+  const char      *language = rostra_article_get_language (article);
+  const char      *source = rostra_article_get_source (article);
   g_autofree char *date = published ? g_strndup (published, 10) : g_strdup ("----------");
 
   g_print ("%6" G_GINT64_FORMAT "  %s  %-2s  %s%s%s\n", rostra_article_get_id (article), date,
-           language ? language : "--", rostra_article_get_title (article),
-           source ? " | " : "", source ? source : "");
+           language ? language : "--", rostra_article_get_title (article), source ? " | " : "",
+           source ? source : "");
   return TRUE;
 }
 
@@ -143,8 +140,7 @@ print_article_row (RostraArticle *article,
  * Returns: 0, or 3 when the archive could not be read
  */
 int
-rostra_cli_list (const char *database,
-                 gboolean    json)
+rostra_cli_list (const char *database, gboolean json)
 {
   g_autoptr (RostraStore) store = open_store (database);
   g_autoptr (GOutputStream) out = NULL;
@@ -177,8 +173,7 @@ rostra_cli_list (const char *database,
  * Returns: 0, 2 for an unknown format, 3 when the archive could not be read
  */
 int
-rostra_cli_export (const char *database,
-                   const char *format)
+rostra_cli_export (const char *database, const char *format)
 {
   g_autoptr (RostraStore) store = NULL;
   g_autoptr (GOutputStream) out = NULL;

@@ -15,11 +15,8 @@ typedef enum
   ROSTRA_EXIT_ARCHIVE = 3,      /* the archive could not be opened or written */
 } RostraExitCode;
 
-int rostra_cli_import (const char         *database,
-                       const char * const *files);
-int rostra_cli_list   (const char         *database,
-                       gboolean            json);
-int rostra_cli_export (const char         *database,
-                       const char         *format);
+int rostra_cli_import (const char *database, const char *const *files);
+int rostra_cli_list (const char *database, gboolean json);
+int rostra_cli_export (const char *database, const char *format);
 
 G_END_DECLS

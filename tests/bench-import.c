@@ -21,16 +21,16 @@
 #include "rostra-importer.h"
 #include "rostra-test-utils.h"
 
-#define SEED            20240917
-#define MB              (1024.0 * 1024.0)
-#define DEFAULT_SIZE_MB 100
-#define MIN_PARAGRAPHS  3
-#define MAX_PARAGRAPHS  12
-#define MIN_WORDS       40
-#define MAX_WORDS       200
-#define WRITE_BUFFER    (256 * 1024)
-#define FIRST_YEAR      1990
-#define LAST_YEAR       2025
+#define SEED             20240917
+#define MB               (1024.0 * 1024.0)
+#define DEFAULT_SIZE_MB  100
+#define MIN_PARAGRAPHS   3
+#define MAX_PARAGRAPHS   12
+#define MIN_WORDS        40
+#define MAX_WORDS        200
+#define WRITE_BUFFER     (256 * 1024)
+#define FIRST_YEAR       1990
+#define LAST_YEAR        2025
 #define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
 
 /* Word lists */
@@ -196,7 +196,7 @@ static const char *const nl_sources[] = {
 static guint
 count_words (const char *s)
 {
-  guint words = 0;
+  guint    words = 0;
   gboolean in_word = FALSE;
 
   for (; *s; s++)
@@ -218,8 +218,7 @@ starts_with_vowel (const char *word)
 
 /* "the new harbour", "an old bridge", "our schools" */
 static void
-append_en_object (GString *s,
-                  GRand   *rand)
+append_en_object (GString *s, GRand *rand)
 {
   const char *noun = PICK (rand, en_topics).noun;
   const char *adjective = g_rand_boolean (rand) ? PICK (rand, en_adjectives) : NULL;
@@ -246,12 +245,11 @@ append_en_object (GString *s,
 }
 
 static void
-append_en_clause (GString *s,
-                  GRand   *rand)
+append_en_clause (GString *s, GRand *rand)
 {
   const Subject *subject = &PICK (rand, en_subjects);
-  const char *modal
-      = subject->plural ? PICK (rand, en_modals_plural) : PICK (rand, en_modals_singular);
+  const char    *modal =
+      subject->plural ? PICK (rand, en_modals_plural) : PICK (rand, en_modals_singular);
   const char *verb = PICK (rand, en_verbs);
 
   g_string_append_printf (s, "%s %s %s ", subject->word, modal, verb);
@@ -262,8 +260,7 @@ append_en_clause (GString *s,
 
 /* One sentence, starting in lower case, ending with a full stop. */
 static void
-append_en_sentence (GString *s,
-                    GRand   *rand)
+append_en_sentence (GString *s, GRand *rand)
 {
   /* Every random number is drawn in its own statement, so that the
    * dump does not depend on the compiler's order of evaluation. */
@@ -280,9 +277,9 @@ append_en_sentence (GString *s,
       case 2:
         {
           const char *noun = PICK (rand, en_topics).noun;
-          int millions = g_rand_int_range (rand, 2, 900);
-          int people = g_rand_int_range (rand, 100, 40000);
-          int year = g_rand_int_range (rand, FIRST_YEAR, LAST_YEAR + 10);
+          int         millions = g_rand_int_range (rand, 2, 900);
+          int         people = g_rand_int_range (rand, 100, 40000);
+          int         year = g_rand_int_range (rand, FIRST_YEAR, LAST_YEAR + 10);
 
           g_string_append_printf (s,
                                   "the %s will cost %d million euros, and it will serve %d people "
@@ -317,8 +314,7 @@ append_en_sentence (GString *s,
 
 /* "de nieuwe haven", "ons oude station" */
 static void
-append_nl_object (GString *s,
-                  GRand   *rand)
+append_nl_object (GString *s, GRand *rand)
 {
   const NlTopic *topic = &PICK (rand, nl_topics);
 
@@ -341,12 +337,11 @@ append_nl_object (GString *s,
 
 /* "wij moeten de oude haven voor onze kinderen beschermen" */
 static void
-append_nl_clause (GString *s,
-                  GRand   *rand)
+append_nl_clause (GString *s, GRand *rand)
 {
   const Subject *subject = &PICK (rand, nl_subjects);
-  const char *modal
-      = subject->plural ? PICK (rand, nl_modals_plural) : PICK (rand, nl_modals_singular);
+  const char    *modal =
+      subject->plural ? PICK (rand, nl_modals_plural) : PICK (rand, nl_modals_singular);
 
   g_string_append_printf (s, "%s %s ", subject->word, modal);
   append_nl_object (s, rand);
@@ -356,8 +351,7 @@ append_nl_clause (GString *s,
 }
 
 static void
-append_nl_sentence (GString *s,
-                    GRand   *rand)
+append_nl_sentence (GString *s, GRand *rand)
 {
   switch (g_rand_int_range (rand, 0, 12))
     {
@@ -403,11 +397,7 @@ append_nl_sentence (GString *s,
 
 /* A paragraph of MIN_WORDS to MAX_WORDS words, on one line. */
 static void
-append_paragraph (GString  *s,
-                  GString  *sentence,
-                  GRand    *rand,
-                  gboolean  dutch,
-                  gboolean  first)
+append_paragraph (GString *s, GString *sentence, GRand *rand, gboolean dutch, gboolean first)
 {
   guint target = g_rand_int_range (rand, MIN_WORDS, MAX_WORDS + 1);
   guint words = 0;
@@ -447,25 +437,22 @@ append_paragraph (GString  *s,
 
 /* One entry of the dump, numbered @number, with its trailing blank line. */
 static void
-append_entry (GString *s,
-              GString *sentence,
-              GRand   *rand,
-              guint    number)
+append_entry (GString *s, GString *sentence, GRand *rand, guint number)
 {
   gboolean dutch = g_rand_boolean (rand);
   g_autoptr (GString) title = g_string_new (NULL);
   const char *first_topic, *second_topic;
-  guint n_topics = dutch ? G_N_ELEMENTS (nl_topics) : G_N_ELEMENTS (en_topics);
-  guint a = g_rand_int_range (rand, 0, n_topics);
-  guint b = (a + g_rand_int_range (rand, 1, n_topics)) % n_topics;
-  int year = g_rand_int_range (rand, FIRST_YEAR, LAST_YEAR + 1);
-  int month = g_rand_int_range (rand, 1, 13);
-  int day = g_rand_int_range (rand, 1, g_date_get_days_in_month (month, year) + 1);
-  guint n_paragraphs = g_rand_int_range (rand, MIN_PARAGRAPHS, MAX_PARAGRAPHS + 1);
-  int hour = g_rand_int_range (rand, 0, 24);
-  int minute = g_rand_int_range (rand, 0, 60);
-  int second = g_rand_int_range (rand, 0, 60);
-  int separator = g_rand_int_range (rand, 0, 20);
+  guint       n_topics = dutch ? G_N_ELEMENTS (nl_topics) : G_N_ELEMENTS (en_topics);
+  guint       a = g_rand_int_range (rand, 0, n_topics);
+  guint       b = (a + g_rand_int_range (rand, 1, n_topics)) % n_topics;
+  int         year = g_rand_int_range (rand, FIRST_YEAR, LAST_YEAR + 1);
+  int         month = g_rand_int_range (rand, 1, 13);
+  int         day = g_rand_int_range (rand, 1, g_date_get_days_in_month (month, year) + 1);
+  guint       n_paragraphs = g_rand_int_range (rand, MIN_PARAGRAPHS, MAX_PARAGRAPHS + 1);
+  int         hour = g_rand_int_range (rand, 0, 24);
+  int         minute = g_rand_int_range (rand, 0, 60);
+  int         second = g_rand_int_range (rand, 0, 60);
+  int         separator = g_rand_int_range (rand, 0, 20);
 
   first_topic = dutch ? nl_topics[a].title_word : en_topics[a].title_word;
   second_topic = dutch ? nl_topics[b].title_word : en_topics[b].title_word;
@@ -501,11 +488,7 @@ append_entry (GString *s,
 /* Writes entries to @path until it holds at least @target bytes, one
  * entry in memory at a time. */
 static gboolean
-generate_dump (const char  *path,
-               guint64      target,
-               guint       *n_entries,
-               guint64     *size,
-               GError     **error)
+generate_dump (const char *path, guint64 target, guint *n_entries, guint64 *size, GError **error)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GFileOutputStream) file_stream = NULL;
@@ -514,7 +497,7 @@ generate_dump (const char  *path,
   g_autoptr (GString) entry = g_string_sized_new (16 * 1024);
   g_autoptr (GString) sentence = g_string_sized_new (512);
   guint64 written = 0;
-  guint n = 0;
+  guint   n = 0;
 
   file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
   if (file_stream == NULL)
@@ -583,9 +566,7 @@ seconds_since (gint64 start)
 }
 
 static gboolean
-check_count (const char *what,
-             guint       value,
-             guint       expected)
+check_count (const char *what, guint value, guint expected)
 {
   if (value == expected)
     return TRUE;
@@ -605,20 +586,18 @@ print_first_warnings (RostraImportReport *report)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
-  int size_mb = DEFAULT_SIZE_MB;
-  gboolean keep = FALSE;
-  g_autofree char *output_dump = NULL;
-  const GOptionEntry options[] = {
-    { "size-mb", 0, 0, G_OPTION_ARG_INT, &size_mb,
-      "Size of the generated dump in MB (default 100)", "N" },
-    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the temporary folder", NULL },
-    { "output-dump", 0, 0, G_OPTION_ARG_FILENAME, &output_dump,
-      "Only write the generated dump to PATH, then exit", "PATH" },
-    G_OPTION_ENTRY_NULL
-  };
+  int                size_mb = DEFAULT_SIZE_MB;
+  gboolean           keep = FALSE;
+  g_autofree char   *output_dump = NULL;
+  const GOptionEntry options[] = { { "size-mb", 0, 0, G_OPTION_ARG_INT, &size_mb,
+                                     "Size of the generated dump in MB (default 100)", "N" },
+                                   { "keep", 0, 0, G_OPTION_ARG_NONE, &keep,
+                                     "Keep the temporary folder", NULL },
+                                   { "output-dump", 0, 0, G_OPTION_ARG_FILENAME, &output_dump,
+                                     "Only write the generated dump to PATH, then exit", "PATH" },
+                                   G_OPTION_ENTRY_NULL };
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RostraStore) store = NULL;
@@ -633,11 +612,11 @@ main (int    argc,
   g_autofree char *hwm_after = NULL;
   g_autofree char *hwm_reimport = NULL;
   g_autofree char *rss_end = NULL;
-  guint n_entries = 0;
-  guint64 size = 0;
-  gint64 start, n_articles, wal_size, db_size;
-  gdouble generate_s, import_s, reimport_s;
-  gboolean ok = TRUE;
+  guint            n_entries = 0;
+  guint64          size = 0;
+  gint64           start, n_articles, wal_size, db_size;
+  gdouble          generate_s, import_s, reimport_s;
+  gboolean         ok = TRUE;
 
   setlocale (LC_ALL, "");
 
@@ -736,10 +715,10 @@ main (int    argc,
   wal_size = file_size (wal_path);
   g_clear_object (&store);
   db_size = file_size (db_path);
-  languages = rostra_test_query_text (db_path,
-                                      "SELECT group_concat (l || ' ' || n, ', ') FROM"
-                                      " (SELECT coalesce (language, 'none') AS l, count(*) AS n"
-                                      "  FROM articles GROUP BY 1 ORDER BY 1)");
+  languages =
+      rostra_test_query_text (db_path, "SELECT group_concat (l || ' ' || n, ', ') FROM"
+                                       " (SELECT coalesce (language, 'none') AS l, count(*) AS n"
+                                       "  FROM articles GROUP BY 1 ORDER BY 1)");
 
   /* 4. The report */
   g_print ("import: %.2f s (%.1f MB/s, %.0f entries/s)\n", import_s, size / MB / import_s,

@@ -54,9 +54,7 @@ rostra_test_tmpdir (void)
 }
 
 char *
-rostra_test_write_file (const char *name,
-                        const char *contents,
-                        gssize      len)
+rostra_test_write_file (const char *name, const char *contents, gssize len)
 {
   g_autoptr (GError) error = NULL;
   char *path = g_build_filename (rostra_test_tmpdir (), name, NULL);
@@ -80,7 +78,7 @@ rostra_test_store_new (char **path)
   g_autoptr (GError) error = NULL;
   g_autofree char *name = g_strdup_printf ("archive-%u.db", ++counter);
   g_autofree char *db = g_build_filename (rostra_test_tmpdir (), name, NULL);
-  RostraStore *store = rostra_store_open (db, &error);
+  RostraStore     *store = rostra_store_open (db, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -91,14 +89,12 @@ rostra_test_store_new (char **path)
 
 /* Parses @data to the end; returns the entries, or %NULL on error. */
 GPtrArray *
-rostra_test_parse (const char        *data,
-                   gssize             len,
-                   RostraDumpParser **parser,
-                   GError           **error)
+rostra_test_parse (const char *data, gssize len, RostraDumpParser **parser, GError **error)
 {
   g_autoptr (GInputStream) stream = NULL;
   g_autoptr (RostraDumpParser) p = NULL;
-  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rostra_dump_entry_free);
+  g_autoptr (GPtrArray) entries =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) rostra_dump_entry_free);
 
   if (len < 0)
     len = strlen (data);
@@ -123,9 +119,7 @@ rostra_test_parse (const char        *data,
 
 /* Whether @parser warned about @line with a message holding @fragment. */
 gboolean
-rostra_test_has_warning (RostraDumpParser *parser,
-                         guint             line,
-                         const char       *fragment)
+rostra_test_has_warning (RostraDumpParser *parser, guint line, const char *fragment)
 {
   const RostraParseWarning *w;
 
@@ -139,12 +133,11 @@ rostra_test_has_warning (RostraDumpParser *parser,
  * connection of its own, the way another program would see the file,
  * and returns the first column of the first row as text. */
 char *
-rostra_test_query_text (const char *db_path,
-                        const char *sql)
+rostra_test_query_text (const char *db_path, const char *sql)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
+  char         *value = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -156,8 +149,7 @@ rostra_test_query_text (const char *db_path,
 }
 
 gint64
-rostra_test_count_rows (const char *db_path,
-                        const char *table)
+rostra_test_count_rows (const char *db_path, const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
   g_autofree char *count = rostra_test_query_text (db_path, sql);
@@ -172,7 +164,7 @@ rostra_test_file_checksum (const char *path)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
-  gsize len;
+  gsize            len;
 
   g_file_get_contents (path, &contents, &len, &error);
   g_assert_no_error (error);

@@ -27,15 +27,13 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 /* Runs rostra with @args (NULL-terminated) and no display at all: if
  * a headless path touched GTK, it would fail. */
 static void
-run (Result     *r,
-     const char *first_arg,
-     ...)
+run (Result *r, const char *first_arg, ...)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_auto (GStrv) envp = g_get_environ ();
   g_autoptr (GError) error = NULL;
   const char *bin = g_getenv ("ROSTRA_BIN");
-  va_list args;
+  va_list     args;
 
   g_assert_nonnull (bin);
   g_ptr_array_add (argv, (char *) bin);
@@ -60,7 +58,7 @@ run (Result     *r,
 static char *
 new_db_path (void)
 {
-  static guint counter;
+  static guint     counter;
   g_autofree char *name = g_strdup_printf ("cli-%u.db", ++counter);
 
   return g_build_filename (rostra_test_tmpdir (), name, NULL);
@@ -105,7 +103,8 @@ test_import_list_export (void)
 
   run (&first, "--database", db, "--import", fixture, NULL);
   g_assert_cmpint (first.status, ==, 0);
-  g_assert_nonnull (strstr (first.out, "speeches.txt: 3 new articles, 0 duplicates, 0 warnings (UTF-8)"));
+  g_assert_nonnull (
+      strstr (first.out, "speeches.txt: 3 new articles, 0 duplicates, 0 warnings (UTF-8)"));
   g_assert_cmpstr (first.err, ==, "");
 
   run (&again, "--database", db, "--import", fixture, NULL);
@@ -133,9 +132,9 @@ test_import_list_export (void)
       g_assert_cmpint (json_object_get_int_member (o, "annotations"), ==, 0);
       g_assert_false (json_object_has_member (o, "text"));
     }
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
-                                                  "published"),
-                   ==, "2021-03-14T09:30:00");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (array, 0), "published"), ==,
+      "2021-03-14T09:30:00");
 
   run (&export, "--database", db, "--export", "json", NULL);
   g_assert_cmpint (export.status, ==, 0);
@@ -143,7 +142,7 @@ test_import_list_export (void)
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (export_root), "format"), ==,
                    "rostra-archive");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_node_get_object (export_root), "articles")),
+                        json_node_get_object (export_root), "articles")),
                     ==, 3);
 }
 
@@ -151,7 +150,8 @@ static void
 test_default_database (void)
 {
   g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
-  g_autofree char *expected = g_build_filename (rostra_test_tmpdir (), "rostra", "archive.db", NULL);
+  g_autofree char *expected =
+      g_build_filename (rostra_test_tmpdir (), "rostra", "archive.db", NULL);
   g_auto (Result) r = { 0 };
 
   /* XDG_DATA_HOME points into the test folder. */
@@ -167,7 +167,11 @@ test_bad_files (void)
   g_autofree char *db = new_db_path ();
   g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
   g_autofree char *empty = rostra_test_write_file ("empty.txt", "", 0);
-  g_autofree char *binary = rostra_test_write_file ("blob.bin", "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0", 24);
+  g_autofree char *binary =
+      rostra_test_write_file ("blob.bin",
+                              "\x7f"
+                              "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0",
+                              24);
   g_autofree char *missing = g_build_filename (rostra_test_tmpdir (), "missing.txt", NULL);
   g_auto (Result) r = { 0 };
   g_auto (GStrv) lines = NULL;
@@ -179,7 +183,8 @@ test_bad_files (void)
   /* One clear line per bad file; the good one still goes in. */
   lines = g_strsplit (g_strchomp (r.err), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
-  g_assert_true (g_str_has_prefix (lines[0], "rostra: ") && strstr (lines[0], missing) && strstr (lines[0], "no such file"));
+  g_assert_true (g_str_has_prefix (lines[0], "rostra: ") && strstr (lines[0], missing) &&
+                 strstr (lines[0], "no such file"));
   g_assert_nonnull (strstr (lines[1], "folder"));
   g_assert_true (strstr (lines[2], empty) && strstr (lines[2], "empty"));
   g_assert_true (strstr (lines[3], binary) && strstr (lines[3], "binary"));
@@ -192,7 +197,8 @@ static void
 test_no_entries (void)
 {
   g_autofree char *db = new_db_path ();
-  g_autofree char *prose = rostra_test_write_file ("letter.txt", "Dear editor,\n\nNo dates here.\n", -1);
+  g_autofree char *prose =
+      rostra_test_write_file ("letter.txt", "Dear editor,\n\nNo dates here.\n", -1);
   g_auto (Result) r = { 0 };
 
   run (&r, "--database", db, "--import", prose, NULL);
@@ -255,9 +261,9 @@ static void
 test_bad_archive (void)
 {
   static const char notes[] = "My research notes. Not a database.\n";
-  g_autofree char *db = rostra_test_write_file ("notes.db", notes, -1);
-  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
-  g_autofree char *contents = NULL;
+  g_autofree char  *db = rostra_test_write_file ("notes.db", notes, -1);
+  g_autofree char  *fixture = rostra_test_data_path ("speeches.txt");
+  g_autofree char  *contents = NULL;
   g_auto (Result) list = { 0 };
   g_auto (Result) import = { 0 };
 
@@ -280,12 +286,12 @@ test_help (void)
   run (&r, "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   for (guint i = 0; i < 5; i++)
-    g_assert_nonnull (strstr (r.out, (const char *[]){ "--database", "--import", "--list", "--json", "--export" }[i]));
+    g_assert_nonnull (strstr (
+        r.out, (const char *[]){ "--database", "--import", "--list", "--json", "--export" }[i]));
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -12,8 +12,7 @@
 typedef gboolean (*ExportFunc) (RostraStore *, GOutputStream *, GCancellable *, GError **);
 
 static JsonNode *
-export_and_parse (RostraStore *store,
-                  ExportFunc   func)
+export_and_parse (RostraStore *store, ExportFunc func)
 {
   g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr (JsonParser) parser = json_parser_new ();
@@ -34,7 +33,7 @@ export_and_parse (RostraStore *store,
 static RostraStore *
 store_with_fixture (void)
 {
-  RostraStore *store = rostra_test_store_new (NULL);
+  RostraStore     *store = rostra_test_store_new (NULL);
   g_autofree char *path = rostra_test_data_path ("speeches.txt");
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -45,8 +44,7 @@ store_with_fixture (void)
 }
 
 static void
-assert_members (JsonObject         *object,
-                const char * const *names)
+assert_members (JsonObject *object, const char *const *names)
 {
   g_autoptr (GList) members = json_object_get_members (object);
 
@@ -59,12 +57,13 @@ static void
 test_export_json (void)
 {
   static const char *const top[] = { "format", "version", "articles", "annotations", NULL };
-  static const char *const fields[] = { "id", "title", "source", "published", "language",
-                                        "annotations", "text", "imported_from", NULL };
+  static const char *const fields[] = { "id",        "title",         "source",
+                                        "published", "language",      "annotations",
+                                        "text",      "imported_from", NULL };
   g_autoptr (RostraStore) store = store_with_fixture ();
   g_autoptr (JsonNode) root = export_and_parse (store, rostra_export_json);
   JsonObject *object = json_node_get_object (root);
-  JsonArray *articles = json_object_get_array_member (object, "articles");
+  JsonArray  *articles = json_object_get_array_member (object, "articles");
   JsonObject *first, *last;
 
   assert_members (object, top);
@@ -93,8 +92,8 @@ test_export_json (void)
 static void
 test_list_json (void)
 {
-  static const char *const fields[] = { "id", "title", "source", "published", "language",
-                                        "annotations", NULL };
+  static const char *const fields[] = { "id",       "title",       "source", "published",
+                                        "language", "annotations", NULL };
   g_autoptr (RostraStore) store = store_with_fixture ();
   g_autoptr (JsonNode) root = export_and_parse (store, rostra_export_article_list);
   JsonArray *array = json_node_get_array (root);
@@ -102,9 +101,9 @@ test_list_json (void)
   g_assert_cmpuint (json_array_get_length (array), ==, 3);
   for (guint i = 0; i < 3; i++)
     assert_members (json_array_get_object_element (array, i), fields);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1),
-                                                  "language"),
-                   ==, "nl");
+  g_assert_cmpstr (
+      json_object_get_string_member (json_array_get_object_element (array, 1), "language"), ==,
+      "nl");
 }
 
 static void
@@ -115,9 +114,9 @@ test_empty_archive (void)
   g_autoptr (JsonNode) all = export_and_parse (store, rostra_export_json);
 
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 0);
-  g_assert_cmpuint (json_array_get_length (
-                      json_object_get_array_member (json_node_get_object (all), "articles")),
-                    ==, 0);
+  g_assert_cmpuint (
+      json_array_get_length (json_object_get_array_member (json_node_get_object (all), "articles")),
+      ==, 0);
 }
 
 static void
@@ -129,12 +128,13 @@ test_escaping (void)
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) error = NULL;
   JsonObject *article;
-  gint64 id;
+  gint64      id;
 
-  g_assert_true (rostra_store_add_article (store, 0, title, "A | B", NULL, NULL, text, &id, &error));
+  g_assert_true (
+      rostra_store_add_article (store, 0, title, "A | B", NULL, NULL, text, &id, &error));
   root = export_and_parse (store, rostra_export_json);
   article = json_array_get_object_element (
-    json_object_get_array_member (json_node_get_object (root), "articles"), 0);
+      json_object_get_array_member (json_node_get_object (root), "articles"), 0);
 
   g_assert_cmpstr (json_object_get_string_member (article, "title"), ==, title);
   g_assert_cmpstr (json_object_get_string_member (article, "text"), ==, text);
@@ -145,8 +145,7 @@ test_escaping (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -31,9 +31,9 @@ test_failing_stream_read (GInputStream *stream,
                           GError      **error)
 {
   TestFailingStream *self = TEST_FAILING_STREAM (stream);
-  gsize size;
-  const char *data = g_bytes_get_data (self->bytes, &size);
-  gsize n;
+  gsize              size;
+  const char        *data = g_bytes_get_data (self->bytes, &size);
+  gsize              n;
 
   if (self->pos >= self->fail_at)
     {
@@ -67,8 +67,7 @@ test_failing_stream_init (TestFailingStream *self)
 }
 
 static GInputStream *
-failing_stream_new (const char *data,
-                    gsize       fail_at)
+failing_stream_new (const char *data, gsize fail_at)
 {
   TestFailingStream *self = g_object_new (TEST_TYPE_FAILING_STREAM, NULL);
 
@@ -79,8 +78,7 @@ failing_stream_new (const char *data,
 
 /* A dump of @n generated entries, numbered from @first. */
 static char *
-make_dump (guint first,
-           guint n)
+make_dump (guint first, guint n)
 {
   GString *s = g_string_new (NULL);
 
@@ -94,9 +92,7 @@ make_dump (guint first,
 }
 
 static RostraImportReport *
-import_path (RostraStore *store,
-             const char  *path,
-             GError     **error)
+import_path (RostraStore *store, const char *path, GError **error)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   RostraImportReport *report = NULL;
@@ -210,7 +206,8 @@ assert_unchanged_after_failure (RostraStore  *store,
                                 GQuark        domain,
                                 int           code)
 {
-  g_autofree char *before = rostra_test_query_text (db, "SELECT group_concat(id || hash) FROM articles");
+  g_autofree char *before =
+      rostra_test_query_text (db, "SELECT group_concat(id || hash) FROM articles");
   gint64 imports = rostra_test_count_rows (db, "imports");
   gint64 fts = rostra_test_count_rows (db, "articles_fts");
   g_autoptr (RostraImportReport) report = NULL;
@@ -252,9 +249,7 @@ test_read_error_is_atomic (void)
 }
 
 static void
-cancel_at_first_progress (guint64  bytes_read,
-                          guint    n_entries,
-                          gpointer user_data)
+cancel_at_first_progress (guint64 bytes_read, guint n_entries, gpointer user_data)
 {
   g_cancellable_cancel (user_data);
 }
@@ -280,9 +275,7 @@ test_cancel_is_atomic (void)
 }
 
 static void
-record_progress (guint64  bytes_read,
-                 guint    n_entries,
-                 gpointer user_data)
+record_progress (guint64 bytes_read, guint n_entries, gpointer user_data)
 {
   GArray *seen = user_data;
 
@@ -312,10 +305,7 @@ test_progress (void)
 }
 
 static void
-assert_refused (const char *path,
-                GQuark      domain,
-                int         code,
-                const char *fragment)
+assert_refused (const char *path, GQuark domain, int code, const char *fragment)
 {
   g_autofree char *db = NULL;
   g_autoptr (RostraStore) store = rostra_test_store_new (&db);
@@ -332,13 +322,14 @@ assert_refused (const char *path,
 static void
 test_refusals (void)
 {
-  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H',
-                                'D', 'R', 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5c, 0x72, 0xa8 };
-  g_autofree char *missing = g_build_filename (rostra_test_tmpdir (), "no-such-file.txt", NULL);
-  g_autofree char *empty = rostra_test_write_file ("empty.txt", "", 0);
-  g_autofree char *binary = rostra_test_write_file ("image.png", (const char *) png, sizeof png);
-  g_autofree char *prose = rostra_test_write_file ("prose.txt",
-                                                   "Just a letter.\n\nNo dates anywhere.\n", -1);
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0,    0,   0,
+                                13,   'I', 'H', 'D', 'R',  0,    0,    1,    0,    0,   0,
+                                1,    0,   8,   6,   0,    0,    0,    0x5c, 0x72, 0xa8 };
+  g_autofree char    *missing = g_build_filename (rostra_test_tmpdir (), "no-such-file.txt", NULL);
+  g_autofree char    *empty = rostra_test_write_file ("empty.txt", "", 0);
+  g_autofree char    *binary = rostra_test_write_file ("image.png", (const char *) png, sizeof png);
+  g_autofree char    *prose =
+      rostra_test_write_file ("prose.txt", "Just a letter.\n\nNo dates anywhere.\n", -1);
 
   assert_refused (missing, ROSTRA_IMPORT_ERROR, ROSTRA_IMPORT_ERROR_NOT_FOUND, "no such file");
   assert_refused (rostra_test_tmpdir (), ROSTRA_IMPORT_ERROR, ROSTRA_IMPORT_ERROR_NOT_A_FILE,
@@ -353,8 +344,8 @@ test_warnings_reported (void)
 {
   static const char dump[] = "Preface by the editor\n\n"
                              "Title\n\n31-02-19 10:00:00,\n\nText\n\n» Read more\n";
-  g_autofree char *path = rostra_test_write_file ("warn.txt", dump, -1);
-  g_autofree char *db = NULL;
+  g_autofree char  *path = rostra_test_write_file ("warn.txt", dump, -1);
+  g_autofree char  *db = NULL;
   g_autoptr (RostraStore) store = rostra_test_store_new (&db);
   g_autoptr (GError) error = NULL;
   g_autoptr (RostraImportReport) report = import_path (store, path, &error);
@@ -373,7 +364,8 @@ test_warnings_reported (void)
 static void
 test_windows_1252_recorded (void)
 {
-  static const char dump[] = "Caf\xE9 society\n\n01-01-20 10:00:00,\n\nIt cost 5\x80.\n\n\xBB Read more\n";
+  static const char dump[] =
+      "Caf\xE9 society\n\n01-01-20 10:00:00,\n\nIt cost 5\x80.\n\n\xBB Read more\n";
   g_autofree char *path = rostra_test_write_file ("legacy.txt", dump, -1);
   g_autofree char *db = NULL;
   g_autoptr (RostraStore) store = rostra_test_store_new (&db);
@@ -391,8 +383,7 @@ test_windows_1252_recorded (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

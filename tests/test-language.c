@@ -8,26 +8,26 @@
 
 #include "rostra-language.h"
 
-static const char english[]
-    = "The council has promised that every family in the northern valleys "
-      "will have clean water by the end of the decade. We cannot accept a "
-      "future in which our children walk for hours to reach a well, and we "
-      "will not wait for others to act on our behalf. This plan is ambitious, "
-      "but it is also honest about what it costs.";
+static const char english[] =
+    "The council has promised that every family in the northern valleys "
+    "will have clean water by the end of the decade. We cannot accept a "
+    "future in which our children walk for hours to reach a well, and we "
+    "will not wait for others to act on our behalf. This plan is ambitious, "
+    "but it is also honest about what it costs.";
 
-static const char dutch[]
-    = "Wij hebben de afgelopen jaren te vaak gehoord dat er geen geld is voor "
-      "de kleine dorpen aan de rivier. Dat is niet waar, en het wordt tijd dat "
-      "deze regering dat ook eerlijk zegt. Met dit plan gaan we de bruggen "
-      "herstellen, de scholen openhouden en de bussen weer laten rijden naar "
-      "de stad.";
+static const char dutch[] =
+    "Wij hebben de afgelopen jaren te vaak gehoord dat er geen geld is voor "
+    "de kleine dorpen aan de rivier. Dat is niet waar, en het wordt tijd dat "
+    "deze regering dat ook eerlijk zegt. Met dit plan gaan we de bruggen "
+    "herstellen, de scholen openhouden en de bussen weer laten rijden naar "
+    "de stad.";
 
-static const char german[]
-    = "Wir stehen heute vor einer Entscheidung, die nicht nur unsere "
-      "Generation betrifft. Die Bürgerinnen und Bürger in den kleinen Städten "
-      "haben zu lange darauf gewartet, dass man ihnen zuhört. Deshalb werden "
-      "wir die Bahnstrecken erneuern und die Schulen auf dem Land stärken, "
-      "auch wenn das mehr kostet, als manche glauben.";
+static const char german[] =
+    "Wir stehen heute vor einer Entscheidung, die nicht nur unsere "
+    "Generation betrifft. Die Bürgerinnen und Bürger in den kleinen Städten "
+    "haben zu lange darauf gewartet, dass man ihnen zuhört. Deshalb werden "
+    "wir die Bahnstrecken erneuern und die Schulen auf dem Land stärken, "
+    "auch wenn das mehr kostet, als manche glauben.";
 
 static const char french[] = "Nous ne pouvons pas laisser les régions de montagne sans médecins ni "
                              "écoles. Ce gouvernement a fait des promesses, mais les familles "
@@ -35,47 +35,47 @@ static const char french[] = "Nous ne pouvons pas laisser les régions de montag
                              "un plan simple : ouvrir une maison de santé dans chaque canton et "
                              "rendre le train plus accessible pour tous.";
 
-static const char russian[]
-    = "Мы должны честно сказать людям, что реформа займёт не один год. Но это "
-      "не значит, что мы будем ждать: уже сейчас в каждом районе откроются "
-      "новые школы и больницы. Я уверен, что вместе мы сможем сделать так, "
-      "чтобы наши города стали удобнее для всех, кто в них живёт.";
+static const char russian[] =
+    "Мы должны честно сказать людям, что реформа займёт не один год. Но это "
+    "не значит, что мы будем ждать: уже сейчас в каждом районе откроются "
+    "новые школы и больницы. Я уверен, что вместе мы сможем сделать так, "
+    "чтобы наши города стали удобнее для всех, кто в них живёт.";
 
-static const char spanish[]
-    = "Durante demasiado tiempo los pueblos del interior han esperado promesas "
-      "que nunca llegaron. Este gobierno no va a mirar hacia otro lado: vamos a "
-      "abrir centros de salud en las comarcas más olvidadas y a reducir el "
-      "precio del transporte. Sabemos que no será fácil, pero también sabemos "
-      "que es lo justo.";
+static const char spanish[] =
+    "Durante demasiado tiempo los pueblos del interior han esperado promesas "
+    "que nunca llegaron. Este gobierno no va a mirar hacia otro lado: vamos a "
+    "abrir centros de salud en las comarcas más olvidadas y a reducir el "
+    "precio del transporte. Sabemos que no será fácil, pero también sabemos "
+    "que es lo justo.";
 
-static const char italian[]
-    = "Non possiamo più chiedere ai giovani di lasciare i loro paesi per "
-      "trovare un lavoro dignitoso. Questo governo ha deciso di investire "
-      "nelle scuole, nelle strade e nella rete digitale delle zone interne. "
-      "Sappiamo che la strada è lunga, ma siamo convinti che ogni comunità "
-      "abbia diritto a un futuro.";
+static const char italian[] =
+    "Non possiamo più chiedere ai giovani di lasciare i loro paesi per "
+    "trovare un lavoro dignitoso. Questo governo ha deciso di investire "
+    "nelle scuole, nelle strade e nella rete digitale delle zone interne. "
+    "Sappiamo che la strada è lunga, ma siamo convinti che ogni comunità "
+    "abbia diritto a un futuro.";
 
 /* Close to Spanish, but not a language the guesser reports. */
-static const char portuguese[]
-    = "O governo não pode continuar a ignorar as aldeias do interior, onde as "
-      "famílias esperam há anos por um centro de saúde. Vamos investir nas "
-      "escolas e nos transportes públicos, porque acreditamos que todos os "
-      "cidadãos têm os mesmos direitos. Sabemos que isso exige coragem, mas "
-      "também sabemos que é o caminho certo.";
+static const char portuguese[] =
+    "O governo não pode continuar a ignorar as aldeias do interior, onde as "
+    "famílias esperam há anos por um centro de saúde. Vamos investir nas "
+    "escolas e nos transportes públicos, porque acreditamos que todos os "
+    "cidadãos têm os mesmos direitos. Sabemos que isso exige coragem, mas "
+    "também sabemos que é o caminho certo.";
 
 /* Cyrillic, but not Russian. */
-static const char ukrainian[]
-    = "Ми не можемо чекати, поки хтось інший вирішить наші проблеми. Уряд уже "
-      "підготував план, який допоможе селам отримати нові школи та лікарні. "
-      "Це буде непросто, але ми віримо, що разом зможемо змінити життя людей "
-      "на краще.";
+static const char ukrainian[] =
+    "Ми не можемо чекати, поки хтось інший вирішить наші проблеми. Уряд уже "
+    "підготував план, який допоможе селам отримати нові школи та лікарні. "
+    "Це буде непросто, але ми віримо, що разом зможемо змінити життя людей "
+    "на краще.";
 
 /* Latin script, but none of the listed languages. */
-static const char polish[]
-    = "Nasz rząd nie zapomni o małych miastach, w których ludzie czekają na "
-      "nowe drogi i szkoły. To jest nasza obietnica i dotrzymamy jej, nawet "
-      "jeśli opozycja będzie mówić, że to niemożliwe. Wspólnie zbudujemy kraj, "
-      "w którym każdy ma szansę.";
+static const char polish[] =
+    "Nasz rząd nie zapomni o małych miastach, w których ludzie czekają na "
+    "nowe drogi i szkoły. To jest nasza obietnica i dotrzymamy jej, nawet "
+    "jeśli opozycja będzie mówić, że to niemożliwe. Wspólnie zbudujemy kraj, "
+    "w którym każdy ma szansę.";
 
 static void
 test_english (void)

@@ -10,9 +10,7 @@
 #define ENTRY(entries, i) ((RostraDumpEntry *) g_ptr_array_index ((entries), (i)))
 
 static GPtrArray *
-parse_ok (const char        *data,
-          gssize             len,
-          RostraDumpParser **parser)
+parse_ok (const char *data, gssize len, RostraDumpParser **parser)
 {
   g_autoptr (GError) error = NULL;
   GPtrArray *entries = rostra_test_parse (data, len, parser, &error);
@@ -69,7 +67,8 @@ test_fixture (void)
   g_assert_cmpstr (rostra_dump_parser_get_encoding (parser), ==, "UTF-8");
   g_assert_cmpuint (rostra_dump_parser_get_bytes_read (parser), ==, len);
   {
-    g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, len);
+    g_autofree char *sum =
+        g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, len);
 
     g_assert_cmpstr (rostra_dump_parser_get_checksum (parser), ==, sum);
   }
@@ -277,7 +276,9 @@ test_nul_bytes (void)
   g_autoptr (GPtrArray) entries = parse_ok (data, sizeof data - 1, &parser);
 
   g_assert_cmpuint (entries->len, ==, 1);
-  g_assert_cmpstr (ENTRY (entries, 0)->text, ==, "Before\xEF\xBF\xBD" "after");
+  g_assert_cmpstr (ENTRY (entries, 0)->text, ==,
+                   "Before\xEF\xBF\xBD"
+                   "after");
   g_assert_true (rostra_test_has_warning (parser, 5, "NUL"));
 }
 
@@ -365,16 +366,16 @@ static void
 test_end_marker (void)
 {
   static const char *const yes[] = {
-    "\xC2\xA0\xC2\xBB\xC2\xA0Lees verder", "» Read more", "»Weiterlesen", "  »  Lire la suite",
+    "\xC2\xA0\xC2\xBB\xC2\xA0Lees verder",
+    "» Read more",
+    "»Weiterlesen",
+    "  »  Lire la suite",
     "» Читать далее",
   };
   static const char *const no[] = {
-    "Read more",
-    "»",
-    "» 123",
-    "» This paragraph starts with a guillemet and goes on for a while.",
-    "» He said: yes.",
-    "«» Read more",
+    "Read more",       "»",
+    "» 123",           "» This paragraph starts with a guillemet and goes on for a while.",
+    "» He said: yes.", "«» Read more",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
@@ -433,8 +434,7 @@ test_warnings_capped (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -12,7 +12,7 @@ static char *
 sample_path (void)
 {
   const char *shared = g_getenv ("ROSTRA_SHARED_DIR");
-  char *path;
+  char       *path;
 
   if (shared == NULL)
     return NULL;
@@ -40,8 +40,8 @@ test_parse (void)
   g_autoptr (GPtrArray) entries = NULL;
   g_autoptr (GError) error = NULL;
   RostraDumpEntry *first;
-  guint dutch = 0;
-  gsize len;
+  guint            dutch = 0;
+  gsize            len;
 
   if (skip_without_sample (&path))
     return;
@@ -109,8 +109,7 @@ test_import_twice (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -11,15 +11,13 @@
 #include "rostra-test-utils.h"
 
 static gint64
-add (RostraStore *store,
-     const char  *title,
-     const char  *published,
-     const char  *text)
+add (RostraStore *store, const char *title, const char *published, const char *text)
 {
   g_autoptr (GError) error = NULL;
   gint64 id = -1;
 
-  g_assert_true (rostra_store_add_article (store, 0, title, NULL, published, "en", text, &id, &error));
+  g_assert_true (
+      rostra_store_add_article (store, 0, title, NULL, published, "en", text, &id, &error));
   g_assert_no_error (error);
   return id;
 }
@@ -29,10 +27,11 @@ test_create (void)
 {
   g_autofree char *path = NULL;
   g_autoptr (RostraStore) store = rostra_test_store_new (&path);
-  g_autofree char *journal = NULL;
-  g_autofree char *version = NULL;
+  g_autofree char         *journal = NULL;
+  g_autofree char         *version = NULL;
   static const char *const tables[] = {
-    "imports", "articles", "articles_fts", "annotations", "tags", "annotation_tags", "annotations_fts",
+    "imports", "articles",        "articles_fts",    "annotations",
+    "tags",    "annotation_tags", "annotations_fts",
   };
 
   g_assert_cmpint (rostra_store_get_schema_version (store), ==, ROSTRA_STORE_SCHEMA_VERSION);
@@ -99,9 +98,9 @@ test_future_schema (void)
   sqlite3 *db;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE things (x); PRAGMA user_version = 99", NULL,
-                                 NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (db, "CREATE TABLE things (x); PRAGMA user_version = 99", NULL, NULL, NULL), ==,
+      SQLITE_OK);
   sqlite3_close (db);
   before = rostra_test_file_checksum (path);
 
@@ -121,8 +120,8 @@ static void
 test_not_a_database (void)
 {
   static const char text[] = "These are my notes, not a database. Do not overwrite them.\n";
-  g_autofree char *path = rostra_test_write_file ("notes.db", text, -1);
-  g_autofree char *contents = NULL;
+  g_autofree char  *path = rostra_test_write_file ("notes.db", text, -1);
+  g_autofree char  *contents = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RostraStore) store = rostra_store_open (path, &error);
 
@@ -187,7 +186,7 @@ test_load_article (void)
   g_autoptr (RostraArticle) missing = NULL;
   g_autoptr (GDateTime) date = NULL;
   g_autofree char *title = NULL;
-  gint64 id = add (store, "Loaded", "2021-03-14T09:30:00", "Three words here.");
+  gint64           id = add (store, "Loaded", "2021-03-14T09:30:00", "Three words here.");
 
   article = rostra_store_load_article (store, id, &error);
   g_assert_no_error (error);
@@ -238,18 +237,21 @@ test_fts_in_sync (void)
   g_autofree char *accent = NULL;
   g_autofree char *none = NULL;
   g_autofree char *expected = NULL;
-  gint64 id;
+  gint64           id;
 
   add (store, "Unrelated", NULL, "Nothing to see.");
   id = add (store, "Talks in Genève", NULL, "The harbour bridge was opened.");
   expected = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-  hit = rostra_test_query_text (path, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'harbour'");
+  hit = rostra_test_query_text (
+      path, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'harbour'");
   g_assert_cmpstr (hit, ==, expected);
   /* Diacritics-insensitive: Geneve finds Genève. */
-  accent = rostra_test_query_text (path, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'geneve'");
+  accent = rostra_test_query_text (
+      path, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'geneve'");
   g_assert_cmpstr (accent, ==, expected);
-  none = rostra_test_query_text (path, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'railway'");
+  none = rostra_test_query_text (
+      path, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'railway'");
   g_assert_null (none);
 }
 
@@ -275,8 +277,7 @@ test_concurrent_connections (void)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -27,11 +27,10 @@ timeout_cb (gpointer user_data)
 /* Spins the default main context until @condition holds or
  * %WAIT_TIMEOUT_MS pass; returns whether @condition held. */
 static gboolean
-wait_for (ConditionFunc condition,
-          gpointer      data)
+wait_for (ConditionFunc condition, gpointer data)
 {
   gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+  guint    timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
 
   while (!condition (data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -113,8 +112,8 @@ static void
 test_empty_archive (void)
 {
   g_autofree char *path = g_build_filename (rostra_test_tmpdir (), "empty.db", NULL);
-  RostraWindow *window = window_new (path);
-  AdwStatusPage *page = find_status_page (GTK_WIDGET (window));
+  RostraWindow    *window = window_new (path);
+  AdwStatusPage   *page = find_status_page (GTK_WIDGET (window));
 
   g_assert_nonnull (page);
   g_assert_nonnull (rostra_window_get_store (window));
@@ -134,7 +133,7 @@ test_counts (void)
   g_autoptr (RostraStore) store = rostra_test_store_new (&path);
   g_autoptr (RostraImportReport) report = NULL;
   g_autoptr (GError) error = NULL;
-  RostraWindow *window;
+  RostraWindow  *window;
   AdwStatusPage *page;
 
   g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, &report, &error));
@@ -159,9 +158,9 @@ test_bad_archive (void)
   g_autofree char *path = rostra_test_write_file ("not-an-archive.db", "hello", -1);
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
-  RostraWindow *window = window_new (path);
+  RostraWindow  *window = window_new (path);
   AdwStatusPage *page = find_status_page (GTK_WIDGET (window));
-  gsize len;
+  gsize          len;
 
   g_assert_nonnull (page);
   g_assert_null (rostra_window_get_store (window));
@@ -180,8 +179,8 @@ static void
 test_narrow (void)
 {
   g_autofree char *path = g_build_filename (rostra_test_tmpdir (), "narrow.db", NULL);
-  RostraWindow *window = window_new (path);
-  int min_width = 0;
+  RostraWindow    *window = window_new (path);
+  int              min_width = 0;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   gtk_window_present (GTK_WINDOW (window));
@@ -190,8 +189,8 @@ test_narrow (void)
   g_assert_true (wait_for (widget_is_narrow, window));
   flush_main_context ();
 
-  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
-                      &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
+                      NULL);
   /* The surface is the size asked for; the widget is a little narrower
    * for the frame Xvfb's lack of a compositor gives the window. */
   g_assert_cmpint (min_width, <=, 360);
@@ -233,15 +232,14 @@ set_default_srcdir (const char *argv0)
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
-  const char *tmpdir = rostra_test_tmpdir ();
+  const char      *tmpdir = rostra_test_tmpdir ();
   g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
   g_autofree char *config_home = g_build_filename (tmpdir, "config", NULL);
   g_autofree char *cache_home = g_build_filename (tmpdir, "cache", NULL);
-  int ret;
+  int              ret;
 
   /* Keep the test away from the user's archive, settings and a11y bus.
    * Not G_TEST_OPTION_ISOLATE_DIRS: it hides the GSettings schemas GTK

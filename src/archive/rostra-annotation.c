@@ -33,7 +33,8 @@ struct _RostraAnnotation
 
 G_DEFINE_FINAL_TYPE (RostraAnnotation, rostra_annotation, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_ARTICLE_ID,
@@ -55,8 +56,7 @@ static GParamSpec *properties[N_PROPS];
 
 /* g_set_str() is GLib 2.76; we build against 2.74. */
 static gboolean
-set_str (char      **dest,
-         const char *value)
+set_str (char **dest, const char *value)
 {
   if (g_strcmp0 (*dest, value) == 0)
     return FALSE;
@@ -83,56 +83,53 @@ rostra_annotation_finalize (GObject *object)
 }
 
 static void
-rostra_annotation_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+rostra_annotation_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   RostraAnnotation *self = ROSTRA_ANNOTATION (object);
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_ARTICLE_ID:
-      g_value_set_int64 (value, self->article_id);
-      break;
-    case PROP_START:
-      g_value_set_uint (value, self->start);
-      break;
-    case PROP_END:
-      g_value_set_uint (value, self->end);
-      break;
-    case PROP_EXACT:
-      g_value_set_string (value, self->exact);
-      break;
-    case PROP_PREFIX:
-      g_value_set_string (value, self->prefix);
-      break;
-    case PROP_SUFFIX:
-      g_value_set_string (value, self->suffix);
-      break;
-    case PROP_COLOR:
-      g_value_set_string (value, self->color);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    case PROP_TAGS:
-      g_value_set_boxed (value, self->tags);
-      break;
-    case PROP_CREATED:
-      g_value_set_string (value, self->created);
-      break;
-    case PROP_MODIFIED:
-      g_value_set_string (value, self->modified);
-      break;
-    case PROP_ORPHANED:
-      g_value_set_boolean (value, self->orphaned);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ID:
+        g_value_set_int64 (value, self->id);
+        break;
+      case PROP_ARTICLE_ID:
+        g_value_set_int64 (value, self->article_id);
+        break;
+      case PROP_START:
+        g_value_set_uint (value, self->start);
+        break;
+      case PROP_END:
+        g_value_set_uint (value, self->end);
+        break;
+      case PROP_EXACT:
+        g_value_set_string (value, self->exact);
+        break;
+      case PROP_PREFIX:
+        g_value_set_string (value, self->prefix);
+        break;
+      case PROP_SUFFIX:
+        g_value_set_string (value, self->suffix);
+        break;
+      case PROP_COLOR:
+        g_value_set_string (value, self->color);
+        break;
+      case PROP_NOTE:
+        g_value_set_string (value, self->note);
+        break;
+      case PROP_TAGS:
+        g_value_set_boxed (value, self->tags);
+        break;
+      case PROP_CREATED:
+        g_value_set_string (value, self->created);
+        break;
+      case PROP_MODIFIED:
+        g_value_set_string (value, self->modified);
+        break;
+      case PROP_ORPHANED:
+        g_value_set_boolean (value, self->orphaned);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -146,47 +143,47 @@ rostra_annotation_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      self->id = g_value_get_int64 (value);
-      break;
-    case PROP_ARTICLE_ID:
-      self->article_id = g_value_get_int64 (value);
-      break;
-    case PROP_START:
-      self->start = g_value_get_uint (value);
-      break;
-    case PROP_END:
-      self->end = g_value_get_uint (value);
-      break;
-    case PROP_EXACT:
-      set_str (&self->exact, g_value_get_string (value));
-      break;
-    case PROP_PREFIX:
-      set_str (&self->prefix, g_value_get_string (value));
-      break;
-    case PROP_SUFFIX:
-      set_str (&self->suffix, g_value_get_string (value));
-      break;
-    case PROP_COLOR:
-      rostra_annotation_set_color (self, g_value_get_string (value));
-      break;
-    case PROP_NOTE:
-      rostra_annotation_set_note (self, g_value_get_string (value));
-      break;
-    case PROP_TAGS:
-      rostra_annotation_set_tags (self, g_value_get_boxed (value));
-      break;
-    case PROP_CREATED:
-      set_str (&self->created, g_value_get_string (value));
-      break;
-    case PROP_MODIFIED:
-      set_str (&self->modified, g_value_get_string (value));
-      break;
-    case PROP_ORPHANED:
-      self->orphaned = g_value_get_boolean (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ID:
+        self->id = g_value_get_int64 (value);
+        break;
+      case PROP_ARTICLE_ID:
+        self->article_id = g_value_get_int64 (value);
+        break;
+      case PROP_START:
+        self->start = g_value_get_uint (value);
+        break;
+      case PROP_END:
+        self->end = g_value_get_uint (value);
+        break;
+      case PROP_EXACT:
+        set_str (&self->exact, g_value_get_string (value));
+        break;
+      case PROP_PREFIX:
+        set_str (&self->prefix, g_value_get_string (value));
+        break;
+      case PROP_SUFFIX:
+        set_str (&self->suffix, g_value_get_string (value));
+        break;
+      case PROP_COLOR:
+        rostra_annotation_set_color (self, g_value_get_string (value));
+        break;
+      case PROP_NOTE:
+        rostra_annotation_set_note (self, g_value_get_string (value));
+        break;
+      case PROP_TAGS:
+        rostra_annotation_set_tags (self, g_value_get_boxed (value));
+        break;
+      case PROP_CREATED:
+        set_str (&self->created, g_value_get_string (value));
+        break;
+      case PROP_MODIFIED:
+        set_str (&self->modified, g_value_get_string (value));
+        break;
+      case PROP_ORPHANED:
+        self->orphaned = g_value_get_boolean (value);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -194,8 +191,8 @@ static void
 rostra_annotation_class_init (RostraAnnotationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
-  GParamFlags editable = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags   construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  GParamFlags   editable = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = rostra_annotation_finalize;
   object_class->get_property = rostra_annotation_get_property;
@@ -203,7 +200,7 @@ rostra_annotation_class_init (RostraAnnotationClass *klass)
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, construct);
   properties[PROP_ARTICLE_ID] =
-    g_param_spec_int64 ("article-id", NULL, NULL, 0, G_MAXINT64, 0, construct);
+      g_param_spec_int64 ("article-id", NULL, NULL, 0, G_MAXINT64, 0, construct);
   properties[PROP_START] = g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0, construct);
   properties[PROP_END] = g_param_spec_uint ("end", NULL, NULL, 0, G_MAXUINT, 0, construct);
   properties[PROP_EXACT] = g_param_spec_string ("exact", NULL, NULL, "", construct);
@@ -251,14 +248,8 @@ rostra_annotation_new (gint64      article_id,
 {
   g_return_val_if_fail (start <= end, NULL);
 
-  return g_object_new (ROSTRA_TYPE_ANNOTATION,
-                       "article-id", article_id,
-                       "start", start,
-                       "end", end,
-                       "exact", exact,
-                       "prefix", prefix,
-                       "suffix", suffix,
-                       NULL);
+  return g_object_new (ROSTRA_TYPE_ANNOTATION, "article-id", article_id, "start", start, "end", end,
+                       "exact", exact, "prefix", prefix, "suffix", suffix, NULL);
 }
 
 gint64
@@ -318,8 +309,7 @@ rostra_annotation_get_color (RostraAnnotation *self)
 }
 
 void
-rostra_annotation_set_color (RostraAnnotation *self,
-                             const char       *color)
+rostra_annotation_set_color (RostraAnnotation *self, const char *color)
 {
   g_return_if_fail (ROSTRA_IS_ANNOTATION (self));
 
@@ -335,8 +325,7 @@ rostra_annotation_get_note (RostraAnnotation *self)
 }
 
 void
-rostra_annotation_set_note (RostraAnnotation *self,
-                            const char       *note)
+rostra_annotation_set_note (RostraAnnotation *self, const char *note)
 {
   g_return_if_fail (ROSTRA_IS_ANNOTATION (self));
 
@@ -349,16 +338,15 @@ rostra_annotation_set_note (RostraAnnotation *self,
  *
  * Returns: (transfer none) (array zero-terminated=1): the tags, never %NULL
  */
-const char * const *
+const char *const *
 rostra_annotation_get_tags (RostraAnnotation *self)
 {
   g_return_val_if_fail (ROSTRA_IS_ANNOTATION (self), NULL);
-  return (const char * const *) self->tags;
+  return (const char *const *) self->tags;
 }
 
 void
-rostra_annotation_set_tags (RostraAnnotation   *self,
-                            const char * const *tags)
+rostra_annotation_set_tags (RostraAnnotation *self, const char *const *tags)
 {
   static const char *const none[] = { NULL };
 
@@ -366,7 +354,7 @@ rostra_annotation_set_tags (RostraAnnotation   *self,
 
   if (tags == NULL)
     tags = none;
-  if (g_strv_equal (tags, (const char * const *) self->tags))
+  if (g_strv_equal (tags, (const char *const *) self->tags))
     return;
 
   g_strfreev (self->tags);

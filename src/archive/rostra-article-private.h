@@ -7,14 +7,14 @@
 G_BEGIN_DECLS
 
 /* Takes ownership of the strings. */
-RostraArticle *_rostra_article_new (gint64  id,
-                                    char   *title,
-                                    char   *source,
-                                    char   *published,
-                                    char   *language,
-                                    char   *text,
-                                    char   *imported_from,
-                                    guint   words,
-                                    guint   n_annotations);
+RostraArticle *_rostra_article_new (gint64 id,
+                                    char  *title,
+                                    char  *source,
+                                    char  *published,
+                                    char  *language,
+                                    char  *text,
+                                    char  *imported_from,
+                                    guint  words,
+                                    guint  n_annotations);
 
 G_END_DECLS

@@ -22,7 +22,8 @@ struct _RostraArticle
 
 G_DEFINE_FINAL_TYPE (RostraArticle, rostra_article, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ID,
   PROP_TITLE,
@@ -54,44 +55,41 @@ rostra_article_finalize (GObject *object)
 }
 
 static void
-rostra_article_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+rostra_article_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   RostraArticle *self = ROSTRA_ARTICLE (object);
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-    case PROP_PUBLISHED:
-      g_value_set_string (value, self->published);
-      break;
-    case PROP_LANGUAGE:
-      g_value_set_string (value, self->language);
-      break;
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-    case PROP_IMPORTED_FROM:
-      g_value_set_string (value, self->imported_from);
-      break;
-    case PROP_WORDS:
-      g_value_set_uint (value, self->words);
-      break;
-    case PROP_N_ANNOTATIONS:
-      g_value_set_uint (value, self->n_annotations);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ID:
+        g_value_set_int64 (value, self->id);
+        break;
+      case PROP_TITLE:
+        g_value_set_string (value, self->title);
+        break;
+      case PROP_SOURCE:
+        g_value_set_string (value, self->source);
+        break;
+      case PROP_PUBLISHED:
+        g_value_set_string (value, self->published);
+        break;
+      case PROP_LANGUAGE:
+        g_value_set_string (value, self->language);
+        break;
+      case PROP_TEXT:
+        g_value_set_string (value, self->text);
+        break;
+      case PROP_IMPORTED_FROM:
+        g_value_set_string (value, self->imported_from);
+        break;
+      case PROP_WORDS:
+        g_value_set_uint (value, self->words);
+        break;
+      case PROP_N_ANNOTATIONS:
+        g_value_set_uint (value, self->n_annotations);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -99,7 +97,7 @@ static void
 rostra_article_class_init (RostraArticleClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+  GParamFlags   flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = rostra_article_finalize;
   object_class->get_property = rostra_article_get_property;
@@ -113,7 +111,7 @@ rostra_article_class_init (RostraArticleClass *klass)
   properties[PROP_IMPORTED_FROM] = g_param_spec_string ("imported-from", NULL, NULL, NULL, flags);
   properties[PROP_WORDS] = g_param_spec_uint ("words", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_ANNOTATIONS] =
-    g_param_spec_uint ("n-annotations", NULL, NULL, 0, G_MAXUINT, 0, flags);
+      g_param_spec_uint ("n-annotations", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -124,15 +122,15 @@ rostra_article_init (RostraArticle *self)
 }
 
 RostraArticle *
-_rostra_article_new (gint64  id,
-                     char   *title,
-                     char   *source,
-                     char   *published,
-                     char   *language,
-                     char   *text,
-                     char   *imported_from,
-                     guint   words,
-                     guint   n_annotations)
+_rostra_article_new (gint64 id,
+                     char  *title,
+                     char  *source,
+                     char  *published,
+                     char  *language,
+                     char  *text,
+                     char  *imported_from,
+                     guint  words,
+                     guint  n_annotations)
 {
   RostraArticle *self = g_object_new (ROSTRA_TYPE_ARTICLE, NULL);
 

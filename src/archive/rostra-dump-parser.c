@@ -23,14 +23,14 @@
 #include "rostra-language.h"
 #include "rostra-text.h"
 
-#define CHUNK_SIZE   (64 * 1024)
-#define SNIFF_SIZE   8192
-#define MAX_WARNINGS 10000
+#define CHUNK_SIZE       (64 * 1024)
+#define SNIFF_SIZE       8192
+#define MAX_WARNINGS     10000
 #define MAX_SOURCE_WORDS 5
 #define MAX_MARKER_WORDS 4
 #define MAX_MARKER_CHARS 40
 
-G_DEFINE_QUARK (rostra-parser-error-quark, rostra_parser_error)
+G_DEFINE_QUARK (rostra_parser_error_quark, rostra_parser_error)
 
 typedef enum
 {
@@ -102,7 +102,10 @@ struct _RostraDumpParser
 
 G_DEFINE_FINAL_TYPE (RostraDumpParser, rostra_dump_parser, G_TYPE_OBJECT)
 
-G_DEFINE_BOXED_TYPE (RostraDumpEntry, rostra_dump_entry, rostra_dump_entry_copy, rostra_dump_entry_free)
+G_DEFINE_BOXED_TYPE (RostraDumpEntry,
+                     rostra_dump_entry,
+                     rostra_dump_entry_copy,
+                     rostra_dump_entry_free)
 
 RostraDumpEntry *
 rostra_dump_entry_copy (const RostraDumpEntry *entry)
@@ -201,13 +204,10 @@ rostra_dump_parser_new (GInputStream *stream)
 
 G_GNUC_PRINTF (3, 4)
 static void
-add_warning (RostraDumpParser *self,
-             guint             line,
-             const char       *format,
-             ...)
+add_warning (RostraDumpParser *self, guint line, const char *format, ...)
 {
   RostraParseWarning w;
-  va_list args;
+  va_list            args;
 
   self->n_warnings++;
   if (self->warnings->len >= MAX_WARNINGS)
@@ -223,16 +223,15 @@ add_warning (RostraDumpParser *self,
 /* Reading lines */
 
 static gboolean
-check_not_binary (const guint8 *data,
-                  gsize         len,
-                  GError      **error)
+check_not_binary (const guint8 *data, gsize len, GError **error)
 {
   gsize nul = 0, control = 0;
 
   if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
     {
-      g_set_error_literal (error, ROSTRA_PARSER_ERROR, ROSTRA_PARSER_ERROR_BINARY,
-                           _("The file is UTF-16 text, which Rostra cannot read; save it as UTF-8"));
+      g_set_error_literal (
+          error, ROSTRA_PARSER_ERROR, ROSTRA_PARSER_ERROR_BINARY,
+          _("The file is UTF-16 text, which Rostra cannot read; save it as UTF-8"));
       return FALSE;
     }
 
@@ -256,13 +255,11 @@ check_not_binary (const guint8 *data,
 }
 
 static gboolean
-fill_buffer (RostraDumpParser *self,
-             GCancellable     *cancellable,
-             GError          **error)
+fill_buffer (RostraDumpParser *self, GCancellable *cancellable, GError **error)
 {
   gboolean first = self->bytes_read == 0;
-  gsize old_len;
-  gssize n;
+  gsize    old_len;
+  gssize   n;
 
   if (self->pos > 0)
     {
@@ -309,7 +306,7 @@ read_raw_line (RostraDumpParser *self,
   for (;;)
     {
       const guint8 *start = self->buf->data + self->pos;
-      gsize avail = self->buf->len - self->pos;
+      gsize         avail = self->buf->len - self->pos;
       const guint8 *nl = memchr (start + self->scanned, '\n', avail - self->scanned);
 
       if (nl != NULL)
@@ -337,8 +334,7 @@ read_raw_line (RostraDumpParser *self,
 }
 
 static gboolean
-has_high_bytes (const char *raw,
-                gsize       len)
+has_high_bytes (const char *raw, gsize len)
 {
   for (gsize i = 0; i < len; i++)
     if ((guchar) raw[i] >= 0x80)
@@ -347,13 +343,11 @@ has_high_bytes (const char *raw,
 }
 
 static char *
-decode_line (RostraDumpParser *self,
-             const char       *raw,
-             gsize             len)
+decode_line (RostraDumpParser *self, const char *raw, gsize len)
 {
   g_autofree char *without_nul = NULL;
   g_autofree char *decoded = NULL;
-  char *line;
+  char            *line;
 
   if (self->line == 1 && len >= 3 && memcmp (raw, "\xEF\xBB\xBF", 3) == 0)
     {
@@ -385,8 +379,9 @@ decode_line (RostraDumpParser *self,
       if (self->mode == MODE_WINDOWS_1252 && !self->mixed)
         {
           self->mixed = TRUE;
-          add_warning (self, self->line,
-                       _("This line is UTF-8 in a file read as Windows-1252; it was read as UTF-8"));
+          add_warning (
+              self, self->line,
+              _("This line is UTF-8 in a file read as Windows-1252; it was read as UTF-8"));
         }
       self->saw_utf8 = TRUE;
       decoded = g_strndup (raw, len);
@@ -412,8 +407,7 @@ decode_line (RostraDumpParser *self,
 /* Recognising lines */
 
 static gboolean
-parse_digits (const char *s,
-              int        *value)
+parse_digits (const char *s, int *value)
 {
   if (!g_ascii_isdigit (s[0]) || !g_ascii_isdigit (s[1]))
     return FALSE;
@@ -434,10 +428,9 @@ parse_digits (const char *s,
  * Returns: %TRUE if @line is a date line
  */
 gboolean
-rostra_dump_parse_date_line (const char *line,
-                             char      **iso_date)
+rostra_dump_parse_date_line (const char *line, char **iso_date)
 {
-  int d, mo, y, h, mi, s;
+  int         d, mo, y, h, mi, s;
   const char *p = line;
 
   while (*p == ' ' || *p == '\t')
@@ -492,8 +485,8 @@ gboolean
 rostra_dump_is_end_marker (const char *line)
 {
   const char *p = line;
-  guint words = 0, chars = 0;
-  gboolean in_word = FALSE;
+  guint       words = 0, chars = 0;
+  gboolean    in_word = FALSE;
 
   while (*p && is_space_char (g_utf8_get_char (p)))
     p = g_utf8_next_char (p);
@@ -526,7 +519,7 @@ rostra_dump_is_end_marker (const char *line)
 static guint
 count_words (const char *s)
 {
-  guint words = 0;
+  guint    words = 0;
   gboolean in_word = FALSE;
 
   for (; *s; s = g_utf8_next_char (s))
@@ -550,13 +543,11 @@ count_words (const char *s)
  * words) off a title.
  */
 void
-rostra_dump_split_source (const char *title_line,
-                          char      **title,
-                          char      **source)
+rostra_dump_split_source (const char *title_line, char **title, char **source)
 {
   static const char *const separators[] = { " | ", " \u2013 " };
-  const char *best = NULL;
-  gsize best_len = 0;
+  const char              *best = NULL;
+  gsize                    best_len = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
     {
@@ -573,7 +564,7 @@ rostra_dump_split_source (const char *title_line,
     {
       g_autofree char *name = g_strstrip (g_strdup (best + best_len));
       g_autofree char *head = g_strstrip (g_strndup (title_line, best - title_line));
-      guint words = count_words (name);
+      guint            words = count_words (name);
 
       if (words >= 1 && words <= MAX_SOURCE_WORDS && *head)
         {
@@ -590,9 +581,7 @@ rostra_dump_split_source (const char *title_line,
 /* The state machine */
 
 static void
-skip_lines (RostraDumpParser *self,
-            guint             first,
-            guint             last)
+skip_lines (RostraDumpParser *self, guint first, guint last)
 {
   if (self->skip_first == 0)
     self->skip_first = first;
@@ -610,26 +599,24 @@ flush_skipped (RostraDumpParser *self)
   if (!self->any_entry && first == last)
     add_warning (self, first, _("Line %u was skipped: it comes before the first entry"), first);
   else if (!self->any_entry)
-    add_warning (self, first, _("Lines %u–%u were skipped: they come before the first entry"),
-                 first, last);
+    add_warning (self, first,
+                 _("Lines %u–%u were skipped: they come before the first entry"), first, last);
   else if (first == last)
     add_warning (self, first,
                  _("Line %u was skipped: it is not part of an entry (a title needs a date line "
                    "after it)"),
-                 first);
+                    first);
   else
     add_warning (self, first,
                  _("Lines %u–%u were skipped: they are not part of an entry (a title needs a "
                    "date line after it)"),
-                 first, last);
+                    first, last);
 
   self->skip_first = self->skip_last = 0;
 }
 
 static void
-set_candidate (RostraDumpParser *self,
-               char             *line,
-               guint             lineno)
+set_candidate (RostraDumpParser *self, char *line, guint lineno)
 {
   g_free (self->cand);
   self->cand = line;
@@ -657,8 +644,8 @@ start_entry (RostraDumpParser *self,
   flush_skipped (self);
   rostra_dump_parse_date_line (date_line, &published);
   if (published == NULL)
-    add_warning (self, date_lineno, _("“%s” is not a valid date; the entry is kept without a date"),
-                 date_line);
+    add_warning (self, date_lineno,
+                 _("“%s” is not a valid date; the entry is kept without a date"), date_line);
 
   g_free (self->title_line);
   self->title_line = title_line;
@@ -672,12 +659,10 @@ start_entry (RostraDumpParser *self,
 }
 
 static void
-finish_entry (RostraDumpParser *self,
-              guint             last_line,
-              gboolean          complete)
+finish_entry (RostraDumpParser *self, guint last_line, gboolean complete)
 {
   RostraDumpEntry *entry = g_new0 (RostraDumpEntry, 1);
-  GString *text = g_string_new (NULL);
+  GString         *text = g_string_new (NULL);
 
   for (guint i = 0; i < self->body->len; i++)
     {
@@ -714,13 +699,11 @@ body_last_line (RostraDumpParser *self)
 /* A date line inside a body: if the line before it stands alone, it is
  * the title of a new entry and the current one lost its end marker. */
 static gboolean
-split_at_date (RostraDumpParser *self,
-               const char       *date_line,
-               guint             lineno)
+split_at_date (RostraDumpParser *self, const char *date_line, guint lineno)
 {
-  BodyLine *last;
-  char *title;
-  guint title_line;
+  BodyLine        *last;
+  char            *title;
+  guint            title_line;
   g_autofree char *old_title = NULL;
 
   if (self->body->len == 0)
@@ -750,82 +733,81 @@ split_at_date (RostraDumpParser *self,
   add_warning (self, self->first_line,
                _("The entry “%s” has no end marker; it ends where the next entry starts, at line "
                  "%u"),
-               old_title, title_line);
+                  old_title, title_line);
   finish_entry (self, body_last_line (self), FALSE);
   start_entry (self, title, title_line, date_line, lineno);
   return TRUE;
 }
 
 static void
-process_line (RostraDumpParser *self,
-              char             *line)
+process_line (RostraDumpParser *self, char *line)
 {
-  guint lineno = self->line;
+  guint    lineno = self->line;
   gboolean blank = rostra_text_is_blank (line);
 
   switch (self->state)
     {
-    case STATE_SEEK:
-      if (blank)
+      case STATE_SEEK:
+        if (blank)
+          break;
+        if (rostra_dump_is_end_marker (line) || rostra_dump_parse_date_line (line, NULL))
+          {
+            skip_lines (self, lineno, lineno);
+            break;
+          }
+        set_candidate (self, g_steal_pointer (&line), lineno);
         break;
-      if (rostra_dump_is_end_marker (line) || rostra_dump_parse_date_line (line, NULL))
-        {
-          skip_lines (self, lineno, lineno);
-          break;
-        }
-      set_candidate (self, g_steal_pointer (&line), lineno);
-      break;
 
-    case STATE_HEADER:
-      if (blank)
+      case STATE_HEADER:
+        if (blank)
+          break;
+        if (!self->cand_repeated && g_str_equal (line, self->cand))
+          {
+            self->cand_repeated = TRUE;
+            self->cand_last = lineno;
+            break;
+          }
+        if (rostra_dump_parse_date_line (line, NULL))
+          {
+            start_entry (self, g_steal_pointer (&self->cand), self->cand_line, line, lineno);
+            break;
+          }
+        drop_candidate (self);
+        if (rostra_dump_is_end_marker (line))
+          {
+            skip_lines (self, lineno, lineno);
+            self->state = STATE_SEEK;
+            break;
+          }
+        set_candidate (self, g_steal_pointer (&line), lineno);
         break;
-      if (!self->cand_repeated && g_str_equal (line, self->cand))
-        {
-          self->cand_repeated = TRUE;
-          self->cand_last = lineno;
-          break;
-        }
-      if (rostra_dump_parse_date_line (line, NULL))
-        {
-          start_entry (self, g_steal_pointer (&self->cand), self->cand_line, line, lineno);
-          break;
-        }
-      drop_candidate (self);
-      if (rostra_dump_is_end_marker (line))
-        {
-          skip_lines (self, lineno, lineno);
-          self->state = STATE_SEEK;
-          break;
-        }
-      set_candidate (self, g_steal_pointer (&line), lineno);
-      break;
 
-    case STATE_BODY:
-      if (blank)
-        {
-          self->blank_pending = self->body->len > 0;
+      case STATE_BODY:
+        if (blank)
+          {
+            self->blank_pending = self->body->len > 0;
+            break;
+          }
+        if (rostra_dump_is_end_marker (line))
+          {
+            finish_entry (self, lineno, TRUE);
+            break;
+          }
+        if (rostra_dump_parse_date_line (line, NULL) && split_at_date (self, line, lineno))
           break;
-        }
-      if (rostra_dump_is_end_marker (line))
         {
-          finish_entry (self, lineno, TRUE);
-          break;
+          BodyLine *bl = g_new (BodyLine, 1);
+
+          bl->text = g_steal_pointer (&line);
+          bl->line = lineno;
+          bl->blank_before = self->blank_pending;
+          self->blank_pending = FALSE;
+          g_ptr_array_add (self->body, bl);
         }
-      if (rostra_dump_parse_date_line (line, NULL) && split_at_date (self, line, lineno))
         break;
-      {
-        BodyLine *bl = g_new (BodyLine, 1);
 
-        bl->text = g_steal_pointer (&line);
-        bl->line = lineno;
-        bl->blank_before = self->blank_pending;
-        self->blank_pending = FALSE;
-        g_ptr_array_add (self->body, bl);
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
+      default:
+        g_assert_not_reached ();
     }
 
   g_free (line);
@@ -836,24 +818,24 @@ process_end (RostraDumpParser *self)
 {
   switch (self->state)
     {
-    case STATE_HEADER:
-      drop_candidate (self);
-      break;
+      case STATE_HEADER:
+        drop_candidate (self);
+        break;
 
-    case STATE_BODY:
-      {
-        g_autofree char *title = g_strdup (self->title_line);
+      case STATE_BODY:
+        {
+          g_autofree char *title = g_strdup (self->title_line);
 
-        add_warning (self, self->first_line,
-                     _("The file ends inside the entry “%s” (no end marker); the entry is kept"),
-                     title);
-        finish_entry (self, body_last_line (self), FALSE);
-      }
-      break;
+          add_warning (self, self->first_line,
+                       _("The file ends inside the entry “%s” (no end marker); the entry is kept"),
+                          title);
+          finish_entry (self, body_last_line (self), FALSE);
+        }
+        break;
 
-    case STATE_SEEK:
-    default:
-      break;
+      case STATE_SEEK:
+      default:
+        break;
     }
 
   flush_skipped (self);
@@ -888,7 +870,7 @@ rostra_dump_parser_next (RostraDumpParser *self,
   while (self->ready == NULL && !self->done)
     {
       const char *raw;
-      gsize len;
+      gsize       len;
 
       if (!read_raw_line (self, &raw, &len, cancellable, error))
         return FALSE;
@@ -969,8 +951,7 @@ rostra_dump_parser_get_n_warnings (RostraDumpParser *self)
  * Returns: (nullable): the warning, or %NULL past the kept ones
  */
 const RostraParseWarning *
-rostra_dump_parser_get_warning (RostraDumpParser *self,
-                                guint             index)
+rostra_dump_parser_get_warning (RostraDumpParser *self, guint index)
 {
   g_return_val_if_fail (ROSTRA_IS_DUMP_PARSER (self), NULL);
 

@@ -54,32 +54,27 @@ typedef struct
 
 #define ROSTRA_TYPE_DUMP_ENTRY (rostra_dump_entry_get_type ())
 GType            rostra_dump_entry_get_type (void) G_GNUC_CONST;
-RostraDumpEntry *rostra_dump_entry_copy     (const RostraDumpEntry *entry);
-void             rostra_dump_entry_free     (RostraDumpEntry *entry);
+RostraDumpEntry *rostra_dump_entry_copy (const RostraDumpEntry *entry);
+void             rostra_dump_entry_free (RostraDumpEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraDumpEntry, rostra_dump_entry_free)
 
 #define ROSTRA_TYPE_DUMP_PARSER (rostra_dump_parser_get_type ())
 G_DECLARE_FINAL_TYPE (RostraDumpParser, rostra_dump_parser, ROSTRA, DUMP_PARSER, GObject)
 
-RostraDumpParser *rostra_dump_parser_new            (GInputStream      *stream);
-gboolean          rostra_dump_parser_next           (RostraDumpParser  *self,
-                                                     RostraDumpEntry  **entry,
-                                                     GCancellable      *cancellable,
-                                                     GError           **error);
-const char       *rostra_dump_parser_get_encoding   (RostraDumpParser  *self);
-guint64           rostra_dump_parser_get_bytes_read (RostraDumpParser  *self);
-guint             rostra_dump_parser_get_line       (RostraDumpParser  *self);
-const char       *rostra_dump_parser_get_checksum   (RostraDumpParser  *self);
-guint             rostra_dump_parser_get_n_warnings (RostraDumpParser  *self);
-const RostraParseWarning *
-                  rostra_dump_parser_get_warning    (RostraDumpParser  *self,
-                                                     guint              index);
+RostraDumpParser         *rostra_dump_parser_new (GInputStream *stream);
+gboolean                  rostra_dump_parser_next (RostraDumpParser *self,
+                                                   RostraDumpEntry **entry,
+                                                   GCancellable     *cancellable,
+                                                   GError          **error);
+const char               *rostra_dump_parser_get_encoding (RostraDumpParser *self);
+guint64                   rostra_dump_parser_get_bytes_read (RostraDumpParser *self);
+guint                     rostra_dump_parser_get_line (RostraDumpParser *self);
+const char               *rostra_dump_parser_get_checksum (RostraDumpParser *self);
+guint                     rostra_dump_parser_get_n_warnings (RostraDumpParser *self);
+const RostraParseWarning *rostra_dump_parser_get_warning (RostraDumpParser *self, guint index);
 
-gboolean rostra_dump_parse_date_line (const char *line,
-                                      char      **iso_date);
-gboolean rostra_dump_is_end_marker   (const char *line);
-void     rostra_dump_split_source    (const char *title_line,
-                                      char      **title,
-                                      char      **source);
+gboolean rostra_dump_parse_date_line (const char *line, char **iso_date);
+gboolean rostra_dump_is_end_marker (const char *line);
+void     rostra_dump_split_source (const char *title_line, char **title, char **source);
 
 G_END_DECLS

@@ -20,18 +20,13 @@ typedef struct
 } WriteState;
 
 static gboolean
-write_string (GOutputStream *stream,
-              const char    *str,
-              GCancellable  *cancellable,
-              GError       **error)
+write_string (GOutputStream *stream, const char *str, GCancellable *cancellable, GError **error)
 {
   return g_output_stream_write_all (stream, str, strlen (str), NULL, cancellable, error);
 }
 
 static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *member,
-                     const char  *value)
+add_nullable_string (JsonBuilder *builder, const char *member, const char *value)
 {
   json_builder_set_member_name (builder, member);
   if (value != NULL)
@@ -52,8 +47,7 @@ add_nullable_string (JsonBuilder *builder,
  * Returns: (transfer full): a JSON object node
  */
 JsonNode *
-rostra_article_to_json (RostraArticle *article,
-                        gboolean       with_text)
+rostra_article_to_json (RostraArticle *article, gboolean with_text)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
 
@@ -77,9 +71,7 @@ rostra_article_to_json (RostraArticle *article,
 }
 
 static gboolean
-write_article (RostraArticle *article,
-               gpointer       user_data,
-               GError       **error)
+write_article (RostraArticle *article, gpointer user_data, GError **error)
 {
   WriteState *state = user_data;
   g_autoptr (JsonNode) node = rostra_article_to_json (article, state->with_text);
@@ -134,8 +126,9 @@ rostra_export_json (RostraStore   *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autofree char *head = g_strdup_printf ("{\"format\": \"%s\", \"version\": %d, \"articles\": ",
-                                           ROSTRA_EXPORT_FORMAT, ROSTRA_EXPORT_VERSION);
+  g_autofree char *head =
+      g_strdup_printf ("{\"format\": \"%s\", \"version\": %d, \"articles\": ", ROSTRA_EXPORT_FORMAT,
+                       ROSTRA_EXPORT_VERSION);
 
   return write_string (stream, head, cancellable, error) &&
          write_article_array (store, stream, TRUE, cancellable, error) &&

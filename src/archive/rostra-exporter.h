@@ -13,15 +13,14 @@ G_BEGIN_DECLS
 #define ROSTRA_EXPORT_FORMAT  "rostra-archive"
 #define ROSTRA_EXPORT_VERSION 1
 
-JsonNode *rostra_article_to_json      (RostraArticle *article,
-                                       gboolean       with_text);
-gboolean  rostra_export_article_list  (RostraStore   *store,
-                                       GOutputStream *stream,
-                                       GCancellable  *cancellable,
-                                       GError       **error);
-gboolean  rostra_export_json          (RostraStore   *store,
-                                       GOutputStream *stream,
-                                       GCancellable  *cancellable,
-                                       GError       **error);
+JsonNode *rostra_article_to_json (RostraArticle *article, gboolean with_text);
+gboolean  rostra_export_article_list (RostraStore   *store,
+                                      GOutputStream *stream,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
+gboolean  rostra_export_json (RostraStore   *store,
+                              GOutputStream *stream,
+                              GCancellable  *cancellable,
+                              GError       **error);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 
 #define PROGRESS_EVERY 256
 
-G_DEFINE_QUARK (rostra-import-error-quark, rostra_import_error)
+G_DEFINE_QUARK (rostra_import_error_quark, rostra_import_error)
 
 static RostraImportReport *
 rostra_import_report_copy (const RostraImportReport *report)
@@ -31,7 +31,9 @@ rostra_import_report_copy (const RostraImportReport *report)
   return copy;
 }
 
-G_DEFINE_BOXED_TYPE (RostraImportReport, rostra_import_report, rostra_import_report_copy,
+G_DEFINE_BOXED_TYPE (RostraImportReport,
+                     rostra_import_report,
+                     rostra_import_report_copy,
                      rostra_import_report_free)
 
 void
@@ -56,8 +58,7 @@ warning_clear (gpointer data)
 }
 
 static RostraImportReport *
-report_new (const char *name,
-            const char *path)
+report_new (const char *name, const char *path)
 {
   RostraImportReport *report = g_new0 (RostraImportReport, 1);
 
@@ -69,8 +70,7 @@ report_new (const char *name,
 }
 
 static void
-report_take_parser_state (RostraImportReport *report,
-                          RostraDumpParser   *parser)
+report_take_parser_state (RostraImportReport *report, RostraDumpParser *parser)
 {
   const RostraParseWarning *w;
 
@@ -97,8 +97,8 @@ import_entries (RostraStore             *store,
                 GCancellable            *cancellable,
                 GError                 **error)
 {
-  report->import_id = rostra_store_add_import (store, report->name, report->path, "feed-dump",
-                                               error);
+  report->import_id =
+      rostra_store_add_import (store, report->name, report->path, "feed-dump", error);
   if (report->import_id == 0)
     return FALSE;
 

@@ -40,23 +40,23 @@ GQuark rostra_import_error_quark (void);
  */
 typedef struct
 {
-  char    *name;
-  char    *path;
-  char    *encoding;
-  char    *sha256;
-  guint64  size;
-  gint64   import_id;
-  guint    n_entries;
-  guint    n_new;
-  guint    n_duplicates;
-  guint    n_incomplete;
-  guint    n_warnings;
-  GArray  *warnings;
+  char   *name;
+  char   *path;
+  char   *encoding;
+  char   *sha256;
+  guint64 size;
+  gint64  import_id;
+  guint   n_entries;
+  guint   n_new;
+  guint   n_duplicates;
+  guint   n_incomplete;
+  guint   n_warnings;
+  GArray *warnings;
 } RostraImportReport;
 
 #define ROSTRA_TYPE_IMPORT_REPORT (rostra_import_report_get_type ())
 GType rostra_import_report_get_type (void) G_GNUC_CONST;
-void  rostra_import_report_free     (RostraImportReport *report);
+void  rostra_import_report_free (RostraImportReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraImportReport, rostra_import_report_free)
 
 /**
@@ -67,26 +67,24 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraImportReport, rostra_import_report_free)
  *
  * Called on the importing thread, never more often than every 256 entries.
  */
-typedef void (*RostraImportProgressFunc) (guint64  bytes_read,
-                                          guint    n_entries,
-                                          gpointer user_data);
+typedef void (*RostraImportProgressFunc) (guint64 bytes_read, guint n_entries, gpointer user_data);
 
-gboolean rostra_import_file   (RostraStore              *store,
-                               GFile                    *file,
-                               const char               *name,
-                               RostraImportProgressFunc  progress,
-                               gpointer                  user_data,
-                               GCancellable             *cancellable,
-                               RostraImportReport      **report,
-                               GError                  **error);
-gboolean rostra_import_stream (RostraStore              *store,
-                               GInputStream             *stream,
-                               const char               *name,
-                               const char               *path,
-                               RostraImportProgressFunc  progress,
-                               gpointer                  user_data,
-                               GCancellable             *cancellable,
-                               RostraImportReport      **report,
-                               GError                  **error);
+gboolean rostra_import_file (RostraStore             *store,
+                             GFile                   *file,
+                             const char              *name,
+                             RostraImportProgressFunc progress,
+                             gpointer                 user_data,
+                             GCancellable            *cancellable,
+                             RostraImportReport     **report,
+                             GError                 **error);
+gboolean rostra_import_stream (RostraStore             *store,
+                               GInputStream            *stream,
+                               const char              *name,
+                               const char              *path,
+                               RostraImportProgressFunc progress,
+                               gpointer                 user_data,
+                               GCancellable            *cancellable,
+                               RostraImportReport     **report,
+                               GError                 **error);
 
 G_END_DECLS

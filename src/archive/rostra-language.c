@@ -29,7 +29,7 @@
  * least MIN_HITS of them must be its own, not shared with another
  * language. Fewer: too little text. */
 #define MIN_MATCHED 5
-#define MIN_HITS 3
+#define MIN_HITS    3
 
 /* The winner needs at least HITS_RATIO_NUM / HITS_RATIO_DEN times the
  * decisive words of the runner-up. */
@@ -50,9 +50,9 @@ typedef enum
 
 typedef struct
 {
-  const char *code; /* ISO 639-1 */
-  gboolean decoy;   /* scored, never reported */
-  Script script;
+  const char        *code;  /* ISO 639-1 */
+  gboolean           decoy; /* scored, never reported */
+  Script             script;
   const char *const *words;
 } Language;
 
@@ -249,8 +249,8 @@ typedef struct
 /* The word being read, lower-cased. */
 typedef struct
 {
-  char buf[MAX_WORD_BYTES + 1];
-  gsize len;
+  char     buf[MAX_WORD_BYTES + 1];
+  gsize    len;
   gboolean too_long; /* more than MAX_WORD_BYTES: kept out of buf */
   gboolean has_mark; /* holds a combining mark: NFC it before looking */
 } Word;
@@ -335,7 +335,7 @@ static void
 tally_text (Tally *tally, const char *text)
 {
   GHashTable *table = get_word_table ();
-  Word word = { .len = 0 };
+  Word        word = { .len = 0 };
   const char *p = text;
 
   for (guint n = 0; *p != '\0' && n < MAX_CHARS; n++)
@@ -355,7 +355,7 @@ tally_text (Tally *tally, const char *text)
 
       if (is_letter || (word.len > 0 && g_unichar_ismark (c)))
         {
-          char buf[6];
+          char  buf[6];
           gsize n_bytes;
 
           if (is_letter)
@@ -422,9 +422,9 @@ tally_text (Tally *tally, const char *text)
 const char *
 rostra_language_guess (const char *text)
 {
-  Tally tally = { 0 };
-  guint best = 0;
-  guint second = 1;
+  Tally           tally = { 0 };
+  guint           best = 0;
+  guint           second = 1;
   const Language *lang;
 
   if (text == NULL || *text == '\0')

@@ -8,6 +8,6 @@ G_BEGIN_DECLS
 
 /* rostra_store_migrations[i] takes the schema from version i to i + 1. */
 extern const char *const rostra_store_migrations[];
-extern const guint rostra_store_n_migrations;
+extern const guint       rostra_store_n_migrations;
 
 G_END_DECLS

@@ -21,7 +21,7 @@
 
 #define BUSY_TIMEOUT_MS 5000
 
-G_DEFINE_QUARK (rostra-store-error-quark, rostra_store_error)
+G_DEFINE_QUARK (rostra_store_error_quark, rostra_store_error)
 
 typedef enum
 {
@@ -40,10 +40,10 @@ typedef enum
 } Stmt;
 
 /* The columns read_article() expects, in order; text last. */
-#define ARTICLE_COLUMNS                                                                            \
-  "a.id, a.title, a.source, a.published, a.language, a.words, i.name,"                             \
+#define ARTICLE_COLUMNS                                                \
+  "a.id, a.title, a.source, a.published, a.language, a.words, i.name," \
   " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)"
-#define ARTICLE_FROM " FROM articles a LEFT JOIN imports i ON i.id = a.import_id"
+#define ARTICLE_FROM  " FROM articles a LEFT JOIN imports i ON i.id = a.import_id"
 #define ARTICLE_ORDER " ORDER BY a.published DESC, a.id DESC"
 
 static const char *const stmt_sql[N_STMTS] = {
@@ -58,9 +58,8 @@ static const char *const stmt_sql[N_STMTS] = {
                        " (import_id, title, source, published, language, text, hash, words)"
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (hash) DO NOTHING",
   [STMT_COUNT_ARTICLES] = "SELECT count(*) FROM articles",
-  [STMT_LIST_ARTICLES] = "SELECT " ARTICLE_COLUMNS ARTICLE_FROM ARTICLE_ORDER,
-  [STMT_LIST_ARTICLES_WITH_TEXT] =
-    "SELECT " ARTICLE_COLUMNS ", a.text" ARTICLE_FROM ARTICLE_ORDER,
+  [STMT_LIST_ARTICLES] = "SELECT " ARTICLE_COLUMNS ARTICLE_FROM                      ARTICLE_ORDER,
+  [STMT_LIST_ARTICLES_WITH_TEXT] = "SELECT " ARTICLE_COLUMNS ", a.text" ARTICLE_FROM ARTICLE_ORDER,
   [STMT_LOAD_ARTICLE] = "SELECT " ARTICLE_COLUMNS ", a.text" ARTICLE_FROM " WHERE a.id = ?1",
 };
 
@@ -77,7 +76,8 @@ struct _RostraStore
 
 G_DEFINE_FINAL_TYPE (RostraStore, rostra_store, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_PATH,
   N_PROPS
@@ -99,20 +99,17 @@ rostra_store_finalize (GObject *object)
 }
 
 static void
-rostra_store_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+rostra_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   RostraStore *self = ROSTRA_STORE (object);
 
   switch (prop_id)
     {
-    case PROP_PATH:
-      g_value_set_string (value, self->path);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_PATH:
+        g_value_set_string (value, self->path);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -125,7 +122,7 @@ rostra_store_class_init (RostraStoreClass *klass)
   object_class->get_property = rostra_store_get_property;
 
   properties[PROP_PATH] =
-    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -141,66 +138,64 @@ error_code_for (int rc)
 {
   switch (rc & 0xff)
     {
-    case SQLITE_NOTADB:
-      return ROSTRA_STORE_ERROR_NOT_A_DATABASE;
-    case SQLITE_CORRUPT:
-      return ROSTRA_STORE_ERROR_CORRUPT;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return ROSTRA_STORE_ERROR_READ_ONLY;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return ROSTRA_STORE_ERROR_BUSY;
-    case SQLITE_FULL:
-      return ROSTRA_STORE_ERROR_FULL;
-    case SQLITE_CANTOPEN:
-      return ROSTRA_STORE_ERROR_OPEN;
-    default:
-      return ROSTRA_STORE_ERROR_FAILED;
+      case SQLITE_NOTADB:
+        return ROSTRA_STORE_ERROR_NOT_A_DATABASE;
+      case SQLITE_CORRUPT:
+        return ROSTRA_STORE_ERROR_CORRUPT;
+      case SQLITE_READONLY:
+      case SQLITE_PERM:
+        return ROSTRA_STORE_ERROR_READ_ONLY;
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        return ROSTRA_STORE_ERROR_BUSY;
+      case SQLITE_FULL:
+        return ROSTRA_STORE_ERROR_FULL;
+      case SQLITE_CANTOPEN:
+        return ROSTRA_STORE_ERROR_OPEN;
+      default:
+        return ROSTRA_STORE_ERROR_FAILED;
     }
 }
 
 static gboolean
-set_db_error (RostraStore *self,
-              int          rc,
-              GError     **error)
+set_db_error (RostraStore *self, int rc, GError **error)
 {
   RostraStoreError code = error_code_for (rc);
-  const char *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  const char      *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
   switch (code)
     {
-    case ROSTRA_STORE_ERROR_NOT_A_DATABASE:
-      g_set_error (error, ROSTRA_STORE_ERROR, code,
-                   _("“%s” is not a Rostra archive (not a database); it was left untouched"),
-                   self->path);
-      break;
-    case ROSTRA_STORE_ERROR_CORRUPT:
-      g_set_error (error, ROSTRA_STORE_ERROR, code,
-                   _("The archive “%s” is damaged (%s); it was left untouched"), self->path,
-                   detail);
-      break;
-    case ROSTRA_STORE_ERROR_READ_ONLY:
-      g_set_error (error, ROSTRA_STORE_ERROR, code,
-                   _("The archive “%s” cannot be written (%s)"), self->path, detail);
-      break;
-    case ROSTRA_STORE_ERROR_BUSY:
-      g_set_error (error, ROSTRA_STORE_ERROR, code,
-                   _("The archive “%s” is in use by another program; try again when it is done"),
-                   self->path);
-      break;
-    case ROSTRA_STORE_ERROR_FULL:
-      g_set_error (error, ROSTRA_STORE_ERROR, code,
-                   _("The disk holding “%s” is full; nothing was changed"), self->path);
-      break;
-    case ROSTRA_STORE_ERROR_OPEN:
-      g_set_error (error, ROSTRA_STORE_ERROR, code, _("The archive “%s” cannot be opened (%s)"),
-                   self->path, detail);
-      break;
-    default:
-      g_set_error (error, ROSTRA_STORE_ERROR, code, _("Archive error in “%s”: %s"), self->path,
-                   detail);
-      break;
+      case ROSTRA_STORE_ERROR_NOT_A_DATABASE:
+        g_set_error (error, ROSTRA_STORE_ERROR, code,
+                     _("“%s” is not a Rostra archive (not a database); it was left untouched"),
+                        self->path);
+        break;
+      case ROSTRA_STORE_ERROR_CORRUPT:
+        g_set_error (error, ROSTRA_STORE_ERROR, code,
+                     _("The archive “%s” is damaged (%s); it was left untouched"), self->path,
+                        detail);
+        break;
+      case ROSTRA_STORE_ERROR_READ_ONLY:
+        g_set_error (error, ROSTRA_STORE_ERROR, code,
+                     _("The archive “%s” cannot be written (%s)"), self->path, detail);
+        break;
+      case ROSTRA_STORE_ERROR_BUSY:
+        g_set_error (error, ROSTRA_STORE_ERROR, code,
+                     _("The archive “%s” is in use by another program; try again when it is done"),
+                        self->path);
+        break;
+      case ROSTRA_STORE_ERROR_FULL:
+        g_set_error (error, ROSTRA_STORE_ERROR, code,
+                     _("The disk holding “%s” is full; nothing was changed"), self->path);
+        break;
+      case ROSTRA_STORE_ERROR_OPEN:
+        g_set_error (error, ROSTRA_STORE_ERROR, code,
+                     _("The archive “%s” cannot be opened (%s)"), self->path, detail);
+        break;
+      default:
+        g_set_error (error, ROSTRA_STORE_ERROR, code,
+                     _("Archive error in “%s”: %s"), self->path, detail);
+        break;
     }
 
   return FALSE;
@@ -209,9 +204,7 @@ set_db_error (RostraStore *self,
 /* Statements */
 
 static sqlite3_stmt *
-get_stmt (RostraStore *self,
-          Stmt         which,
-          GError     **error)
+get_stmt (RostraStore *self, Stmt which, GError **error)
 {
   int rc;
 
@@ -229,9 +222,7 @@ get_stmt (RostraStore *self,
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *value)
+bind_text (sqlite3_stmt *stmt, int index, const char *value)
 {
   if (value != NULL)
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
@@ -248,9 +239,7 @@ finish_stmt (sqlite3_stmt *stmt)
 
 /* Runs a statement that returns no rows, and resets it. */
 static gboolean
-run_stmt (RostraStore  *self,
-          sqlite3_stmt *stmt,
-          GError      **error)
+run_stmt (RostraStore *self, sqlite3_stmt *stmt, GError **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -261,13 +250,11 @@ run_stmt (RostraStore  *self,
 }
 
 static gint64
-query_int (RostraStore *self,
-           Stmt         which,
-           GError     **error)
+query_int (RostraStore *self, Stmt which, GError **error)
 {
   sqlite3_stmt *stmt = get_stmt (self, which, error);
-  gint64 value;
-  int rc;
+  gint64        value;
+  int           rc;
 
   if (stmt == NULL)
     return -1;
@@ -281,9 +268,7 @@ query_int (RostraStore *self,
 }
 
 static gboolean
-exec_sql (RostraStore *self,
-          const char  *sql,
-          GError     **error)
+exec_sql (RostraStore *self, const char *sql, GError **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
@@ -293,25 +278,18 @@ exec_sql (RostraStore *self,
 }
 
 static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
+dup_column (sqlite3_stmt *stmt, int column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 static RostraArticle *
-read_article (sqlite3_stmt *stmt,
-              gboolean      with_text)
+read_article (sqlite3_stmt *stmt, gboolean with_text)
 {
-  return _rostra_article_new (sqlite3_column_int64 (stmt, 0),
-                              dup_column (stmt, 1),
-                              dup_column (stmt, 2),
-                              dup_column (stmt, 3),
-                              dup_column (stmt, 4),
-                              with_text ? dup_column (stmt, 8) : NULL,
-                              dup_column (stmt, 6),
-                              sqlite3_column_int (stmt, 5),
-                              sqlite3_column_int (stmt, 7));
+  return _rostra_article_new (sqlite3_column_int64 (stmt, 0), dup_column (stmt, 1),
+                              dup_column (stmt, 2), dup_column (stmt, 3), dup_column (stmt, 4),
+                              with_text ? dup_column (stmt, 8) : NULL, dup_column (stmt, 6),
+                              sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 7));
 }
 
 static char *
@@ -325,8 +303,7 @@ now_iso8601 (void)
 /* Opening and migrating */
 
 static gboolean
-check_version (RostraStore *self,
-               GError     **error)
+check_version (RostraStore *self, GError **error)
 {
   gint64 version = query_int (self, STMT_USER_VERSION, error);
 
@@ -338,7 +315,7 @@ check_version (RostraStore *self,
       g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_FUTURE_SCHEMA,
                    _("The archive “%s” was written by a newer version of Rostra (schema %d; this "
                      "version knows up to %d). It was left untouched."),
-                   self->path, (int) version, ROSTRA_STORE_SCHEMA_VERSION);
+                      self->path, (int) version, ROSTRA_STORE_SCHEMA_VERSION);
       return FALSE;
     }
 
@@ -347,8 +324,7 @@ check_version (RostraStore *self,
 }
 
 static gboolean
-migrate (RostraStore *self,
-         GError     **error)
+migrate (RostraStore *self, GError **error)
 {
   gint64 version = self->schema_version;
 
@@ -409,8 +385,7 @@ rostra_store_default_path (void)
  * Returns: (transfer full): the store, or %NULL with @error set
  */
 RostraStore *
-rostra_store_open (const char *path,
-                   GError    **error)
+rostra_store_open (const char *path, GError **error)
 {
   g_autoptr (RostraStore) self = NULL;
   int rc;
@@ -430,7 +405,7 @@ rostra_store_open (const char *path,
 
           g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_OPEN,
                        _("The folder “%s” for the archive cannot be created: %s"), dir,
-                       g_strerror (saved_errno));
+                          g_strerror (saved_errno));
           return NULL;
         }
     }
@@ -481,8 +456,7 @@ rostra_store_get_schema_version (RostraStore *self)
  * Transactions do not nest.
  */
 gboolean
-rostra_store_begin (RostraStore *self,
-                    GError     **error)
+rostra_store_begin (RostraStore *self, GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -496,8 +470,7 @@ rostra_store_begin (RostraStore *self,
 }
 
 gboolean
-rostra_store_commit (RostraStore *self,
-                     GError     **error)
+rostra_store_commit (RostraStore *self, GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -553,7 +526,7 @@ rostra_store_add_import (RostraStore *self,
                          const char  *format,
                          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
   g_autofree char *started = now_iso8601 ();
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), 0);
@@ -587,7 +560,7 @@ rostra_store_finish_import (RostraStore *self,
                             guint        n_warn,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
   g_autofree char *finished = now_iso8601 ();
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
@@ -630,7 +603,7 @@ rostra_store_add_article (RostraStore *self,
                           gint64      *id,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt    *stmt;
   g_autofree char *hash = NULL;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
@@ -666,8 +639,7 @@ rostra_store_add_article (RostraStore *self,
  * Returns: the number of articles, or -1 with @error set
  */
 gint64
-rostra_store_count_articles (RostraStore *self,
-                             GError     **error)
+rostra_store_count_articles (RostraStore *self, GError **error)
 {
   g_return_val_if_fail (ROSTRA_IS_STORE (self), -1);
   return query_int (self, STMT_COUNT_ARTICLES, error);
@@ -691,7 +663,7 @@ rostra_store_foreach_article (RostraStore      *self,
                               GError          **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
@@ -718,9 +690,7 @@ rostra_store_foreach_article (RostraStore      *self,
 }
 
 static gboolean
-append_article (RostraArticle *article,
-                gpointer       user_data,
-                GError       **error)
+append_article (RostraArticle *article, gpointer user_data, GError **error)
 {
   g_list_store_append (user_data, article);
   return TRUE;
@@ -733,8 +703,7 @@ append_article (RostraArticle *article,
  *   first, without their texts; %NULL with @error set
  */
 GListModel *
-rostra_store_list_articles (RostraStore *self,
-                            GError     **error)
+rostra_store_list_articles (RostraStore *self, GError **error)
 {
   g_autoptr (GListStore) list = g_list_store_new (ROSTRA_TYPE_ARTICLE);
 
@@ -753,13 +722,11 @@ rostra_store_list_articles (RostraStore *self,
  *   %ROSTRA_STORE_ERROR_NOT_FOUND or another error
  */
 RostraArticle *
-rostra_store_load_article (RostraStore *self,
-                           gint64       id,
-                           GError     **error)
+rostra_store_load_article (RostraStore *self, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt  *stmt;
   RostraArticle *article = NULL;
-  int rc;
+  int            rc;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
 

@@ -36,60 +36,51 @@ GQuark rostra_store_error_quark (void);
  *
  * Returns: %FALSE to stop the walk with @error set
  */
-typedef gboolean (*RostraArticleFunc) (RostraArticle *article,
-                                       gpointer       user_data,
-                                       GError       **error);
+typedef gboolean (*RostraArticleFunc) (RostraArticle *article, gpointer user_data, GError **error);
 
 #define ROSTRA_TYPE_STORE (rostra_store_get_type ())
 G_DECLARE_FINAL_TYPE (RostraStore, rostra_store, ROSTRA, STORE, GObject)
 
-char          *rostra_store_default_path     (void);
-RostraStore   *rostra_store_open             (const char        *path,
-                                              GError           **error);
-const char    *rostra_store_get_path         (RostraStore       *self);
-int            rostra_store_get_schema_version (RostraStore     *self);
+char        *rostra_store_default_path (void);
+RostraStore *rostra_store_open (const char *path, GError **error);
+const char  *rostra_store_get_path (RostraStore *self);
+int          rostra_store_get_schema_version (RostraStore *self);
 
-gboolean       rostra_store_begin            (RostraStore       *self,
-                                              GError           **error);
-gboolean       rostra_store_commit           (RostraStore       *self,
-                                              GError           **error);
-void           rostra_store_rollback         (RostraStore       *self);
+gboolean rostra_store_begin (RostraStore *self, GError **error);
+gboolean rostra_store_commit (RostraStore *self, GError **error);
+void     rostra_store_rollback (RostraStore *self);
 
-gint64         rostra_store_add_import       (RostraStore       *self,
-                                              const char        *name,
-                                              const char        *path,
-                                              const char        *format,
-                                              GError           **error);
-gboolean       rostra_store_finish_import    (RostraStore       *self,
-                                              gint64             import_id,
-                                              guint64            size,
-                                              const char        *sha256,
-                                              const char        *encoding,
-                                              guint              n_new,
-                                              guint              n_dup,
-                                              guint              n_warn,
-                                              GError           **error);
-gboolean       rostra_store_add_article      (RostraStore       *self,
-                                              gint64             import_id,
-                                              const char        *title,
-                                              const char        *source,
-                                              const char        *published,
-                                              const char        *language,
-                                              const char        *text,
-                                              gint64            *id,
-                                              GError           **error);
+gint64   rostra_store_add_import (RostraStore *self,
+                                  const char  *name,
+                                  const char  *path,
+                                  const char  *format,
+                                  GError     **error);
+gboolean rostra_store_finish_import (RostraStore *self,
+                                     gint64       import_id,
+                                     guint64      size,
+                                     const char  *sha256,
+                                     const char  *encoding,
+                                     guint        n_new,
+                                     guint        n_dup,
+                                     guint        n_warn,
+                                     GError     **error);
+gboolean rostra_store_add_article (RostraStore *self,
+                                   gint64       import_id,
+                                   const char  *title,
+                                   const char  *source,
+                                   const char  *published,
+                                   const char  *language,
+                                   const char  *text,
+                                   gint64      *id,
+                                   GError     **error);
 
-gint64         rostra_store_count_articles   (RostraStore       *self,
-                                              GError           **error);
-GListModel    *rostra_store_list_articles    (RostraStore       *self,
-                                              GError           **error);
-RostraArticle *rostra_store_load_article     (RostraStore       *self,
-                                              gint64             id,
-                                              GError           **error);
-gboolean       rostra_store_foreach_article  (RostraStore       *self,
-                                              gboolean           with_text,
-                                              RostraArticleFunc  func,
-                                              gpointer           user_data,
-                                              GError           **error);
+gint64         rostra_store_count_articles (RostraStore *self, GError **error);
+GListModel    *rostra_store_list_articles (RostraStore *self, GError **error);
+RostraArticle *rostra_store_load_article (RostraStore *self, gint64 id, GError **error);
+gboolean       rostra_store_foreach_article (RostraStore      *self,
+                                             gboolean          with_text,
+                                             RostraArticleFunc func,
+                                             gpointer          user_data,
+                                             GError          **error);
 
 G_END_DECLS

@@ -11,10 +11,9 @@
  * undefined map to the C1 control of the same value, as the WHATWG
  * encoding standard does, so that no byte is ever lost. */
 static const gunichar cp1252_high[32] = {
-  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-  0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+  0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+  0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+  0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
 /**
@@ -28,8 +27,7 @@ static const gunichar cp1252_high[32] = {
  * Returns: (transfer full): a newly allocated UTF-8 string
  */
 char *
-rostra_text_decode_windows_1252 (const char *bytes,
-                                 gsize       len)
+rostra_text_decode_windows_1252 (const char *bytes, gsize len)
 {
   GString *out = g_string_sized_new (len + len / 4 + 1);
 
@@ -76,12 +74,11 @@ is_nfc_boundary (gunichar c)
  * Returns: (transfer full): the NFC form of @text
  */
 char *
-rostra_text_normalize_nfc (const char *text,
-                           gsize       len)
+rostra_text_normalize_nfc (const char *text, gsize len)
 {
   const gsize piece = 4096;
   const char *end = text + len;
-  GString *out;
+  GString    *out;
 
   if (len <= 2 * piece)
     return g_utf8_normalize (text, len, G_NORMALIZE_NFC);
@@ -89,7 +86,7 @@ rostra_text_normalize_nfc (const char *text,
   out = g_string_sized_new (len + 16);
   while (text < end)
     {
-      const char *cut = end;
+      const char      *cut = end;
       g_autofree char *normal = NULL;
 
       if ((gsize) (end - text) > 2 * piece)
@@ -153,7 +150,7 @@ rostra_text_strip_trailing (char *line)
 gsize
 rostra_text_count_words (const char *text)
 {
-  gsize words = 0;
+  gsize    words = 0;
   gboolean in_word = FALSE;
 
   for (const char *p = text; p && *p; p = g_utf8_next_char (p))
@@ -181,9 +178,7 @@ rostra_text_count_words (const char *text)
  * Returns: (transfer full): a SHA-256 hex digest
  */
 char *
-rostra_text_content_hash (const char *title,
-                          const char *published,
-                          const char *text)
+rostra_text_content_hash (const char *title, const char *published, const char *text)
 {
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 

@@ -15,7 +15,7 @@ struct _RostraWindow
 {
   AdwApplicationWindow parent_instance;
 
-  RostraStore   *store;
+  RostraStore *store;
 
   AdwStatusPage *status_page;
 };
@@ -26,11 +26,11 @@ static void
 show_archive (RostraWindow *self)
 {
   RostraApplication *app = ROSTRA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autofree char *default_path = NULL;
+  g_autofree char   *default_path = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *description = NULL;
-  const char *path = rostra_application_get_database (app);
-  gint64 count;
+  const char      *path = rostra_application_get_database (app);
+  gint64           count;
 
   if (path == NULL)
     path = default_path = rostra_store_default_path ();
@@ -54,12 +54,13 @@ show_archive (RostraWindow *self)
     }
 
   if (count == 0)
-    description = g_strdup (_("Your archive is empty. Import a dump with “rostra --import FILE”."));
+    description =
+        g_strdup (_("Your archive is empty. Import a dump with “rostra --import FILE”."));
   else
-    description = g_strdup_printf (ngettext ("Your archive holds %" G_GINT64_FORMAT " speech.",
-                                             "Your archive holds %" G_GINT64_FORMAT " speeches.",
-                                             count),
-                                   count);
+    description =
+        g_strdup_printf (ngettext ("Your archive holds %" G_GINT64_FORMAT " speech.",
+                                   "Your archive holds %" G_GINT64_FORMAT " speeches.", count),
+                         count);
   adw_status_page_set_description (self->status_page, description);
 }
 
@@ -77,7 +78,7 @@ rostra_window_dispose (GObject *object)
 static void
 rostra_window_class_init (RostraWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rostra_window_dispose;

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define ROSTRA_TYPE_WINDOW (rostra_window_get_type ())
 G_DECLARE_FINAL_TYPE (RostraWindow, rostra_window, ROSTRA, WINDOW, AdwApplicationWindow)
 
-RostraWindow *rostra_window_new       (RostraApplication *application);
-RostraStore  *rostra_window_get_store (RostraWindow      *self);
+RostraWindow *rostra_window_new (RostraApplication *application);
+RostraStore  *rostra_window_get_store (RostraWindow *self);
 
 G_END_DECLS
