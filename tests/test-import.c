@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rostra-importer.h"
@@ -137,6 +138,14 @@ test_fixture (void)
   g_assert_cmpstr (counts, ==, "3/0/0/1");
   stored_sum = rostra_test_query_text (db, "SELECT sha256 FROM imports");
   g_assert_cmpstr (stored_sum, ==, sum);
+
+  /* The write-ahead log was checkpointed and truncated. */
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    GStatBuf         st;
+
+    g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+  }
 
   article = rostra_store_load_article (store, 1, &error);
   g_assert_no_error (error);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rostra-test-utils.h"
+#include "rostra-text.h"
 
 #define ENTRY(entries, i) ((RostraDumpEntry *) g_ptr_array_index ((entries), (i)))
 
@@ -269,6 +270,37 @@ test_long_line_nfc (void)
 }
 
 static void
+test_nfc (void)
+{
+  static const struct
+  {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "plain ascii", "plain ascii" },
+    { "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94 "
+      "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD",
+      "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94 "
+      "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD" },
+    { "cafe\xCC\x81", "caf\xC3\xA9" },  /* combining acute */
+    { "\xD0\x98\xCC\x86", "\xD0\x99" }, /* И + breve = Й */
+    { "a\xE2\x80\x80"
+      "b",
+      "a\xE2\x80\x82"
+      "b" },                                        /* U+2000 is U+2002 in NFC */
+    { "\xE1\x84\x80\xE1\x85\xA1", "\xEA\xB0\x80" }, /* Hangul jamo compose */
+    { "\xE2\x84\xAB", "\xC3\x85" },                 /* ANGSTROM SIGN → Å */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *nfc = rostra_text_normalize_nfc (cases[i].in, strlen (cases[i].in));
+
+      g_assert_cmpstr (nfc, ==, cases[i].out);
+    }
+}
+
+static void
 test_nul_bytes (void)
 {
   static const char data[] = "Title\n\n01-01-20 10:00:00,\n\nBefore\0after\n\n» Read more\n";
@@ -450,6 +482,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/parser/invalid-date", test_invalid_date);
   g_test_add_func ("/parser/long-line", test_long_line);
   g_test_add_func ("/parser/long-line-nfc", test_long_line_nfc);
+  g_test_add_func ("/parser/nfc", test_nfc);
   g_test_add_func ("/parser/nul-bytes", test_nul_bytes);
   g_test_add_func ("/parser/binary", test_binary);
   g_test_add_func ("/parser/utf16", test_utf16);

@@ -198,7 +198,9 @@ rostra_import_stream (RostraStore             *store,
                                          r->n_new, r->n_duplicates, r->n_warnings, error) &&
              rostra_store_commit (store, error);
 
-      if (!ok)
+      if (ok && r->import_id != 0)
+        rostra_store_checkpoint (store);
+      else if (!ok)
         {
           rostra_store_rollback (store);
           r->import_id = 0;

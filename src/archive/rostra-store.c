@@ -20,6 +20,9 @@
 #include "rostra-text.h"
 
 #define BUSY_TIMEOUT_MS 5000
+/* A big import fills the WAL with the whole transaction; once it is
+ * checkpointed, give the space back down to this. */
+#define WAL_SIZE_LIMIT 16777216 /* 16 MiB */
 
 G_DEFINE_QUARK (rostra_store_error_quark, rostra_store_error)
 
@@ -426,7 +429,9 @@ rostra_store_open (const char *path, GError **error)
    * (even switching to WAL would rewrite its header). */
   if (!check_version (self, error) || !exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
       !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec_sql (self, "PRAGMA synchronous = FULL", error) || !migrate (self, error))
+      !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
+      !exec_sql (self, "PRAGMA journal_size_limit = " G_STRINGIFY (WAL_SIZE_LIMIT), error) ||
+      !migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -505,6 +510,22 @@ rostra_store_rollback (RostraStore *self)
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+}
+
+/**
+ * rostra_store_checkpoint:
+ *
+ * Copies the write-ahead log into the database and truncates it, giving
+ * back the disk space a big transaction took. Best effort: readers may
+ * keep part of the log alive, which is not an error.
+ */
+void
+rostra_store_checkpoint (RostraStore *self)
+{
+  g_return_if_fail (ROSTRA_IS_STORE (self));
+  g_return_if_fail (!self->in_transaction);
+
+  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 }
 
 /* Imports and articles */

@@ -49,6 +49,7 @@ int          rostra_store_get_schema_version (RostraStore *self);
 gboolean rostra_store_begin (RostraStore *self, GError **error);
 gboolean rostra_store_commit (RostraStore *self, GError **error);
 void     rostra_store_rollback (RostraStore *self);
+void     rostra_store_checkpoint (RostraStore *self);
 
 gint64   rostra_store_add_import (RostraStore *self,
                                   const char  *name,
