@@ -17,4 +17,6 @@ RostraArticle *_rostra_article_new (gint64 id,
                                     guint  words,
                                     guint  n_annotations);
 
+void _rostra_article_set_snippet (RostraArticle *self, char *snippet);
+
 G_END_DECLS

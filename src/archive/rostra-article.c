@@ -18,6 +18,7 @@ struct _RostraArticle
   char  *imported_from;
   guint  words;
   guint  n_annotations;
+  char  *snippet;
 };
 
 G_DEFINE_FINAL_TYPE (RostraArticle, rostra_article, G_TYPE_OBJECT)
@@ -34,6 +35,7 @@ enum
   PROP_IMPORTED_FROM,
   PROP_WORDS,
   PROP_N_ANNOTATIONS,
+  PROP_SNIPPET,
   N_PROPS
 };
 
@@ -50,6 +52,7 @@ rostra_article_finalize (GObject *object)
   g_free (self->language);
   g_free (self->text);
   g_free (self->imported_from);
+  g_free (self->snippet);
 
   G_OBJECT_CLASS (rostra_article_parent_class)->finalize (object);
 }
@@ -88,6 +91,9 @@ rostra_article_get_property (GObject *object, guint prop_id, GValue *value, GPar
       case PROP_N_ANNOTATIONS:
         g_value_set_uint (value, self->n_annotations);
         break;
+      case PROP_SNIPPET:
+        g_value_set_string (value, self->snippet);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -112,6 +118,7 @@ rostra_article_class_init (RostraArticleClass *klass)
   properties[PROP_WORDS] = g_param_spec_uint ("words", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_ANNOTATIONS] =
       g_param_spec_uint ("n-annotations", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_SNIPPET] = g_param_spec_string ("snippet", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -252,4 +259,27 @@ rostra_article_get_n_annotations (RostraArticle *self)
 {
   g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), 0);
   return self->n_annotations;
+}
+
+/**
+ * rostra_article_get_snippet:
+ *
+ * Returns: (nullable): when the article comes from a search, a short
+ *   passage around the matched words, which stand between
+ *   %ROSTRA_TEXT_MATCH_START and %ROSTRA_TEXT_MATCH_END (see
+ *   rostra_text_snippet_to_markup())
+ */
+const char *
+rostra_article_get_snippet (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->snippet;
+}
+
+/* Takes ownership of @snippet. */
+void
+_rostra_article_set_snippet (RostraArticle *self, char *snippet)
+{
+  g_free (self->snippet);
+  self->snippet = snippet;
 }

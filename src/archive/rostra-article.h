@@ -19,5 +19,6 @@ const char *rostra_article_get_text (RostraArticle *self);
 const char *rostra_article_get_imported_from (RostraArticle *self);
 guint       rostra_article_get_words (RostraArticle *self);
 guint       rostra_article_get_n_annotations (RostraArticle *self);
+const char *rostra_article_get_snippet (RostraArticle *self);
 
 G_END_DECLS

@@ -224,3 +224,45 @@ rostra_text_content_hash (const char *title, const char *published, const char *
 
   return g_strdup (g_checksum_get_string (sum));
 }
+
+/**
+ * rostra_text_snippet_to_markup:
+ * @snippet: a search snippet with matches marked by
+ *   %ROSTRA_TEXT_MATCH_START and %ROSTRA_TEXT_MATCH_END
+ *
+ * Returns: (transfer full): Pango markup of @snippet, its text escaped,
+ *   the matches in bold, line breaks as spaces
+ */
+char *
+rostra_text_snippet_to_markup (const char *snippet)
+{
+  GString    *out = g_string_new (NULL);
+  gboolean    open = FALSE;
+  const char *run = snippet;
+
+  /* Balanced whatever the text holds, so the markup always parses. */
+  for (const char *p = snippet;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (*p != '\0' && c != 0xE000 && c != 0xE001 && c != '\n')
+        continue;
+
+      g_autofree char *escaped = g_markup_escape_text (run, p - run);
+      g_string_append (out, escaped);
+      if (*p == '\0')
+        break;
+      if (c == '\n')
+        g_string_append_c (out, ' ');
+      else if (c == 0xE000 && !open)
+        g_string_append (out, "<b>");
+      else if (c == 0xE001 && open)
+        g_string_append (out, "</b>");
+      open = c == 0xE000 ? TRUE : c == 0xE001 ? FALSE : open;
+      run = g_utf8_next_char (p);
+    }
+
+  if (open)
+    g_string_append (out, "</b>");
+  return g_string_free (out, FALSE);
+}

@@ -6,11 +6,18 @@
 
 G_BEGIN_DECLS
 
+/* Around matched words in search snippets: U+E000 and U+E001, private
+ * use characters that no dump holds. */
+#define ROSTRA_TEXT_MATCH_START "\xEE\x80\x80"
+#define ROSTRA_TEXT_MATCH_END   "\xEE\x80\x81"
+
 char    *rostra_text_decode_windows_1252 (const char *bytes, gsize len);
 char    *rostra_text_normalize_nfc (const char *text, gsize len);
 gboolean rostra_text_is_blank (const char *line);
 char    *rostra_text_strip_trailing (char *line);
 gsize    rostra_text_count_words (const char *text);
 char    *rostra_text_content_hash (const char *title, const char *published, const char *text);
+
+char *rostra_text_snippet_to_markup (const char *snippet);
 
 G_END_DECLS
