@@ -30,12 +30,16 @@ static const GOptionEntry main_entries[] = {
       N_("Import the dump files named on the command line, without a window"), NULL },
       { "list", 'l', 0, G_OPTION_ARG_NONE, NULL,
         N_("List the archive’s articles, newest first"), NULL },
-        { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --list: write JSON"), NULL },
-          { "export", 'e', 0, G_OPTION_ARG_STRING, NULL,
-            N_("Write the whole archive to standard output in FORMAT (json)"), N_("FORMAT") },
-            { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
-              { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
-                { NULL } };
+        { "search", 's', 0, G_OPTION_ARG_STRING, NULL,
+          N_("Search the archive’s articles for TEXT, best matches first"), N_("TEXT") },
+          { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+            N_("With --list or --search: write JSON"), NULL },
+            { "export", 'e', 0, G_OPTION_ARG_STRING, NULL,
+              N_("Write the whole archive to standard output in FORMAT (json)"), N_("FORMAT") },
+              { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+                { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
+                  N_("[FILE…]") },
+                  { NULL } };
 
 static int
 usage_error (const char *message)
@@ -52,6 +56,7 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_autofree const char **files = NULL;
   g_autofree char        *database = NULL;
   const char             *export_format = NULL;
+  const char             *search = NULL;
   gboolean                import = FALSE, list = FALSE, json = FALSE, version = FALSE;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
@@ -60,6 +65,7 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_variant_dict_lookup (options, "list", "b", &list);
   g_variant_dict_lookup (options, "json", "b", &json);
   g_variant_dict_lookup (options, "export", "&s", &export_format);
+  g_variant_dict_lookup (options, "search", "&s", &search);
   g_variant_dict_lookup (options, "version", "b", &version);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
@@ -69,10 +75,10 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
       return ROSTRA_EXIT_OK;
     }
 
-  if (import + list + (export_format != NULL) > 1)
-    return usage_error (_("--import, --list and --export cannot be combined"));
-  if (json && !list)
-    return usage_error (_("--json goes with --list"));
+  if (import + list + (export_format != NULL) + (search != NULL) > 1)
+    return usage_error (_("--import, --list, --search and --export cannot be combined"));
+  if (json && !list && !search)
+    return usage_error (_("--json goes with --list or --search"));
 
   if (import)
     {
@@ -86,6 +92,8 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
 
   if (list)
     return rostra_cli_list (self->database, json);
+  if (search)
+    return rostra_cli_search (self->database, search, json);
   if (export_format != NULL)
     return rostra_cli_export (self->database, export_format);
 

@@ -15,6 +15,7 @@
 #include "rostra-exporter.h"
 #include "rostra-importer.h"
 #include "rostra-store.h"
+#include "rostra-text.h"
 
 static RostraStore *
 open_store (const char *database)
@@ -195,4 +196,70 @@ rostra_cli_export (const char *database, const char *format)
       return ROSTRA_EXIT_ARCHIVE;
     }
   return ROSTRA_EXIT_OK;
+}
+
+/**
+ * rostra_cli_search:
+ * @text: what to search, as typed in the window's search entry
+ * @json: write a JSON array instead of lines
+ *
+ * Prints the articles that match @text, best first, each with a
+ * snippet around the matches.
+ *
+ * Returns: 0, or 3 when the archive could not be read
+ */
+int
+rostra_cli_search (const char *database, const char *text, gboolean json)
+{
+  g_autoptr (RostraStore) store = open_store (database);
+  g_autoptr (RostraQuery) query = rostra_query_new ();
+  g_autoptr (GOutputStream) out = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *fts = NULL;
+  gboolean         tty = isatty (STDOUT_FILENO);
+
+  if (store == NULL)
+    return ROSTRA_EXIT_ARCHIVE;
+
+  query->text = g_strdup (text);
+  query->sort = ROSTRA_SORT_RELEVANCE;
+
+  if (json)
+    {
+      out = stdout_stream ();
+      if (!rostra_export_search (store, query, out, NULL, &error))
+        goto failed;
+      return ROSTRA_EXIT_OK;
+    }
+
+  fts = rostra_query_dup_fts (query);
+  if (!(ids = rostra_store_query_ids (store, query, NULL, &error)))
+    goto failed;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (RostraArticle) article =
+          rostra_store_load_article_row (store, g_array_index (ids, gint64, i), fts, &error);
+      g_autofree char *snippet = NULL;
+
+      if (article == NULL)
+        goto failed;
+      print_article_row (article, NULL, NULL);
+      if (rostra_article_get_snippet (article))
+        {
+          snippet =
+              rostra_text_snippet_format (rostra_article_get_snippet (article),
+                                          tty ? "\033[1m" : "**", tty ? "\033[0m" : "**", FALSE);
+          g_print ("        %s\n", snippet);
+        }
+    }
+
+  if (ids->len == 0)
+    g_printerr (_("rostra: nothing matches “%s”\n"), text);
+  return ROSTRA_EXIT_OK;
+
+failed:
+  g_printerr ("rostra: %s\n", error->message);
+  return ROSTRA_EXIT_ARCHIVE;
 }

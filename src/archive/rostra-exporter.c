@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rostra-exporter.h"
+#include "rostra-text.h"
 
 typedef struct
 {
@@ -41,8 +42,9 @@ add_nullable_string (JsonBuilder *builder, const char *member, const char *value
  * @with_text: add `text` and `imported_from`
  *
  * The JSON object of one article, as `--list --json` and the export
- * write it: `{id, title, source, published, language, annotations}`
- * and, @with_text, `text` and `imported_from`.
+ * write it: `{id, title, source, published, language, annotations}`,
+ * `snippet` when it comes from a search (matches between `**`), and,
+ * @with_text, `text` and `imported_from`.
  *
  * Returns: (transfer full): a JSON object node
  */
@@ -60,6 +62,13 @@ rostra_article_to_json (RostraArticle *article, gboolean with_text)
   add_nullable_string (builder, "language", rostra_article_get_language (article));
   json_builder_set_member_name (builder, "annotations");
   json_builder_add_int_value (builder, rostra_article_get_n_annotations (article));
+  if (rostra_article_get_snippet (article) != NULL)
+    {
+      g_autofree char *snippet =
+          rostra_text_snippet_format (rostra_article_get_snippet (article), "**", "**", FALSE);
+
+      add_nullable_string (builder, "snippet", snippet);
+    }
   if (with_text)
     {
       add_nullable_string (builder, "text", rostra_article_get_text (article));
@@ -134,4 +143,37 @@ rostra_export_json (RostraStore   *store,
          write_article_array (store, stream, TRUE, cancellable, error) &&
          write_string (stream, ",\n\"annotations\": []}\n", cancellable, error) &&
          g_output_stream_flush (stream, cancellable, error);
+}
+
+/**
+ * rostra_export_search:
+ * @query: the search and filters
+ *
+ * Writes the JSON array of `--search --json`: the articles @query
+ * finds, in its order, each with a `snippet`.
+ */
+gboolean
+rostra_export_search (RostraStore       *store,
+                      const RostraQuery *query,
+                      GOutputStream     *stream,
+                      GCancellable      *cancellable,
+                      GError           **error)
+{
+  WriteState state = { stream, cancellable, FALSE, 0 };
+  g_autoptr (GArray) ids = rostra_store_query_ids (store, query, cancellable, error);
+  g_autofree char *fts = rostra_query_dup_fts (query);
+
+  if (ids == NULL || !write_string (stream, "[", cancellable, error))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (RostraArticle) article =
+          rostra_store_load_article_row (store, g_array_index (ids, gint64, i), fts, error);
+
+      if (article == NULL || !write_article (article, &state, error))
+        return FALSE;
+    }
+
+  return write_string (stream, state.count > 0 ? "\n]\n" : "]\n", cancellable, error);
 }

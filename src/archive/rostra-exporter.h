@@ -23,4 +23,10 @@ gboolean  rostra_export_json (RostraStore   *store,
                               GCancellable  *cancellable,
                               GError       **error);
 
+gboolean rostra_export_search (RostraStore       *store,
+                               const RostraQuery *query,
+                               GOutputStream     *stream,
+                               GCancellable      *cancellable,
+                               GError           **error);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "rostra-article-private.h"
 #include "rostra-store-private.h"
 #include "rostra-store.h"
+#include "rostra-query.h"
 #include "rostra-text.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -39,6 +40,11 @@ typedef enum
   STMT_LIST_ARTICLES,
   STMT_LIST_ARTICLES_WITH_TEXT,
   STMT_LOAD_ARTICLE,
+  STMT_LOAD_ROW,
+  STMT_SNIPPET,
+  STMT_SOURCES,
+  STMT_LANGUAGES,
+  STMT_YEARS,
   N_STMTS
 } Stmt;
 
@@ -64,6 +70,16 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_LIST_ARTICLES] = "SELECT " ARTICLE_COLUMNS ARTICLE_FROM                      ARTICLE_ORDER,
   [STMT_LIST_ARTICLES_WITH_TEXT] = "SELECT " ARTICLE_COLUMNS ", a.text" ARTICLE_FROM ARTICLE_ORDER,
   [STMT_LOAD_ARTICLE] = "SELECT " ARTICLE_COLUMNS ", a.text" ARTICLE_FROM " WHERE a.id = ?1",
+  [STMT_LOAD_ROW] = "SELECT " ARTICLE_COLUMNS ARTICLE_FROM " WHERE a.id = ?1",
+  /* Matches between U+E000 and U+E001: see ROSTRA_TEXT_MATCH_START. */
+  [STMT_SNIPPET] = "SELECT snippet (articles_fts, 1, char (57344), char (57345), '…', 24)"
+                   " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
+  [STMT_SOURCES] = "SELECT source FROM articles WHERE source IS NOT NULL"
+                   " GROUP BY source ORDER BY count(*) DESC, source",
+  [STMT_LANGUAGES] = "SELECT language FROM articles WHERE language IS NOT NULL"
+                     " GROUP BY language ORDER BY count(*) DESC, language",
+  [STMT_YEARS] = "SELECT DISTINCT CAST (substr (published, 1, 4) AS INTEGER) FROM articles"
+                 " WHERE published IS NOT NULL ORDER BY 1 DESC",
 };
 
 struct _RostraStore
@@ -73,6 +89,7 @@ struct _RostraStore
   char         *path;
   sqlite3      *db;
   sqlite3_stmt *stmts[N_STMTS];
+  GHashTable   *query_stmts; /* query shape → sqlite3_stmt */
   int           schema_version;
   gboolean      in_transaction;
 };
@@ -95,6 +112,7 @@ rostra_store_finalize (GObject *object)
 
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_finalize (self->stmts[i]);
+  g_clear_pointer (&self->query_stmts, g_hash_table_unref);
   sqlite3_close (self->db);
   g_clear_pointer (&self->path, g_free);
 
@@ -132,6 +150,8 @@ rostra_store_class_init (RostraStoreClass *klass)
 static void
 rostra_store_init (RostraStore *self)
 {
+  self->query_stmts =
+      g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) (void (*) (void)) sqlite3_finalize);
 }
 
 /* Errors */
@@ -767,4 +787,261 @@ rostra_store_load_article (RostraStore *self, gint64 id, GError **error)
     set_db_error (self, rc, error);
 
   return article;
+}
+
+/* Queries of the article list */
+
+enum
+{
+  SHAPE_SEARCH = 1 << 0,
+  SHAPE_SOURCE = 1 << 1,
+  SHAPE_LANGUAGE = 1 << 2,
+  SHAPE_YEAR = 1 << 3,
+  SHAPE_ANNOTATED = 1 << 4,
+  SHAPE_SORT_SHIFT = 5,
+};
+
+static char *
+query_sql (guint shape)
+{
+  RostraSortOrder sort = shape >> SHAPE_SORT_SHIFT;
+  GString        *sql = g_string_new (NULL);
+
+  if (shape & SHAPE_SEARCH)
+    g_string_append (sql, "SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+                          " WHERE articles_fts MATCH :fts");
+  else
+    g_string_append (sql, "SELECT a.id FROM articles a WHERE 1");
+
+  if (shape & SHAPE_SOURCE)
+    g_string_append (sql, " AND a.source = :source");
+  if (shape & SHAPE_LANGUAGE)
+    g_string_append (sql, " AND a.language = :language");
+  if (shape & SHAPE_YEAR)
+    g_string_append (sql, " AND a.published >= :year_start AND a.published < :year_end");
+  if (shape & SHAPE_ANNOTATED)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)");
+
+  if (sort == ROSTRA_SORT_RELEVANCE && (shape & SHAPE_SEARCH))
+    /* bm25, with words in the title weighing four times as much */
+    g_string_append (sql, " ORDER BY bm25 (articles_fts, 4.0, 1.0), a.id DESC");
+  else if (sort == ROSTRA_SORT_OLDEST)
+    g_string_append (sql, " ORDER BY a.published IS NULL, a.published, a.id");
+  else if (sort == ROSTRA_SORT_TITLE)
+    g_string_append (sql, " ORDER BY a.title COLLATE NOCASE, a.id");
+  else
+    g_string_append (sql, " ORDER BY a.published DESC, a.id DESC");
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_named (sqlite3_stmt *stmt, const char *name, const char *value)
+{
+  bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value);
+}
+
+static int
+check_cancelled (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+/**
+ * rostra_store_query_ids:
+ * @query: the search, filters and order
+ * @cancellable: (nullable): stops a long search
+ *
+ * The ids of the articles @query shows, in its order. Whatever the
+ * user typed is searched as text (see rostra_search_to_fts()) and bound
+ * as a value, never spliced into SQL.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids, or %NULL with @error set
+ */
+GArray *
+rostra_store_query_ids (RostraStore       *self,
+                        const RostraQuery *query,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *fts = NULL;
+  g_autofree char *year_start = NULL;
+  g_autofree char *year_end = NULL;
+  sqlite3_stmt    *stmt;
+  guint            shape = 0;
+  int              rc;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  fts = rostra_query_dup_fts (query);
+  shape |= fts ? SHAPE_SEARCH : 0;
+  shape |= query->source ? SHAPE_SOURCE : 0;
+  shape |= query->language ? SHAPE_LANGUAGE : 0;
+  shape |= query->year > 0 ? SHAPE_YEAR : 0;
+  shape |= query->annotated_only ? SHAPE_ANNOTATED : 0;
+  shape |= (guint) query->sort << SHAPE_SORT_SHIFT;
+
+  stmt = g_hash_table_lookup (self->query_stmts, GUINT_TO_POINTER (shape));
+  if (stmt == NULL)
+    {
+      g_autofree char *sql = query_sql (shape);
+
+      rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_db_error (self, rc, error);
+          return NULL;
+        }
+      g_hash_table_insert (self->query_stmts, GUINT_TO_POINTER (shape), stmt);
+    }
+
+  if (query->year > 0)
+    {
+      year_start = g_strdup_printf ("%04d-01-01", query->year);
+      year_end = g_strdup_printf ("%04d-01-01", query->year + 1);
+    }
+  bind_named (stmt, ":fts", fts);
+  bind_named (stmt, ":source", query->source);
+  bind_named (stmt, ":language", query->language);
+  bind_named (stmt, ":year_start", year_start);
+  bind_named (stmt, ":year_end", year_end);
+
+  if (cancellable)
+    sqlite3_progress_handler (self->db, 1000, check_cancelled, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  finish_stmt (stmt);
+
+  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * rostra_store_load_article_row:
+ * @id: an article's id
+ * @fts: (nullable): the FTS5 query that found it, for a snippet
+ *
+ * Reads what a row of the list shows: everything but the text, and a
+ * snippet around the matches when @fts is given.
+ *
+ * Returns: (transfer full): the article, or %NULL with @error set
+ */
+RostraArticle *
+rostra_store_load_article_row (RostraStore *self, gint64 id, const char *fts, GError **error)
+{
+  g_autoptr (RostraArticle) article = NULL;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+
+  if (!(stmt = get_stmt (self, STMT_LOAD_ROW, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    article = read_article (stmt, FALSE);
+  finish_stmt (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND,
+                   _("There is no article %" G_GINT64_FORMAT " in the archive"), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  if (fts != NULL)
+    {
+      if (!(stmt = get_stmt (self, STMT_SNIPPET, error)))
+        return NULL;
+      bind_text (stmt, 1, fts);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        _rostra_article_set_snippet (article, dup_column (stmt, 0));
+      finish_stmt (stmt);
+    }
+
+  return g_steal_pointer (&article);
+}
+
+static char **
+query_strv (RostraStore *self, Stmt which, GError **error)
+{
+  GStrvBuilder *builder;
+  sqlite3_stmt *stmt;
+  char        **strv;
+  int           rc;
+
+  if (!(stmt = get_stmt (self, which, error)))
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  finish_stmt (stmt);
+  strv = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_strfreev (strv);
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+  return strv;
+}
+
+/**
+ * rostra_store_list_sources:
+ *
+ * Returns: (transfer full): the sources of the archive, most frequent first
+ */
+char **
+rostra_store_list_sources (RostraStore *self, GError **error)
+{
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+  return query_strv (self, STMT_SOURCES, error);
+}
+
+/**
+ * rostra_store_list_languages:
+ *
+ * Returns: (transfer full): the languages of the archive, most frequent first
+ */
+char **
+rostra_store_list_languages (RostraStore *self, GError **error)
+{
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+  return query_strv (self, STMT_LANGUAGES, error);
+}
+
+/**
+ * rostra_store_list_years:
+ *
+ * Returns: (transfer full): the years articles were published, newest first
+ */
+char **
+rostra_store_list_years (RostraStore *self, GError **error)
+{
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+  return query_strv (self, STMT_YEARS, error);
 }

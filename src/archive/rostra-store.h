@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "rostra-article.h"
+#include "rostra-query.h"
 
 G_BEGIN_DECLS
 
@@ -83,5 +84,15 @@ gboolean       rostra_store_foreach_article (RostraStore      *self,
                                              RostraArticleFunc func,
                                              gpointer          user_data,
                                              GError          **error);
+
+GArray *rostra_store_query_ids (RostraStore       *self,
+                                const RostraQuery *query,
+                                GCancellable      *cancellable,
+                                GError           **error);
+RostraArticle *
+rostra_store_load_article_row (RostraStore *self, gint64 id, const char *fts, GError **error);
+char **rostra_store_list_sources (RostraStore *self, GError **error);
+char **rostra_store_list_languages (RostraStore *self, GError **error);
+char **rostra_store_list_years (RostraStore *self, GError **error);
 
 G_END_DECLS

@@ -226,21 +226,26 @@ rostra_text_content_hash (const char *title, const char *published, const char *
 }
 
 /**
- * rostra_text_snippet_to_markup:
+ * rostra_text_snippet_format:
  * @snippet: a search snippet with matches marked by
  *   %ROSTRA_TEXT_MATCH_START and %ROSTRA_TEXT_MATCH_END
+ * @open: what to put before a match
+ * @close: what to put after it
+ * @markup: whether to escape the text for Pango markup
  *
- * Returns: (transfer full): Pango markup of @snippet, its text escaped,
- *   the matches in bold, line breaks as spaces
+ * Returns: (transfer full): @snippet on one line, its matches between
+ *   @open and @close, always balanced whatever the text holds
  */
 char *
-rostra_text_snippet_to_markup (const char *snippet)
+rostra_text_snippet_format (const char *snippet,
+                            const char *open,
+                            const char *close,
+                            gboolean    markup)
 {
   GString    *out = g_string_new (NULL);
-  gboolean    open = FALSE;
+  gboolean    in_match = FALSE;
   const char *run = snippet;
 
-  /* Balanced whatever the text holds, so the markup always parses. */
   for (const char *p = snippet;; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -248,21 +253,38 @@ rostra_text_snippet_to_markup (const char *snippet)
       if (*p != '\0' && c != 0xE000 && c != 0xE001 && c != '\n')
         continue;
 
-      g_autofree char *escaped = g_markup_escape_text (run, p - run);
-      g_string_append (out, escaped);
+      if (markup)
+        {
+          g_autofree char *escaped = g_markup_escape_text (run, p - run);
+          g_string_append (out, escaped);
+        }
+      else
+        g_string_append_len (out, run, p - run);
+
       if (*p == '\0')
         break;
       if (c == '\n')
         g_string_append_c (out, ' ');
-      else if (c == 0xE000 && !open)
-        g_string_append (out, "<b>");
-      else if (c == 0xE001 && open)
-        g_string_append (out, "</b>");
-      open = c == 0xE000 ? TRUE : c == 0xE001 ? FALSE : open;
+      else if (c == 0xE000 && !in_match)
+        g_string_append (out, open);
+      else if (c == 0xE001 && in_match)
+        g_string_append (out, close);
+      in_match = c == 0xE000 ? TRUE : c == 0xE001 ? FALSE : in_match;
       run = g_utf8_next_char (p);
     }
 
-  if (open)
-    g_string_append (out, "</b>");
+  if (in_match)
+    g_string_append (out, close);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * rostra_text_snippet_to_markup:
+ *
+ * Returns: (transfer full): Pango markup of @snippet, matches in bold
+ */
+char *
+rostra_text_snippet_to_markup (const char *snippet)
+{
+  return rostra_text_snippet_format (snippet, "<b>", "</b>", TRUE);
 }

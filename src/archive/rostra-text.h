@@ -18,6 +18,10 @@ char    *rostra_text_strip_trailing (char *line);
 gsize    rostra_text_count_words (const char *text);
 char    *rostra_text_content_hash (const char *title, const char *published, const char *text);
 
+char *rostra_text_snippet_format (const char *snippet,
+                                  const char *open,
+                                  const char *close,
+                                  gboolean    markup);
 char *rostra_text_snippet_to_markup (const char *snippet);
 
 G_END_DECLS

@@ -1,11 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-reader.h: the reading pane, showing one speech. */
 #pragma once
 
 #include <adwaita.h>
+
+#include "rostra-article.h"
 
 G_BEGIN_DECLS
 
 #define ROSTRA_TYPE_READER (rostra_reader_get_type ())
 G_DECLARE_FINAL_TYPE (RostraReader, rostra_reader, ROSTRA, READER, GtkWidget)
+
+RostraReader  *rostra_reader_new (void);
+void           rostra_reader_set_article (RostraReader *self, RostraArticle *article);
+RostraArticle *rostra_reader_get_article (RostraReader *self);
+void           rostra_reader_set_search_terms (RostraReader *self, const char *const *terms);
+guint          rostra_reader_get_n_matches (RostraReader *self);
+gboolean       rostra_reader_next_match (RostraReader *self);
+gboolean       rostra_reader_previous_match (RostraReader *self);
+double         rostra_reader_get_zoom (RostraReader *self);
+void           rostra_reader_set_zoom (RostraReader *self, double zoom);
+GtkTextView   *rostra_reader_get_text_view (RostraReader *self);
+int            rostra_reader_get_text_offset (RostraReader *self);
+char          *rostra_reader_dup_quotation (RostraReader *self);
 
 G_END_DECLS
