@@ -183,8 +183,13 @@ static void
 rostra_article_row_dispose (GObject *object)
 {
   RostraArticleRow *self = (RostraArticleRow *) object;
+  GtkWidget        *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_ARTICLE_ROW);
+  /* The template's box holds the labels but has no id: not one of the
+   * children gtk_widget_dispose_template() unparents. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->article);
 
   G_OBJECT_CLASS (rostra_article_row_parent_class)->dispose (object);

@@ -1,36 +1,713 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rostra-window.c: the main window.
+/* rostra-window.c: the main window: library | reader | annotations.
  *
- * For now a placeholder that opens the archive and says what it holds;
- * the library, reader and annotation panes come next.
+ * The library pane lists the articles of the current query (a lazy
+ * RostraArticleList); the reader shows the selected one; the
+ * annotations pane is an AdwFlap on the right. On narrow windows the
+ * leaflet folds the panes into a stack with a back button.
+ *
+ * The window reads through its own store connection; imports run on a
+ * worker thread with another, and the list refreshes when they end.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "rostra-article-list.h"
+#include "rostra-article-row.h"
+#include "rostra-importer.h"
+#include "rostra-reader.h"
 #include "rostra-window.h"
+
+#define SAMPLE_URI "resource:///io/github/rostra/Rostra/sample/sample-speeches.txt"
 
 struct _RostraWindow
 {
   AdwApplicationWindow parent_instance;
 
-  RostraStore *store;
+  GSettings          *settings;
+  RostraStore        *store;
+  RostraArticleList  *articles;
+  GtkSingleSelection *selection;
+  RostraQuery        *query;
+  gint64              open_id; /* the article in the reader, 0 for none */
+  gboolean            importing;
+  int                 drag_start_width;
 
-  AdwStatusPage *status_page;
+  /* Filters: the values behind each drop-down's items (NULL = any) */
+  GPtrArray *source_values;
+  GPtrArray *language_values;
+  GArray    *year_values;
+
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet      *leaflet;
+  GtkWidget       *sidebar;
+  GtkWidget       *sidebar_handle;
+  AdwWindowTitle  *list_title;
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkStack        *list_stack;
+  GtkListView     *list_view;
+  AdwStatusPage   *error_page;
+  GtkWidget       *content;
+  AdwWindowTitle  *content_title;
+  GtkWidget       *match_box;
+  GtkLabel        *match_label;
+  AdwFlap         *annotations_flap;
+  RostraReader    *reader;
+  GtkDropDown     *source_dropdown;
+  GtkDropDown     *language_dropdown;
+  GtkDropDown     *year_dropdown;
+  GtkCheckButton  *annotated_check;
 };
 
 G_DEFINE_FINAL_TYPE (RostraWindow, rostra_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
-show_archive (RostraWindow *self)
+toast (RostraWindow *self, const char *message)
 {
-  RostraApplication *app = ROSTRA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autofree char   *default_path = NULL;
+  AdwToast *t = adw_toast_new (message);
+
+  adw_toast_set_timeout (t, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+/* The list pane */
+
+static void
+update_list_page (RostraWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  gboolean filtered = (self->query->text && *self->query->text) || self->query->source ||
+                      self->query->language || self->query->year || self->query->annotated_only;
+  g_autofree char *subtitle = NULL;
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
+
+  if (n > 0 || filtered)
+    subtitle = g_strdup_printf (ngettext ("%u speech", "%u speeches", n), n);
+  adw_window_title_set_subtitle (self->list_title, subtitle ? subtitle : "");
+}
+
+static void
+update_matches (RostraWindow *self)
+{
+  guint n = rostra_reader_get_n_matches (self->reader);
+  g_autofree char *label = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
+  gboolean searching = self->query->text && *self->query->text;
+
+  gtk_label_set_label (self->match_label, label);
+  gtk_widget_set_visible (self->match_box, searching && self->open_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-match", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-match", n > 0);
+}
+
+static void
+open_article (RostraWindow *self, gint64 id)
+{
+  g_autoptr (RostraArticle) article = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *description = NULL;
-  const char      *path = rostra_application_get_database (app);
-  gint64           count;
+  g_auto (GStrv) terms = NULL;
+
+  if (id == self->open_id)
+    return;
+
+  if (id != 0 && !(article = rostra_store_load_article (self->store, id, &error)))
+    toast (self, error->message);
+
+  self->open_id = article ? id : 0;
+  rostra_reader_set_article (self->reader, article);
+  adw_window_title_set_title (self->content_title, article ? rostra_article_get_title (article) : "");
+  adw_window_title_set_subtitle (self->content_title,
+                                 article && rostra_article_get_source (article)
+                                   ? rostra_article_get_source (article)
+                                   : "");
+
+  terms = rostra_search_split_terms (self->query->text);
+  rostra_reader_set_search_terms (self->reader, (const char *const *) terms);
+  update_matches (self);
+
+  g_settings_set_int64 (self->settings, "last-article", self->open_id);
+}
+
+static void
+selection_changed (RostraWindow *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  open_article (self, rostra_article_list_get_id (self->articles, position));
+}
+
+static void
+select_id (RostraWindow *self, gint64 id)
+{
+  guint position = id ? rostra_article_list_find (self->articles, id) : G_MAXUINT;
+
+  if (position == G_MAXUINT)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+list_activated (RostraWindow *self, guint position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+list_loaded (RostraWindow *self, GError *error)
+{
+  update_list_page (self);
+  /* Keep the open article selected when it is still in the list. */
+  select_id (self, self->open_id);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  gtk_list_item_set_child (item, rostra_article_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  rostra_article_row_set_article (ROSTRA_ARTICLE_ROW (gtk_list_item_get_child (item)),
+                                  gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  rostra_article_row_set_article (ROSTRA_ARTICLE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* Query: search, sort, filters */
+
+static void
+apply_query (RostraWindow *self)
+{
+  rostra_article_list_set_query (self->articles, self->query);
+}
+
+static void
+search_changed (RostraWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean was_searching = self->query->text && *self->query->text;
+  gboolean searching = *text != '\0';
+
+  g_free (self->query->text);
+  self->query->text = g_strdup (text);
+
+  /* Best matches first while searching, newest first again after. */
+  if (searching && !was_searching && self->query->sort == ROSTRA_SORT_NEWEST)
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "sort",
+                                        g_variant_new_string ("relevance"));
+  else if (!searching && was_searching && self->query->sort == ROSTRA_SORT_RELEVANCE)
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "sort",
+                                        g_variant_new_string ("newest"));
+
+  apply_query (self);
+
+  /* Highlight the words in the open article too. */
+  {
+    g_auto (GStrv) terms = rostra_search_split_terms (text);
+
+    rostra_reader_set_search_terms (self->reader, (const char *const *) terms);
+    update_matches (self);
+  }
+}
+
+static void
+stop_search (RostraWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_activate (RostraWindow *self)
+{
+  /* Enter opens the best match. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0)
+    list_activated (self, 0);
+}
+
+static void
+sort_changed (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  RostraWindow *self = user_data;
+  GEnumClass *klass = g_type_class_ref (ROSTRA_TYPE_SORT_ORDER);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, g_variant_get_string (state, NULL));
+
+  if (value != NULL)
+    {
+      g_simple_action_set_state (action, state);
+      self->query->sort = value->value;
+      g_settings_set_enum (self->settings, "sort-order", value->value);
+      apply_query (self);
+    }
+  g_type_class_unref (klass);
+}
+
+static void
+filters_changed (RostraWindow *self)
+{
+  guint source = gtk_drop_down_get_selected (self->source_dropdown);
+  guint language = gtk_drop_down_get_selected (self->language_dropdown);
+  guint year = gtk_drop_down_get_selected (self->year_dropdown);
+
+  if (self->source_values == NULL)
+    return; /* still being filled */
+
+  g_clear_pointer (&self->query->source, g_free);
+  g_clear_pointer (&self->query->language, g_free);
+  if (source > 0 && source < self->source_values->len)
+    self->query->source = g_strdup (g_ptr_array_index (self->source_values, source));
+  if (language > 0 && language < self->language_values->len)
+    self->query->language = g_strdup (g_ptr_array_index (self->language_values, language));
+  self->query->year =
+    year > 0 && year < self->year_values->len ? g_array_index (self->year_values, int, year) : 0;
+  self->query->annotated_only = gtk_check_button_get_active (self->annotated_check);
+
+  apply_query (self);
+}
+
+static const char *
+language_name (const char *code)
+{
+  static const struct
+  {
+    const char *code;
+    const char *name;
+  } names[] = {
+    { "en", N_("English") }, { "nl", N_("Dutch") },   { "de", N_("German") },
+    { "fr", N_("French") },  { "ru", N_("Russian") }, { "es", N_("Spanish") },
+    { "it", N_("Italian") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (code, names[i].code) == 0)
+      return _(names[i].name);
+  return code;
+}
+
+/* Fills a drop-down with "any" and then @values; keeps the selection
+ * on the same value when it is still there. */
+static void
+fill_dropdown (GtkDropDown *dropdown, GPtrArray *values, const char *any, gboolean languages)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, any);
+  for (guint i = 1; i < values->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+
+      gtk_string_list_append (labels, languages ? language_name (value) : value);
+    }
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+}
+
+static guint
+index_of (GPtrArray *values, const char *value)
+{
+  for (guint i = 1; value && i < values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (values, i), value) == 0)
+      return i;
+  return 0;
+}
+
+static GPtrArray *
+values_with_any (char **strv)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (values, NULL);
+  for (guint i = 0; strv && strv[i]; i++)
+    g_ptr_array_add (values, g_strdup (strv[i]));
+  return values;
+}
+
+static void
+update_filters (RostraWindow *self)
+{
+  g_auto (GStrv) sources = rostra_store_list_sources (self->store, NULL);
+  g_auto (GStrv) languages = rostra_store_list_languages (self->store, NULL);
+  g_auto (GStrv) years = rostra_store_list_years (self->store, NULL);
+  g_autoptr (GPtrArray) year_values = values_with_any (years);
+  g_autofree char *source = g_strdup (self->query->source);
+  g_autofree char *language = g_strdup (self->query->language);
+  g_autofree char *year = self->query->year ? g_strdup_printf ("%d", self->query->year) : NULL;
+
+  /* Ignore the drop-downs' notifications while they are refilled. */
+  g_clear_pointer (&self->source_values, g_ptr_array_unref);
+  g_clear_pointer (&self->language_values, g_ptr_array_unref);
+  g_clear_pointer (&self->year_values, g_array_unref);
+
+  {
+    g_autoptr (GPtrArray) s = values_with_any (sources);
+    g_autoptr (GPtrArray) l = values_with_any (languages);
+    GArray *y = g_array_new (FALSE, TRUE, sizeof (int));
+
+    fill_dropdown (self->source_dropdown, s, _("All Sources"), FALSE);
+    fill_dropdown (self->language_dropdown, l, _("All Languages"), TRUE);
+    fill_dropdown (self->year_dropdown, year_values, _("All Years"), FALSE);
+    gtk_drop_down_set_selected (self->source_dropdown, index_of (s, source));
+    gtk_drop_down_set_selected (self->language_dropdown, index_of (l, language));
+    gtk_drop_down_set_selected (self->year_dropdown, index_of (year_values, year));
+
+    for (guint i = 0; i < year_values->len; i++)
+      {
+        const char *value = g_ptr_array_index (year_values, i);
+        int number = value ? atoi (value) : 0;
+
+        g_array_append_val (y, number);
+      }
+
+    self->source_values = g_steal_pointer (&s);
+    self->language_values = g_steal_pointer (&l);
+    self->year_values = y;
+  }
+
+  filters_changed (self);
+}
+
+/* Importing */
+
+typedef struct
+{
+  char      *path;
+  GPtrArray *files; /* GFile */
+  GPtrArray *names; /* char *, NULL for the file's name */
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->path);
+  g_ptr_array_unref (job->files);
+  g_ptr_array_unref (job->names);
+  g_free (job);
+}
+
+typedef struct
+{
+  guint      n_new;
+  guint      n_duplicates;
+  GPtrArray *failures; /* char *: "NAME: reason" */
+} ImportResult;
+
+static void
+import_result_free (ImportResult *result)
+{
+  g_ptr_array_unref (result->failures);
+  g_free (result);
+}
+
+static void
+import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  ImportResult *result = g_new0 (ImportResult, 1);
+  g_autoptr (RostraStore) store = NULL;
+  GError *error = NULL;
+
+  result->failures = g_ptr_array_new_with_free_func (g_free);
+
+  /* A connection of the worker's own: the window keeps reading. */
+  if (!(store = rostra_store_open (job->path, &error)))
+    {
+      import_result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < job->files->len; i++)
+    {
+      g_autoptr (RostraImportReport) report = NULL;
+      g_autoptr (GError) file_error = NULL;
+
+      if (rostra_import_file (store, g_ptr_array_index (job->files, i),
+                              g_ptr_array_index (job->names, i), NULL, NULL, cancellable, &report,
+                              &file_error))
+        {
+          result->n_new += report->n_new;
+          result->n_duplicates += report->n_duplicates;
+        }
+      else
+        g_ptr_array_add (result->failures,
+                         g_strdup_printf ("%s: %s", report ? report->name : "?",
+                                          file_error->message));
+    }
+
+  g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
+}
+
+static void
+import_done (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  ImportResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+  g_autofree char *message = NULL;
+
+  self->importing = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", TRUE);
+
+  if (result == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < result->failures->len; i++)
+    toast (self, g_ptr_array_index (result->failures, i));
+
+  if (result->n_new > 0)
+    message = g_strdup_printf (ngettext ("Imported %u new speech", "Imported %u new speeches",
+                                         result->n_new),
+                               result->n_new);
+  else if (result->n_duplicates > 0)
+    message = g_strdup (_("Nothing new: every speech was already in the archive"));
+  if (message)
+    toast (self, message);
+
+  import_result_free (result);
+  update_filters (self);
+  rostra_article_list_refresh (self->articles);
+}
+
+/**
+ * rostra_window_import:
+ * @files: (element-type GFile): the files to import
+ * @names: (element-type utf8) (nullable): the imports' names, or %NULL
+ *   for the files' names
+ *
+ * Imports on a worker thread, then refreshes the list and says what
+ * happened in a toast.
+ */
+void
+rostra_window_import (RostraWindow *self, GPtrArray *files, GPtrArray *names)
+{
+  g_autoptr (GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (ROSTRA_IS_WINDOW (self));
+  g_return_if_fail (self->store != NULL && !self->importing);
+
+  job = g_new0 (ImportJob, 1);
+  job->path = g_strdup (rostra_store_get_path (self->store));
+  job->files = g_ptr_array_ref (files);
+  job->names = names ? g_ptr_array_ref (names) : g_ptr_array_new ();
+  g_ptr_array_set_size (job->names, files->len);
+
+  self->importing = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", FALSE);
+
+  task = g_task_new (self, NULL, import_done, NULL);
+  g_task_set_source_tag (task, rostra_window_import);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+chooser_response (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  RostraWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      if (array->len > 0)
+        rostra_window_import (self, array, NULL);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) dumps = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Dumps"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  gtk_file_filter_set_name (dumps, _("Text Dumps"));
+  gtk_file_filter_add_mime_type (dumps, "text/plain");
+  gtk_file_filter_add_suffix (dumps, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), dumps);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_sample_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (files, g_file_new_for_uri (SAMPLE_URI));
+  g_ptr_array_add (names, g_strdup (_("Sample Speeches")));
+  rostra_window_import (ROSTRA_WINDOW (widget), files, names);
+}
+
+/* Navigation */
+
+static void
+move_selection (RostraWindow *self, int delta)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint next;
+
+  if (n == 0)
+    return;
+  if (position == GTK_INVALID_LIST_POSITION)
+    next = delta > 0 ? 0 : n - 1;
+  else if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n))
+    return;
+  else
+    next = position + delta;
+
+  gtk_single_selection_set_selected (self->selection, next);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", next);
+}
+
+static void
+previous_article_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  move_selection (ROSTRA_WINDOW (widget), -1);
+}
+
+static void
+next_article_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  move_selection (ROSTRA_WINDOW (widget), +1);
+}
+
+static void
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+toggle_annotations_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->annotations_flap,
+                            !adw_flap_get_reveal_flap (self->annotations_flap));
+}
+
+static void
+match_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.next-match"))
+    rostra_reader_next_match (self->reader);
+  else
+    rostra_reader_previous_match (self->reader);
+}
+
+static void
+reader_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+  g_autofree char *name = g_strconcat ("reader.", action_name + strlen ("win."), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->reader), name, NULL);
+}
+
+static void
+go_back (RostraWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+update_folded (RostraWindow *self)
+{
+  /* Folded: the list shows when nothing is open. */
+  if (adw_leaflet_get_folded (self->leaflet) && self->open_id == 0)
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* Resizing the list pane by dragging its edge */
+
+static void
+handle_drag_begin (GtkGestureDrag *gesture, double x, double y, RostraWindow *self)
+{
+  self->drag_start_width = gtk_widget_get_width (self->sidebar);
+}
+
+static void
+handle_drag_update (GtkGestureDrag *gesture, double dx, double dy, RostraWindow *self)
+{
+  int width = CLAMP (self->drag_start_width + (int) dx, 240, 640);
+
+  gtk_widget_set_size_request (self->sidebar, width, -1);
+}
+
+static void
+handle_drag_end (GtkGestureDrag *gesture, double dx, double dy, RostraWindow *self)
+{
+  int width;
+
+  gtk_widget_get_size_request (self->sidebar, &width, NULL);
+  g_settings_set_int (self->settings, "sidebar-width", width);
+}
+
+/* Opening the archive and saving the window's state */
+
+static void
+show_error (RostraWindow *self, const char *message)
+{
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->list_stack, "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", FALSE);
+}
+
+static void
+open_archive (RostraWindow *self, const char *path)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 last;
 
   if (path == NULL)
     path = default_path = rostra_store_default_path ();
@@ -38,30 +715,32 @@ show_archive (RostraWindow *self)
   self->store = rostra_store_open (path, &error);
   if (self->store == NULL)
     {
-      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
-      adw_status_page_set_title (self->status_page, _("The Archive Cannot Be Opened"));
-      adw_status_page_set_description (self->status_page, error->message);
+      show_error (self, error->message);
       return;
     }
 
-  count = rostra_store_count_articles (self->store, &error);
-  if (count < 0)
-    {
-      adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
-      adw_status_page_set_title (self->status_page, _("The Archive Cannot Be Read"));
-      adw_status_page_set_description (self->status_page, error->message);
-      return;
-    }
+  self->articles = rostra_article_list_new (self->store);
+  g_signal_connect_swapped (self->articles, "loaded", G_CALLBACK (list_loaded), self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
 
-  if (count == 0)
-    description =
-        g_strdup (_("Your archive is empty. Import a dump with “rostra --import FILE”."));
-  else
-    description =
-        g_strdup_printf (ngettext ("Your archive holds %" G_GINT64_FORMAT " speech.",
-                                   "Your archive holds %" G_GINT64_FORMAT " speeches.", count),
-                         count);
-  adw_status_page_set_description (self->status_page, description);
+  last = g_settings_get_int64 (self->settings, "last-article");
+  update_filters (self); /* sets the query, which loads the list */
+  if (last > 0)
+    open_article (self, last);
+}
+
+static gboolean
+rostra_window_close_request (GtkWindow *window)
+{
+  RostraWindow *self = ROSTRA_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (rostra_window_parent_class)->close_request (window);
 }
 
 static void
@@ -70,28 +749,174 @@ rostra_window_dispose (GObject *object)
   RostraWindow *self = (RostraWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->articles);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rostra_window_parent_class)->dispose (object);
 }
 
 static void
+rostra_window_finalize (GObject *object)
+{
+  RostraWindow *self = (RostraWindow *) object;
+
+  rostra_query_free (self->query);
+  g_clear_pointer (&self->source_values, g_ptr_array_unref);
+  g_clear_pointer (&self->language_values, g_ptr_array_unref);
+  g_clear_pointer (&self->year_values, g_array_unref);
+
+  G_OBJECT_CLASS (rostra_window_parent_class)->finalize (object);
+}
+
+static void
 rostra_window_class_init (RostraWindowClass *klass)
 {
-  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = rostra_window_dispose;
+  object_class->finalize = rostra_window_finalize;
+  window_class->close_request = rostra_window_close_request;
+
+  g_type_ensure (ROSTRA_TYPE_READER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rostra/Rostra/rostra-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RostraWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, sidebar_handle);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, match_box);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, match_label);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotations_flap);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotated_check);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed);
+  gtk_widget_class_bind_template_callback (widget_class, go_back);
+  gtk_widget_class_bind_template_callback (widget_class, update_folded);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-article", NULL,
+                                   previous_article_action);
+  gtk_widget_class_install_action (widget_class, "win.next-article", NULL, next_article_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-annotations", NULL,
+                                   toggle_annotations_action);
+  gtk_widget_class_install_action (widget_class, "win.next-match", NULL, match_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-match", NULL, match_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, reader_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, reader_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, reader_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "win.previous-article", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "win.next-article", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-annotations",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "win.next-match", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.previous-match", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "win.zoom-reset", NULL);
 }
 
 static void
 rostra_window_init (RostraWindow *self)
 {
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GSimpleAction) sort = NULL;
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  GtkGesture *drag;
+  GEnumClass *klass;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->query = rostra_query_new ();
+  self->query->sort = g_settings_get_enum (self->settings, "sort-order");
+
+  /* Window state */
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_widget_set_size_request (self->sidebar, g_settings_get_int (self->settings, "sidebar-width"),
+                               -1);
+  g_settings_bind (self->settings, "annotations-visible", self->annotations_flap, "reveal-flap",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reader-zoom", self->reader, "zoom", G_SETTINGS_BIND_DEFAULT);
+
+  /* The list */
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed),
+                            self);
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (list_activated), self);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->sidebar));
+
+  g_signal_connect_swapped (self->reader, "notify::n-matches", G_CALLBACK (update_matches), self);
+
+  /* The edge between list and reader resizes the list. */
+  gtk_widget_set_cursor_from_name (self->sidebar_handle, "col-resize");
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (handle_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (handle_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (handle_drag_end), self);
+  gtk_widget_add_controller (self->sidebar_handle, GTK_EVENT_CONTROLLER (drag));
+
+  /* Sort order, as a stateful action for the radio buttons */
+  klass = g_type_class_ref (ROSTRA_TYPE_SORT_ORDER);
+  sort = g_simple_action_new_stateful (
+    "sort", G_VARIANT_TYPE_STRING,
+    g_variant_new_string (g_enum_get_value (klass, self->query->sort)->value_nick));
+  g_type_class_unref (klass);
+  g_signal_connect (sort, "change-state", G_CALLBACK (sort_changed), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sort));
+
+  update_matches (self);
 }
 
 RostraWindow *
@@ -104,7 +929,7 @@ rostra_window_new (RostraApplication *application)
   /* GtkWindow:application is not a construct property: it is only set
    * after constructed(), so the archive is opened here. */
   self = g_object_new (ROSTRA_TYPE_WINDOW, "application", application, NULL);
-  show_archive (self);
+  open_archive (self, rostra_application_get_database (application));
   return self;
 }
 
@@ -119,4 +944,67 @@ rostra_window_get_store (RostraWindow *self)
 {
   g_return_val_if_fail (ROSTRA_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+/**
+ * rostra_window_get_articles:
+ *
+ * Returns: (transfer none) (nullable): the list the window shows
+ */
+RostraArticleList *
+rostra_window_get_articles (RostraWindow *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_WINDOW (self), NULL);
+  return self->articles;
+}
+
+/**
+ * rostra_window_get_reader:
+ *
+ * Returns: (transfer none): the reader pane
+ */
+RostraReader *
+rostra_window_get_reader (RostraWindow *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_WINDOW (self), NULL);
+  return self->reader;
+}
+
+/**
+ * rostra_window_set_search:
+ * @text: what to search, as if typed in the search entry
+ */
+void
+rostra_window_set_search (RostraWindow *self, const char *text)
+{
+  g_return_if_fail (ROSTRA_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  search_changed (self); /* now, not after the entry's delay */
+}
+
+/**
+ * rostra_window_select:
+ * @position: a position in the list
+ *
+ * Opens the article at @position, as a click on its row does.
+ */
+void
+rostra_window_select (RostraWindow *self, guint position)
+{
+  g_return_if_fail (ROSTRA_IS_WINDOW (self));
+  list_activated (self, position);
+}
+
+/**
+ * rostra_window_get_open_article_id:
+ *
+ * Returns: the id of the article in the reader, 0 for none
+ */
+gint64
+rostra_window_get_open_article_id (RostraWindow *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_WINDOW (self), 0);
+  return self->open_id;
 }

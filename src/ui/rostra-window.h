@@ -5,13 +5,21 @@
 #include <adwaita.h>
 
 #include "rostra-application.h"
+#include "rostra-article-list.h"
+#include "rostra-reader.h"
 
 G_BEGIN_DECLS
 
 #define ROSTRA_TYPE_WINDOW (rostra_window_get_type ())
 G_DECLARE_FINAL_TYPE (RostraWindow, rostra_window, ROSTRA, WINDOW, AdwApplicationWindow)
 
-RostraWindow *rostra_window_new (RostraApplication *application);
-RostraStore  *rostra_window_get_store (RostraWindow *self);
+RostraWindow      *rostra_window_new (RostraApplication *application);
+RostraStore       *rostra_window_get_store (RostraWindow *self);
+RostraArticleList *rostra_window_get_articles (RostraWindow *self);
+RostraReader      *rostra_window_get_reader (RostraWindow *self);
+void               rostra_window_import (RostraWindow *self, GPtrArray *files, GPtrArray *names);
+void               rostra_window_set_search (RostraWindow *self, const char *text);
+void               rostra_window_select (RostraWindow *self, guint position);
+gint64             rostra_window_get_open_article_id (RostraWindow *self);
 
 G_END_DECLS

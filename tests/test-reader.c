@@ -1,0 +1,810 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-reader.c: the reading pane, with articles from a real archive, under Xvfb. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rostra-reader.h"
+#include "rostra-test-utils.h"
+
+/* Longest wait for the window system, in milliseconds. */
+#define WAIT_TIMEOUT_MS 5000
+
+#define TITLE  "A Speech in Genève"
+#define SOURCE "Radio Genève"
+#define IMPORT "speeches.txt"
+
+/* Multi-byte letters, an emoji outside the BMP and a decomposed “è”
+ * (e + U+0300), so that byte and character offsets differ everywhere.
+ * “geneve” is in it four times: Genève, GENEVE, geneve and Gene\u0300ve. */
+#define TEXT                                                                  \
+  "Genève 🎤 ünïcödé: the speech in GENEVE.\n"                                \
+  "\n"                                                                        \
+  "Citizens of geneve, 𝄞 the speech goes on — “quoted” — and on.\n" \
+  "\n"                                                                        \
+  "Last words in Gene\xcc\x80ve."
+
+#define N_GENEVE 4
+
+static RostraStore *store;
+
+/* An article of the test archive, loaded the way the window will. */
+static RostraArticle *
+add_article (const char *title,
+             const char *source,
+             const char *published,
+             const char *language,
+             const char *text,
+             gboolean    with_import)
+{
+  g_autoptr (GError) error = NULL;
+  RostraArticle *article;
+  gint64         import_id = 0;
+  gint64         id = 0;
+
+  if (with_import)
+    {
+      import_id = rostra_store_add_import (store, IMPORT, "/nowhere/" IMPORT, "text", &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (import_id, >, 0);
+    }
+
+  g_assert_true (rostra_store_add_article (store, import_id, title, source, published, language,
+                                           text, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  article = rostra_store_load_article (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  g_assert_cmpstr (rostra_article_get_text (article), ==, text);
+  return article;
+}
+
+static RostraArticle *
+add_default_article (void)
+{
+  static guint counter;
+  g_autofree char *title = g_strdup_printf (TITLE " %u", ++counter);
+
+  return add_article (title, SOURCE, "2019-03-05T10:30:00", "fr", TEXT, TRUE);
+}
+
+static RostraReader *
+reader_new (void)
+{
+  RostraReader *reader = rostra_reader_new ();
+
+  g_assert_true (ROSTRA_IS_READER (reader));
+  return g_object_ref_sink (reader);
+}
+
+static GtkTextBuffer *
+get_buffer (RostraReader *reader)
+{
+  return gtk_text_view_get_buffer (rostra_reader_get_text_view (reader));
+}
+
+static char *
+dup_buffer_text (RostraReader *reader, int start_offset, int end_offset)
+{
+  GtkTextBuffer *buffer = get_buffer (reader);
+  GtkTextIter    start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, start_offset);
+  if (end_offset < 0)
+    gtk_text_buffer_get_end_iter (buffer, &end);
+  else
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, end_offset);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* The selected text, and its bounds in characters into the article. */
+static char *
+dup_selection (RostraReader *reader, int *start_offset, int *end_offset)
+{
+  GtkTextBuffer *buffer = get_buffer (reader);
+  GtkTextIter    start, end;
+  int            text_offset = rostra_reader_get_text_offset (reader);
+
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  if (start_offset)
+    *start_offset = gtk_text_iter_get_offset (&start) - text_offset;
+  if (end_offset)
+    *end_offset = gtk_text_iter_get_offset (&end) - text_offset;
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Selects characters [@start, @end) of the article text. */
+static void
+select_text (RostraReader *reader, int start, int end)
+{
+  GtkTextBuffer *buffer = get_buffer (reader);
+  int            text_offset = rostra_reader_get_text_offset (reader);
+  GtkTextIter    start_iter, end_iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, text_offset + start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, text_offset + end);
+  gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
+}
+
+/* The character offset of the @nth (from 0) byte-exact @needle in @text. */
+static int
+char_offset_of (const char *text, const char *needle, guint nth)
+{
+  const char *p = text;
+
+  for (guint i = 0; i <= nth; i++)
+    {
+      if (i > 0)
+        p += strlen (needle);
+      p = strstr (p, needle);
+      g_assert_nonnull (p);
+    }
+  return (int) g_utf8_pointer_to_offset (text, p);
+}
+
+static GtkTextTag *
+lookup_tag (RostraReader *reader, const char *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (get_buffer (reader)),
+                                               name);
+
+  g_assert_nonnull (tag);
+  return tag;
+}
+
+static gboolean
+has_tag_at (RostraReader *reader, const char *name, int article_offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (get_buffer (reader), &iter,
+                                      rostra_reader_get_text_offset (reader) + article_offset);
+  return gtk_text_iter_has_tag (&iter, lookup_tag (reader, name));
+}
+
+static double
+get_tag_scale (RostraReader *reader, const char *name)
+{
+  double scale = 0;
+
+  g_object_get (lookup_tag (reader, name), "scale", &scale, NULL);
+  return scale;
+}
+
+static GtkStack *
+find_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget))
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *stack = find_stack (child);
+
+      if (stack != NULL)
+        return stack;
+    }
+  return NULL;
+}
+
+/* The page of the reader's stack that shows, which must be one. */
+static GtkWidget *
+visible_page (RostraReader *reader)
+{
+  GtkStack *stack = find_stack (GTK_WIDGET (reader));
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child (stack);
+}
+
+static void
+count_notify (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  GtkWidget     *page = visible_page (reader);
+  GtkTextBuffer *buffer = get_buffer (reader);
+
+  g_assert_null (rostra_reader_get_article (reader));
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_true (gtk_widget_get_visible (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Speech Selected");
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_cmpint (rostra_reader_get_text_offset (reader), ==, 0);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 0);
+  g_assert_false (rostra_reader_next_match (reader));
+  g_assert_false (rostra_reader_previous_match (reader));
+  g_assert_null (rostra_reader_dup_quotation (reader));
+  g_assert_cmpfloat (rostra_reader_get_zoom (reader), ==, 1.0);
+
+  g_assert_false (gtk_text_view_get_editable (rostra_reader_get_text_view (reader)));
+  g_assert_false (gtk_text_view_get_cursor_visible (rostra_reader_get_text_view (reader)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rostra_reader_get_text_view (reader)),
+                                           "reader"));
+}
+
+static void
+test_text (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  g_autofree char *text = NULL;
+  g_autofree char *heading = NULL;
+  int              offset;
+  int              emoji;
+  GtkTextIter      iter;
+
+  rostra_reader_set_article (reader, article);
+  g_assert_true (rostra_reader_get_article (reader) == article);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (visible_page (reader)));
+
+  /* The text, verbatim, from the text offset to the end. */
+  offset = rostra_reader_get_text_offset (reader);
+  g_assert_cmpint (offset, >, 0);
+  text = dup_buffer_text (reader, offset, -1);
+  g_assert_cmpstr (text, ==, TEXT);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (get_buffer (reader)), ==,
+                   offset + g_utf8_strlen (TEXT, -1));
+
+  /* Offsets count characters: the emoji, four bytes, is one. */
+  emoji = char_offset_of (TEXT, "🎤", 0);
+  g_assert_cmpint (emoji, ==, 7);
+  gtk_text_buffer_get_iter_at_offset (get_buffer (reader), &iter, offset + emoji);
+  g_assert_cmpuint (gtk_text_iter_get_char (&iter), ==, 0x1F3A4);
+  gtk_text_iter_forward_char (&iter);
+  g_assert_cmpuint (gtk_text_iter_get_char (&iter), ==, ' ');
+
+  /* The title and metadata before it. */
+  heading = dup_buffer_text (reader, 0, offset);
+  g_assert_true (g_str_has_prefix (heading, TITLE));
+  g_assert_true (g_str_has_suffix (heading, "\n\n"));
+  g_assert_nonnull (strstr (heading, "5 March 2019"));
+  g_assert_nonnull (strstr (heading, SOURCE));
+  g_assert_nonnull (strstr (heading, "French"));
+  g_assert_nonnull (strstr (heading, "Imported from " IMPORT));
+  g_assert_nonnull (strstr (heading, " · "));
+
+  gtk_text_buffer_get_start_iter (get_buffer (reader), &iter);
+  g_assert_true (gtk_text_iter_has_tag (&iter, lookup_tag (reader, "title")));
+  gtk_text_iter_forward_line (&iter);
+  g_assert_true (gtk_text_iter_has_tag (&iter, lookup_tag (reader, "meta")));
+  g_assert_true (has_tag_at (reader, "body", 0));
+  g_assert_true (has_tag_at (reader, "body", g_utf8_strlen (TEXT, -1) - 1));
+  g_assert_false (has_tag_at (reader, "body", -1));
+}
+
+static void
+test_minimal_article (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article =
+      add_article ("Bare", NULL, NULL, "xx", "Just text, 🎤.", FALSE);
+  g_autofree char *heading = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *quotation = NULL;
+  int              offset;
+
+  rostra_reader_set_article (reader, article);
+  offset = rostra_reader_get_text_offset (reader);
+  text = dup_buffer_text (reader, offset, -1);
+  heading = dup_buffer_text (reader, 0, offset);
+
+  g_assert_cmpstr (text, ==, "Just text, 🎤.");
+  /* An unknown language shows as its code; nothing else is known. */
+  g_assert_cmpstr (heading, ==, "Bare\nxx\n\n");
+
+  select_text (reader, 0, 4);
+  quotation = rostra_reader_dup_quotation (reader);
+  g_assert_cmpstr (quotation, ==, "“Just”\n— Bare");
+}
+
+static void
+test_article_property (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  g_autoptr (RostraArticle) other = add_default_article ();
+  g_autoptr (RostraArticle) from_property = NULL;
+  guint notified = 0;
+
+  g_signal_connect (reader, "notify::article", G_CALLBACK (count_notify), &notified);
+
+  rostra_reader_set_article (reader, article);
+  g_assert_cmpuint (notified, ==, 1);
+  rostra_reader_set_article (reader, article);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_object_set (reader, "article", other, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_object_get (reader, "article", &from_property, NULL);
+  g_assert_true (from_property == other);
+
+  rostra_reader_set_article (reader, NULL);
+  g_assert_cmpuint (notified, ==, 3);
+  rostra_reader_set_article (reader, NULL);
+  g_assert_cmpuint (notified, ==, 3);
+}
+
+static void
+test_null_article (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  const char *const terms[] = { "geneve", NULL };
+  GtkWidget        *page;
+  guint             notified = 0;
+
+  rostra_reader_set_search_terms (reader, terms);
+  rostra_reader_set_article (reader, article);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, N_GENEVE);
+  g_assert_true (rostra_reader_next_match (reader));
+
+  g_signal_connect (reader, "notify::n-matches", G_CALLBACK (count_notify), &notified);
+  rostra_reader_set_article (reader, NULL);
+
+  page = visible_page (reader);
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_true (gtk_widget_get_visible (page));
+  g_assert_null (rostra_reader_get_article (reader));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (get_buffer (reader)), ==, 0);
+  g_assert_false (gtk_text_buffer_get_has_selection (get_buffer (reader)));
+  g_assert_cmpint (rostra_reader_get_text_offset (reader), ==, 0);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (rostra_reader_next_match (reader));
+  g_assert_null (rostra_reader_dup_quotation (reader));
+
+  /* The terms stay for the next article. */
+  rostra_reader_set_article (reader, article);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (visible_page (reader)));
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, N_GENEVE);
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+static void
+test_search (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  const char *const terms[] = { "geneve", NULL };
+  const char *const same_terms[] = { "geneve", NULL };
+  const char *const expected[N_GENEVE] = { "Genève", "GENEVE", "geneve", "Gene\xcc\x80ve" };
+  int               starts[N_GENEVE];
+  guint             notified = 0;
+  int               start, end;
+
+  starts[0] = char_offset_of (TEXT, "Genève", 0);
+  starts[1] = char_offset_of (TEXT, "GENEVE", 0);
+  starts[2] = char_offset_of (TEXT, "geneve", 0);
+  starts[3] = char_offset_of (TEXT, "Gene\xcc\x80ve", 0);
+
+  rostra_reader_set_article (reader, article);
+  g_signal_connect (reader, "notify::n-matches", G_CALLBACK (count_notify), &notified);
+
+  rostra_reader_set_search_terms (reader, terms);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, N_GENEVE);
+  g_assert_cmpuint (notified, ==, 1);
+  rostra_reader_set_search_terms (reader, same_terms);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Every occurrence is highlighted, none is current yet. */
+  for (guint i = 0; i < N_GENEVE; i++)
+    {
+      g_assert_true (has_tag_at (reader, "search-match", starts[i]));
+      g_assert_false (has_tag_at (reader, "search-current", starts[i]));
+    }
+  g_assert_false (has_tag_at (reader, "search-match", starts[0] + 6));
+
+  /* Forwards through all of them, in order, and around. */
+  for (guint i = 0; i < N_GENEVE; i++)
+    {
+      g_autofree char *selected = NULL;
+
+      g_assert_true (rostra_reader_next_match (reader));
+      selected = dup_selection (reader, &start, &end);
+      g_assert_cmpstr (selected, ==, expected[i]);
+      g_assert_cmpint (start, ==, starts[i]);
+      g_assert_cmpint (end, ==, starts[i] + g_utf8_strlen (expected[i], -1));
+      g_assert_true (has_tag_at (reader, "search-current", starts[i]));
+      if (i > 0)
+        g_assert_false (has_tag_at (reader, "search-current", starts[i - 1]));
+    }
+  {
+    g_autofree char *selected = NULL;
+
+    g_assert_true (rostra_reader_next_match (reader));
+    selected = dup_selection (reader, &start, NULL);
+    g_assert_cmpstr (selected, ==, "Genève");
+    g_assert_cmpint (start, ==, 0);
+    g_assert_false (has_tag_at (reader, "search-current", starts[N_GENEVE - 1]));
+  }
+
+  /* Backwards from the first wraps to the last. */
+  {
+    g_autofree char *selected = NULL;
+
+    g_assert_true (rostra_reader_previous_match (reader));
+    selected = dup_selection (reader, &start, &end);
+    g_assert_cmpstr (selected, ==, "Gene\xcc\x80ve");
+    g_assert_cmpint (start, ==, starts[N_GENEVE - 1]);
+    g_assert_cmpint (end, ==, starts[N_GENEVE - 1] + 7);
+  }
+  {
+    g_autofree char *selected = NULL;
+
+    g_assert_true (rostra_reader_previous_match (reader));
+    selected = dup_selection (reader, NULL, NULL);
+    g_assert_cmpstr (selected, ==, "geneve");
+  }
+
+  /* Highlights go with the terms. */
+  rostra_reader_set_search_terms (reader, NULL);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 0);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_false (rostra_reader_next_match (reader));
+  for (guint i = 0; i < N_GENEVE; i++)
+    {
+      g_assert_false (has_tag_at (reader, "search-match", starts[i]));
+      g_assert_false (has_tag_at (reader, "search-current", starts[i]));
+    }
+}
+
+static void
+test_search_terms (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  const char *const unicode[] = { "UNICODE", NULL };
+  const char *const phrase[] = { "The Speech", NULL };
+  const char *const several[] = { "speech", "ON", "geneve", NULL };
+  const char *const nothing[] = { "zurich", NULL };
+  const char *const empty[] = { NULL };
+  const char *const expected[] = { "Genève", "speech", "GENEVE", "geneve", "speech",
+                                   "on",     "on",     "Gene\xcc\x80ve" };
+  g_autofree char *selected = NULL;
+
+  rostra_reader_set_article (reader, article);
+
+  /* Accents and case on the text's side. */
+  rostra_reader_set_search_terms (reader, unicode);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 1);
+  g_assert_true (rostra_reader_next_match (reader));
+  selected = dup_selection (reader, NULL, NULL);
+  g_assert_cmpstr (selected, ==, "ünïcödé");
+  g_clear_pointer (&selected, g_free);
+
+  /* A phrase. */
+  rostra_reader_set_search_terms (reader, phrase);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 2);
+
+  /* Several terms: every match of each, sorted by position. */
+  rostra_reader_set_search_terms (reader, several);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_true (rostra_reader_next_match (reader));
+      selected = dup_selection (reader, NULL, NULL);
+      g_assert_cmpstr (selected, ==, expected[i]);
+      g_clear_pointer (&selected, g_free);
+    }
+
+  rostra_reader_set_search_terms (reader, nothing);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 0);
+  g_assert_false (rostra_reader_next_match (reader));
+  g_assert_false (rostra_reader_previous_match (reader));
+
+  rostra_reader_set_search_terms (reader, empty);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 0);
+}
+
+/* One term in @text, its only match selected. */
+static char *
+dup_only_match (RostraReader *reader, const char *term)
+{
+  const char *const terms[] = { term, NULL };
+
+  rostra_reader_set_search_terms (reader, terms);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 1);
+  g_assert_true (rostra_reader_next_match (reader));
+  return dup_selection (reader, NULL, NULL);
+}
+
+/* Matches map back to whole characters of the text, whatever folding
+ * did to their length. */
+static void
+test_search_folding (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_article (
+      "Folding", NULL, NULL, NULL, "Un cafe\xcc\x81, la Straße, İstanbul, ΣΟΦΊΑ.", FALSE);
+  char *selected;
+
+  rostra_reader_set_article (reader, article);
+
+  /* A combining mark after the last letter is part of the match. */
+  selected = dup_only_match (reader, "CAFÉ");
+  g_assert_cmpstr (selected, ==, "cafe\xcc\x81");
+  g_free (selected);
+
+  /* “ß” folds to “ss”: a match ending inside it takes all of it. */
+  selected = dup_only_match (reader, "strasse");
+  g_assert_cmpstr (selected, ==, "Straße");
+  g_free (selected);
+  selected = dup_only_match (reader, "stras");
+  g_assert_cmpstr (selected, ==, "Straß");
+  g_free (selected);
+
+  /* “İ” folds to “i” and a combining dot. */
+  selected = dup_only_match (reader, "istanbul");
+  g_assert_cmpstr (selected, ==, "İstanbul");
+  g_free (selected);
+
+  selected = dup_only_match (reader, "σοφια");
+  g_assert_cmpstr (selected, ==, "ΣΟΦΊΑ");
+  g_free (selected);
+}
+
+static void
+test_zoom (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  double title_scale, body_scale;
+  double zoom = 0;
+  guint  notified = 0;
+
+  rostra_reader_set_article (reader, article);
+  g_signal_connect (reader, "notify::zoom", G_CALLBACK (count_notify), &notified);
+
+  g_assert_cmpfloat (rostra_reader_get_zoom (reader), ==, 1.0);
+  title_scale = get_tag_scale (reader, "title");
+  body_scale = get_tag_scale (reader, "body");
+  g_assert_cmpfloat (title_scale, >, body_scale);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (rostra_reader_get_zoom (reader), 1.1, 1e-9);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpfloat_with_epsilon (get_tag_scale (reader, "body"), body_scale * 1.1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (get_tag_scale (reader, "title"), title_scale * 1.1, 1e-9);
+
+  /* Steps add up to round numbers. */
+  for (guint i = 0; i < 9; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-in", NULL));
+  g_assert_cmpfloat (rostra_reader_get_zoom (reader), ==, 2.0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (rostra_reader_get_zoom (reader), 1.9, 1e-9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-reset", NULL));
+  g_assert_cmpfloat (rostra_reader_get_zoom (reader), ==, 1.0);
+  g_assert_cmpfloat_with_epsilon (get_tag_scale (reader, "body"), body_scale, 1e-9);
+  g_assert_cmpfloat_with_epsilon (get_tag_scale (reader, "title"), title_scale, 1e-9);
+
+  /* Notified on changes only; clamped to 0.5–3.0. */
+  notified = 0;
+  rostra_reader_set_zoom (reader, 1.0);
+  g_assert_cmpuint (notified, ==, 0);
+  rostra_reader_set_zoom (reader, 10.0);
+  g_assert_cmpfloat (rostra_reader_get_zoom (reader), ==, 3.0);
+  g_assert_cmpuint (notified, ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-in", NULL);
+  g_assert_cmpfloat (rostra_reader_get_zoom (reader), ==, 3.0);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_object_set (reader, "zoom", 0.5, NULL);
+  g_object_get (reader, "zoom", &zoom, NULL);
+  g_assert_cmpfloat (zoom, ==, 0.5);
+  g_assert_cmpfloat_with_epsilon (get_tag_scale (reader, "body"), body_scale * 0.5, 1e-9);
+  rostra_reader_set_zoom (reader, 0.1);
+  g_assert_cmpfloat (rostra_reader_get_zoom (reader), ==, 0.5);
+  gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-out", NULL);
+  g_assert_cmpfloat (rostra_reader_get_zoom (reader), ==, 0.5);
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+static void
+test_quotation (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_article (TITLE, SOURCE, "2019-03-05T10:30:00", "fr",
+                                                   TEXT, TRUE);
+  g_autofree char *quotation = NULL;
+  g_autofree char *copied = NULL;
+  GdkClipboard       *clipboard;
+  GdkContentProvider *content;
+  GValue              value = G_VALUE_INIT;
+  GtkTextIter         iter;
+  int                 start = char_offset_of (TEXT, "the speech in GENEVE", 0);
+  int                 emoji = char_offset_of (TEXT, "🎤", 0);
+
+  rostra_reader_set_article (reader, article);
+  g_assert_null (rostra_reader_dup_quotation (reader));
+
+  select_text (reader, start, start + 20);
+  quotation = rostra_reader_dup_quotation (reader);
+  g_assert_cmpstr (quotation, ==,
+                   "“the speech in GENEVE”\n— " TITLE ", " SOURCE ", 5 March 2019");
+  g_clear_pointer (&quotation, g_free);
+
+  /* Characters, not bytes: from the emoji to the end of the word after it. */
+  select_text (reader, emoji, emoji + 9);
+  quotation = rostra_reader_dup_quotation (reader);
+  g_assert_true (g_str_has_prefix (quotation, "“🎤 ünïcödé”\n"));
+  g_clear_pointer (&quotation, g_free);
+
+  /* Only the speech is quoted, not its heading. */
+  gtk_text_buffer_get_start_iter (get_buffer (reader), &iter);
+  gtk_text_buffer_place_cursor (get_buffer (reader), &iter);
+  gtk_text_buffer_get_iter_at_offset (get_buffer (reader), &iter,
+                                      rostra_reader_get_text_offset (reader) + 6);
+  gtk_text_buffer_move_mark_by_name (get_buffer (reader), "selection_bound", &iter);
+  quotation = rostra_reader_dup_quotation (reader);
+  g_assert_true (g_str_has_prefix (quotation, "“Genève”\n— "));
+  g_clear_pointer (&quotation, g_free);
+
+  gtk_text_buffer_get_iter_at_offset (get_buffer (reader), &iter, 3);
+  gtk_text_buffer_move_mark_by_name (get_buffer (reader), "selection_bound", &iter);
+  g_assert_null (rostra_reader_dup_quotation (reader));
+
+  /* The action puts it on the clipboard. */
+  select_text (reader, start, start + 10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.copy-quotation", NULL));
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (reader));
+  content = gdk_clipboard_get_content (clipboard);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==,
+                   "“the speech”\n— " TITLE ", " SOURCE ", 5 March 2019");
+  g_value_unset (&value);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*ConditionFunc) (gpointer data);
+
+static gboolean
+wait_for (ConditionFunc condition, gpointer data)
+{
+  gboolean timed_out = FALSE;
+  guint    timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  return condition (data);
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static GtkAdjustment *
+get_vadjustment (RostraReader *reader)
+{
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (rostra_reader_get_text_view (reader)));
+}
+
+static gboolean
+is_scrolled_down (gpointer data)
+{
+  return gtk_adjustment_get_value (get_vadjustment (data)) > 0;
+}
+
+static gboolean
+is_scrolled_up (gpointer data)
+{
+  return gtk_adjustment_get_value (get_vadjustment (data)) == 0;
+}
+
+static gboolean
+is_scrollable (gpointer data)
+{
+  GtkAdjustment *adjustment = get_vadjustment (data);
+
+  return gtk_adjustment_get_upper (adjustment) > 2 * gtk_adjustment_get_page_size (adjustment);
+}
+
+/* In a window: the last match is scrolled into view. */
+static void
+test_scroll (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (RostraArticle) article = NULL;
+  const char *const terms[] = { "needle", NULL };
+  GtkWidget        *window = gtk_window_new ();
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (text, "Paragraph %u of a long speech, long enough to wrap a little "
+                                  "on a narrow window, but not very much.\n\n",
+                            i);
+  g_string_append (text, "The needle at the very end.");
+  article = add_article ("Long", NULL, NULL, NULL, text->str, FALSE);
+
+  rostra_reader_set_article (reader, article);
+  rostra_reader_set_search_terms (reader, terms);
+  g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 1);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (reader));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (widget_is_mapped, reader));
+  g_assert_true (wait_for (is_scrollable, reader));
+  g_assert_true (is_scrolled_up (reader));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.next-match", NULL));
+  g_assert_true (wait_for (is_scrolled_down, reader));
+
+  /* A new article starts at the top. */
+  rostra_reader_set_article (reader, NULL);
+  rostra_reader_set_article (reader, article);
+  g_assert_true (wait_for (is_scrolled_up, reader));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char      *tmpdir = rostra_test_tmpdir ();
+  g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
+  g_autofree char *config_home = g_build_filename (tmpdir, "config", NULL);
+  g_autofree char *cache_home = g_build_filename (tmpdir, "cache", NULL);
+  int              ret;
+
+  /* Keep the test away from the user's settings and a11y bus, and the
+   * dates in English. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  store = rostra_test_store_new (NULL);
+
+  g_test_add_func ("/reader/empty", test_empty);
+  g_test_add_func ("/reader/text", test_text);
+  g_test_add_func ("/reader/minimal-article", test_minimal_article);
+  g_test_add_func ("/reader/article-property", test_article_property);
+  g_test_add_func ("/reader/null-article", test_null_article);
+  g_test_add_func ("/reader/search", test_search);
+  g_test_add_func ("/reader/search-terms", test_search_terms);
+  g_test_add_func ("/reader/search-folding", test_search_folding);
+  g_test_add_func ("/reader/zoom", test_zoom);
+  g_test_add_func ("/reader/quotation", test_quotation);
+  g_test_add_func ("/reader/scroll", test_scroll);
+
+  ret = g_test_run ();
+
+  g_clear_object (&store);
+  return ret;
+}
