@@ -18,11 +18,11 @@
 /* Multi-byte letters, an emoji outside the BMP and a decomposed “è”
  * (e + U+0300), so that byte and character offsets differ everywhere.
  * “geneve” is in it four times: Genève, GENEVE, geneve and Gene\u0300ve. */
-#define TEXT                                                                  \
-  "Genève 🎤 ünïcödé: the speech in GENEVE.\n"                                \
-  "\n"                                                                        \
+#define TEXT                                                                   \
+  "Genève 🎤 ünïcödé: the speech in GENEVE.\n"                          \
+  "\n"                                                                         \
   "Citizens of geneve, 𝄞 the speech goes on — “quoted” — and on.\n" \
-  "\n"                                                                        \
+  "\n"                                                                         \
   "Last words in Gene\xcc\x80ve."
 
 #define N_GENEVE 4
@@ -65,7 +65,7 @@ add_article (const char *title,
 static RostraArticle *
 add_default_article (void)
 {
-  static guint counter;
+  static guint     counter;
   g_autofree char *title = g_strdup_printf (TITLE " %u", ++counter);
 
   return add_article (title, SOURCE, "2019-03-05T10:30:00", "fr", TEXT, TRUE);
@@ -148,8 +148,8 @@ char_offset_of (const char *text, const char *needle, guint nth)
 static GtkTextTag *
 lookup_tag (RostraReader *reader, const char *name)
 {
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (get_buffer (reader)),
-                                               name);
+  GtkTextTag *tag =
+      gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (get_buffer (reader)), name);
 
   g_assert_nonnull (tag);
   return tag;
@@ -230,8 +230,8 @@ test_empty (void)
 
   g_assert_false (gtk_text_view_get_editable (rostra_reader_get_text_view (reader)));
   g_assert_false (gtk_text_view_get_cursor_visible (rostra_reader_get_text_view (reader)));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rostra_reader_get_text_view (reader)),
-                                           "reader"));
+  g_assert_true (
+      gtk_widget_has_css_class (GTK_WIDGET (rostra_reader_get_text_view (reader)), "reader"));
 }
 
 static void
@@ -470,9 +470,9 @@ test_search_terms (void)
   const char *const several[] = { "speech", "ON", "geneve", NULL };
   const char *const nothing[] = { "zurich", NULL };
   const char *const empty[] = { NULL };
-  const char *const expected[] = { "Genève", "speech", "GENEVE", "geneve", "speech",
-                                   "on",     "on",     "Gene\xcc\x80ve" };
-  g_autofree char *selected = NULL;
+  const char *const expected[] = { "Genève", "speech", "GENEVE", "geneve",
+                                   "speech", "on",     "on",     "Gene\xcc\x80ve" };
+  g_autofree char  *selected = NULL;
 
   rostra_reader_set_article (reader, article);
 
@@ -617,10 +617,10 @@ static void
 test_quotation (void)
 {
   g_autoptr (RostraReader) reader = reader_new ();
-  g_autoptr (RostraArticle) article = add_article (TITLE, SOURCE, "2019-03-05T10:30:00", "fr",
-                                                   TEXT, TRUE);
-  g_autofree char *quotation = NULL;
-  g_autofree char *copied = NULL;
+  g_autoptr (RostraArticle) article =
+      add_article (TITLE, SOURCE, "2019-03-05T10:30:00", "fr", TEXT, TRUE);
+  g_autofree char    *quotation = NULL;
+  g_autofree char    *copied = NULL;
   GdkClipboard       *clipboard;
   GdkContentProvider *content;
   GValue              value = G_VALUE_INIT;
@@ -633,8 +633,7 @@ test_quotation (void)
 
   select_text (reader, start, start + 20);
   quotation = rostra_reader_dup_quotation (reader);
-  g_assert_cmpstr (quotation, ==,
-                   "“the speech in GENEVE”\n— " TITLE ", " SOURCE ", 5 March 2019");
+  g_assert_cmpstr (quotation, ==, "“the speech in GENEVE”\n— " TITLE ", " SOURCE ", 5 March 2019");
   g_clear_pointer (&quotation, g_free);
 
   /* Characters, not bytes: from the emoji to the end of the word after it. */
@@ -738,8 +737,9 @@ test_scroll (void)
   GtkWidget        *window = gtk_window_new ();
 
   for (guint i = 0; i < 60; i++)
-    g_string_append_printf (text, "Paragraph %u of a long speech, long enough to wrap a little "
-                                  "on a narrow window, but not very much.\n\n",
+    g_string_append_printf (text,
+                            "Paragraph %u of a long speech, long enough to wrap a little "
+                            "on a narrow window, but not very much.\n\n",
                             i);
   g_string_append (text, "The needle at the very end.");
   article = add_article ("Long", NULL, NULL, NULL, text->str, FALSE);

@@ -30,7 +30,7 @@
  * textview.reader in style.css. */
 #define TITLE_SCALE 1.6
 #define META_SCALE  0.9
-#define BODY_SCALE  1.0
+#define BODY_SCALE  1.15
 
 /* How much of the text colour the metadata line keeps, like .dim-label. */
 #define META_OPACITY 0.55f
@@ -402,11 +402,14 @@ fill_buffer (RostraReader *self)
     }
 
   meta = dup_meta_line (self->article);
+  /* The newlines stay out of the tags: GTK 4.8 draws the line after a
+   * tag that ends past a newline in that tag's style once its display
+   * is rebuilt, as for a selection. */
   gtk_text_buffer_insert_with_tags (self->buffer, &iter, get_title (self->article), -1,
                                     self->title_tag, NULL);
-  gtk_text_buffer_insert_with_tags (self->buffer, &iter, "\n", -1, self->title_tag, NULL);
+  gtk_text_buffer_insert (self->buffer, &iter, "\n", -1);
   gtk_text_buffer_insert_with_tags (self->buffer, &iter, meta, -1, self->meta_tag, NULL);
-  gtk_text_buffer_insert_with_tags (self->buffer, &iter, "\n\n", -1, self->meta_tag, NULL);
+  gtk_text_buffer_insert (self->buffer, &iter, "\n\n", -1);
 
   /* Left gravity: the mark stays before the text inserted at it. */
   gtk_text_buffer_move_mark (self->buffer, self->text_start, &iter);
@@ -461,8 +464,9 @@ round_zoom (double zoom)
 }
 
 static void
-zoom_in_action (GtkWidget *widget, const char *action_name G_GNUC_UNUSED,
- GVariant *parameter G_GNUC_UNUSED)
+zoom_in_action (GtkWidget              *widget,
+                const char *action_name G_GNUC_UNUSED,
+                GVariant *parameter     G_GNUC_UNUSED)
 {
   RostraReader *self = ROSTRA_READER (widget);
 
@@ -470,8 +474,9 @@ zoom_in_action (GtkWidget *widget, const char *action_name G_GNUC_UNUSED,
 }
 
 static void
-zoom_out_action (GtkWidget *widget, const char *action_name G_GNUC_UNUSED,
- GVariant *parameter G_GNUC_UNUSED)
+zoom_out_action (GtkWidget              *widget,
+                 const char *action_name G_GNUC_UNUSED,
+                 GVariant *parameter     G_GNUC_UNUSED)
 {
   RostraReader *self = ROSTRA_READER (widget);
 
@@ -479,15 +484,17 @@ zoom_out_action (GtkWidget *widget, const char *action_name G_GNUC_UNUSED,
 }
 
 static void
-zoom_reset_action (GtkWidget *widget, const char *action_name G_GNUC_UNUSED,
- GVariant *parameter G_GNUC_UNUSED)
+zoom_reset_action (GtkWidget              *widget,
+                   const char *action_name G_GNUC_UNUSED,
+                   GVariant *parameter     G_GNUC_UNUSED)
 {
   rostra_reader_set_zoom (ROSTRA_READER (widget), ZOOM_DEFAULT);
 }
 
 static void
-copy_quotation_action (GtkWidget *widget, const char *action_name G_GNUC_UNUSED,
- GVariant *parameter G_GNUC_UNUSED)
+copy_quotation_action (GtkWidget              *widget,
+                       const char *action_name G_GNUC_UNUSED,
+                       GVariant *parameter     G_GNUC_UNUSED)
 {
   g_autofree char *quotation = rostra_reader_dup_quotation (ROSTRA_READER (widget));
 
@@ -500,16 +507,18 @@ copy_quotation_action (GtkWidget *widget, const char *action_name G_GNUC_UNUSED,
 }
 
 static void
-next_match_action (GtkWidget *widget, const char *action_name G_GNUC_UNUSED,
- GVariant *parameter G_GNUC_UNUSED)
+next_match_action (GtkWidget              *widget,
+                   const char *action_name G_GNUC_UNUSED,
+                   GVariant *parameter     G_GNUC_UNUSED)
 {
   if (!rostra_reader_next_match (ROSTRA_READER (widget)))
     gtk_widget_error_bell (widget);
 }
 
 static void
-previous_match_action (GtkWidget *widget, const char *action_name G_GNUC_UNUSED,
- GVariant *parameter G_GNUC_UNUSED)
+previous_match_action (GtkWidget              *widget,
+                       const char *action_name G_GNUC_UNUSED,
+                       GVariant *parameter     G_GNUC_UNUSED)
 {
   if (!rostra_reader_previous_match (ROSTRA_READER (widget)))
     gtk_widget_error_bell (widget);

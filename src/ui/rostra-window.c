@@ -40,26 +40,27 @@ struct _RostraWindow
   GPtrArray *language_values;
   GArray    *year_values;
 
-  AdwToastOverlay *toast_overlay;
-  AdwLeaflet      *leaflet;
-  GtkWidget       *sidebar;
-  GtkWidget       *sidebar_handle;
-  AdwWindowTitle  *list_title;
-  GtkSearchBar    *search_bar;
-  GtkSearchEntry  *search_entry;
-  GtkStack        *list_stack;
-  GtkListView     *list_view;
-  AdwStatusPage   *error_page;
-  GtkWidget       *content;
-  AdwWindowTitle  *content_title;
-  GtkWidget       *match_box;
-  GtkLabel        *match_label;
-  AdwFlap         *annotations_flap;
-  RostraReader    *reader;
-  GtkDropDown     *source_dropdown;
-  GtkDropDown     *language_dropdown;
-  GtkDropDown     *year_dropdown;
-  GtkCheckButton  *annotated_check;
+  AdwToastOverlay   *toast_overlay;
+  AdwLeaflet        *leaflet;
+  GtkWidget         *sidebar;
+  GtkWidget         *sidebar_handle;
+  GtkScrolledWindow *list_scroller;
+  AdwWindowTitle    *list_title;
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkStack          *list_stack;
+  GtkListView       *list_view;
+  AdwStatusPage     *error_page;
+  GtkWidget         *content;
+  AdwWindowTitle    *content_title;
+  GtkWidget         *match_box;
+  GtkLabel          *match_label;
+  AdwFlap           *annotations_flap;
+  RostraReader      *reader;
+  GtkDropDown       *source_dropdown;
+  GtkDropDown       *language_dropdown;
+  GtkDropDown       *year_dropdown;
+  GtkCheckButton    *annotated_check;
 };
 
 G_DEFINE_FINAL_TYPE (RostraWindow, rostra_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -78,7 +79,7 @@ toast (RostraWindow *self, const char *message)
 static void
 update_list_page (RostraWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  guint    n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
   gboolean filtered = (self->query->text && *self->query->text) || self->query->source ||
                       self->query->language || self->query->year || self->query->annotated_only;
   g_autofree char *subtitle = NULL;
@@ -96,9 +97,9 @@ update_list_page (RostraWindow *self)
 static void
 update_matches (RostraWindow *self)
 {
-  guint n = rostra_reader_get_n_matches (self->reader);
+  guint            n = rostra_reader_get_n_matches (self->reader);
   g_autofree char *label = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
-  gboolean searching = self->query->text && *self->query->text;
+  gboolean         searching = self->query->text && *self->query->text;
 
   gtk_label_set_label (self->match_label, label);
   gtk_widget_set_visible (self->match_box, searching && self->open_id != 0);
@@ -121,11 +122,11 @@ open_article (RostraWindow *self, gint64 id)
 
   self->open_id = article ? id : 0;
   rostra_reader_set_article (self->reader, article);
-  adw_window_title_set_title (self->content_title, article ? rostra_article_get_title (article) : "");
-  adw_window_title_set_subtitle (self->content_title,
-                                 article && rostra_article_get_source (article)
-                                   ? rostra_article_get_source (article)
-                                   : "");
+  adw_window_title_set_title (self->content_title,
+                              article ? rostra_article_get_title (article) : "");
+  adw_window_title_set_subtitle (self->content_title, article && rostra_article_get_source (article)
+                                                          ? rostra_article_get_source (article)
+                                                          : "");
 
   terms = rostra_search_split_terms (self->query->text);
   rostra_reader_set_search_terms (self->reader, (const char *const *) terms);
@@ -204,8 +205,8 @@ static void
 search_changed (RostraWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean was_searching = self->query->text && *self->query->text;
-  gboolean searching = *text != '\0';
+  gboolean    was_searching = self->query->text && *self->query->text;
+  gboolean    searching = *text != '\0';
 
   g_free (self->query->text);
   self->query->text = g_strdup (text);
@@ -248,8 +249,8 @@ static void
 sort_changed (GSimpleAction *action, GVariant *state, gpointer user_data)
 {
   RostraWindow *self = user_data;
-  GEnumClass *klass = g_type_class_ref (ROSTRA_TYPE_SORT_ORDER);
-  GEnumValue *value = g_enum_get_value_by_nick (klass, g_variant_get_string (state, NULL));
+  GEnumClass   *klass = g_type_class_ref (ROSTRA_TYPE_SORT_ORDER);
+  GEnumValue   *value = g_enum_get_value_by_nick (klass, g_variant_get_string (state, NULL));
 
   if (value != NULL)
     {
@@ -278,7 +279,7 @@ filters_changed (RostraWindow *self)
   if (language > 0 && language < self->language_values->len)
     self->query->language = g_strdup (g_ptr_array_index (self->language_values, language));
   self->query->year =
-    year > 0 && year < self->year_values->len ? g_array_index (self->year_values, int, year) : 0;
+      year > 0 && year < self->year_values->len ? g_array_index (self->year_values, int, year) : 0;
   self->query->annotated_only = gtk_check_button_get_active (self->annotated_check);
 
   apply_query (self);
@@ -371,7 +372,7 @@ update_filters (RostraWindow *self)
     for (guint i = 0; i < year_values->len; i++)
       {
         const char *value = g_ptr_array_index (year_values, i);
-        int number = value ? atoi (value) : 0;
+        int         number = value ? atoi (value) : 0;
 
         g_array_append_val (y, number);
       }
@@ -419,7 +420,7 @@ import_result_free (ImportResult *result)
 static void
 import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  ImportJob *job = task_data;
+  ImportJob    *job = task_data;
   ImportResult *result = g_new0 (ImportResult, 1);
   g_autoptr (RostraStore) store = NULL;
   GError *error = NULL;
@@ -447,9 +448,8 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
           result->n_duplicates += report->n_duplicates;
         }
       else
-        g_ptr_array_add (result->failures,
-                         g_strdup_printf ("%s: %s", report ? report->name : "?",
-                                          file_error->message));
+        g_ptr_array_add (result->failures, g_strdup_printf ("%s: %s", report ? report->name : "?",
+                                                            file_error->message));
     }
 
   g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
@@ -460,7 +460,7 @@ import_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
   RostraWindow *self = ROSTRA_WINDOW (source);
   g_autoptr (GError) error = NULL;
-  ImportResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+  ImportResult    *result = g_task_propagate_pointer (G_TASK (res), &error);
   g_autofree char *message = NULL;
 
   self->importing = FALSE;
@@ -477,9 +477,9 @@ import_done (GObject *source, GAsyncResult *res, gpointer user_data)
     toast (self, g_ptr_array_index (result->failures, i));
 
   if (result->n_new > 0)
-    message = g_strdup_printf (ngettext ("Imported %u new speech", "Imported %u new speeches",
-                                         result->n_new),
-                               result->n_new);
+    message = g_strdup_printf (
+        ngettext ("Imported %u new speech", "Imported %u new speeches", result->n_new),
+        result->n_new);
   else if (result->n_duplicates > 0)
     message = g_strdup (_("Nothing new: every speech was already in the archive"));
   if (message)
@@ -546,13 +546,13 @@ chooser_response (GtkNativeDialog *chooser, int response, gpointer user_data)
 static void
 import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RostraWindow *self = ROSTRA_WINDOW (widget);
+  RostraWindow         *self = ROSTRA_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr (GtkFileFilter) dumps = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Import Dumps"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
 
   gtk_file_filter_set_name (dumps, _("Text Dumps"));
@@ -646,7 +646,7 @@ match_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 reader_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RostraWindow *self = ROSTRA_WINDOW (widget);
+  RostraWindow    *self = ROSTRA_WINDOW (widget);
   g_autofree char *name = g_strconcat ("reader.", action_name + strlen ("win."), NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (self->reader), name, NULL);
@@ -666,7 +666,12 @@ update_folded (RostraWindow *self)
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
-/* Resizing the list pane by dragging its edge */
+/* Resizing the list pane by dragging its edge. The width is the list's
+ * natural width, not a minimum: the leaflet can still fold the window
+ * down to a phone's width. */
+
+#define SIDEBAR_MIN_WIDTH 280
+#define SIDEBAR_MAX_WIDTH 560
 
 static void
 handle_drag_begin (GtkGestureDrag *gesture, double x, double y, RostraWindow *self)
@@ -677,18 +682,16 @@ handle_drag_begin (GtkGestureDrag *gesture, double x, double y, RostraWindow *se
 static void
 handle_drag_update (GtkGestureDrag *gesture, double dx, double dy, RostraWindow *self)
 {
-  int width = CLAMP (self->drag_start_width + (int) dx, 240, 640);
+  int width = CLAMP (self->drag_start_width + (int) dx, SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH);
 
-  gtk_widget_set_size_request (self->sidebar, width, -1);
+  gtk_scrolled_window_set_max_content_width (self->list_scroller, width);
 }
 
 static void
 handle_drag_end (GtkGestureDrag *gesture, double dx, double dy, RostraWindow *self)
 {
-  int width;
-
-  gtk_widget_get_size_request (self->sidebar, &width, NULL);
-  g_settings_set_int (self->settings, "sidebar-width", width);
+  g_settings_set_int (self->settings, "sidebar-width",
+                      gtk_scrolled_window_get_max_content_width (self->list_scroller));
 }
 
 /* Opening the archive and saving the window's state */
@@ -733,7 +736,7 @@ static gboolean
 rostra_window_close_request (GtkWindow *window)
 {
   RostraWindow *self = ROSTRA_WINDOW (window);
-  int width, height;
+  int           width, height;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -773,7 +776,7 @@ rostra_window_finalize (GObject *object)
 static void
 rostra_window_class_init (RostraWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -789,6 +792,7 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, sidebar_handle);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, search_entry);
@@ -832,26 +836,25 @@ rostra_window_class_init (RostraWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
                                        "win.previous-article", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
-                                       "win.next-article", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-annotations",
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-article",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
-                                       "win.next-match", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-annotations", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.next-match",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.previous-match", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
                                        "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
                                        "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
                                        "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset",
+                                       NULL);
 }
 
 static void
@@ -875,8 +878,9 @@ rostra_window_init (RostraWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  gtk_widget_set_size_request (self->sidebar, g_settings_get_int (self->settings, "sidebar-width"),
-                               -1);
+  gtk_scrolled_window_set_max_content_width (
+      self->list_scroller, CLAMP (g_settings_get_int (self->settings, "sidebar-width"),
+                                  SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH));
   g_settings_bind (self->settings, "annotations-visible", self->annotations_flap, "reveal-flap",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reader-zoom", self->reader, "zoom", G_SETTINGS_BIND_DEFAULT);
@@ -910,8 +914,8 @@ rostra_window_init (RostraWindow *self)
   /* Sort order, as a stateful action for the radio buttons */
   klass = g_type_class_ref (ROSTRA_TYPE_SORT_ORDER);
   sort = g_simple_action_new_stateful (
-    "sort", G_VARIANT_TYPE_STRING,
-    g_variant_new_string (g_enum_get_value (klass, self->query->sort)->value_nick));
+      "sort", G_VARIANT_TYPE_STRING,
+      g_variant_new_string (g_enum_get_value (klass, self->query->sort)->value_nick));
   g_type_class_unref (klass);
   g_signal_connect (sort, "change-state", G_CALLBACK (sort_changed), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sort));
