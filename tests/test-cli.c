@@ -240,7 +240,7 @@ test_usage_errors (void)
 
   run (&json, "--database", db, "--json", NULL);
   g_assert_cmpint (json.status, ==, 2);
-  g_assert_nonnull (strstr (json.err, "--json goes with --list"));
+  g_assert_nonnull (strstr (json.err, "--json goes with --list or --search"));
 
   run (&format, "--database", db, "--export", "yaml", NULL);
   g_assert_cmpint (format.status, ==, 2);
@@ -279,6 +279,46 @@ test_bad_archive (void)
 }
 
 static void
+test_search (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
+  g_auto (Result) import = { 0 };
+  g_auto (Result) plain = { 0 };
+  g_auto (Result) json = { 0 };
+  g_auto (Result) hostile = { 0 };
+  g_auto (Result) none = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject *first;
+
+  run (&import, "--database", db, "--import", fixture, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run (&plain, "--database", db, "--search", "neighbours", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_nonnull (strstr (plain.out, "Mayor Okafor opens the harbour bridge"));
+  g_assert_nonnull (strstr (plain.out, "**neighbours**"));
+
+  /* Prefix and diacritics-insensitive, best first, with snippets. */
+  run (&json, "--database", db, "--search", "bibliot", "--json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  first = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "language"), ==, "nl");
+  g_assert_nonnull (strstr (json_object_get_string_member (first, "snippet"), "**bibliotheek**"));
+
+  run (&hostile, "--database", db, "--search", "NEAR( \"x AND * -(", "--json", NULL);
+  g_assert_cmpint (hostile.status, ==, 0);
+  g_assert_cmpstr (hostile.out, ==, "[]\n");
+
+  run (&none, "--database", db, "--search", "zeppelin", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "");
+  g_assert_nonnull (strstr (none.err, "nothing matches"));
+}
+
+static void
 test_help (void)
 {
   g_auto (Result) r = { 0 };
@@ -302,6 +342,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/bad-files", test_bad_files);
   g_test_add_func ("/cli/no-entries", test_no_entries);
   g_test_add_func ("/cli/warnings-with-lines", test_warnings_with_lines);
+  g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/bad-archive", test_bad_archive);
 
