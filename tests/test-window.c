@@ -212,6 +212,9 @@ test_empty_archive (void)
   g_assert_true (eventually_shows (window, "No Speech Selected", TRUE));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
+  /* Keyboard Shortcuts in the primary menu, loaded from the resources. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
   window_destroy (window);
 }
 

@@ -56,6 +56,7 @@ struct _RostraWindow
   GtkWidget         *match_box;
   GtkLabel          *match_label;
   AdwFlap           *annotations_flap;
+  GtkWidget         *annotations_pane;
   RostraReader      *reader;
   GtkDropDown       *source_dropdown;
   GtkDropDown       *language_dropdown;
@@ -804,6 +805,7 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, match_box);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotations_flap);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotations_pane);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, language_dropdown);
@@ -883,6 +885,9 @@ rostra_window_init (RostraWindow *self)
                                   SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH));
   g_settings_bind (self->settings, "annotations-visible", self->annotations_flap, "reveal-flap",
                    G_SETTINGS_BIND_DEFAULT);
+  gtk_widget_set_size_request (
+      self->annotations_pane,
+      CLAMP (g_settings_get_int (self->settings, "annotations-width"), 240, 480), -1);
   g_settings_bind (self->settings, "reader-zoom", self->reader, "zoom", G_SETTINGS_BIND_DEFAULT);
 
   /* The list */
