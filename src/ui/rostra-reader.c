@@ -35,10 +35,12 @@
 /* How much of the text colour the metadata line keeps, like .dim-label. */
 #define META_OPACITY 0.55f
 
-/* The backgrounds of the search matches: rgba(255, 200, 0, 0.35) and
- * rgba(255, 140, 0, 0.75). */
+/* The backgrounds of the search matches, translucent over the view's
+ * background with the theme's text colour on top, so readable in light
+ * and dark styles: rgba(255, 200, 0, 0.35) and, for the current match,
+ * a stronger orange, rgba(255, 120, 0, 0.55). */
 static const GdkRGBA match_color = { 1.0f, 0.784f, 0.0f, 0.35f };
-static const GdkRGBA current_match_color = { 1.0f, 0.549f, 0.0f, 0.75f };
+static const GdkRGBA current_match_color = { 1.0f, 0.471f, 0.0f, 0.55f };
 
 /* Where the current match is scrolled to, as a fraction of the view. */
 #define SCROLL_MARGIN 0.2
@@ -71,6 +73,7 @@ struct _RostraReader
   GtkTextTag    *body_tag;
   GtkTextTag    *match_tag;
   GtkTextTag    *current_tag;
+  GtkTextTag    *line_start_tags[2];
   GtkTextMark   *text_start;
   GtkTextMark   *match_mark;
   GdkRGBA        meta_color;
@@ -109,7 +112,7 @@ get_language_name (const char *code)
   for (gsize i = 0; i < G_N_ELEMENTS (languages); i++)
     {
       if (g_ascii_strcasecmp (code, languages[i].code) == 0)
-        return g_dpgettext2 (NULL, "language name", languages[i].name);
+        return g_dpgettext2 (GETTEXT_PACKAGE, "language name", languages[i].name);
     }
   return code;
 }
@@ -239,7 +242,7 @@ find_matches (RostraReader *self)
 
   for (guint i = 0; self->search_terms[i] != NULL; i++)
     {
-      g_autofree char *term = fold_text (self->search_terms[i], NULL, NULL);
+      g_autofree char *term = g_strstrip (fold_text (self->search_terms[i], NULL, NULL));
       gsize            len = strlen (term);
 
       if (len == 0)
@@ -384,6 +387,30 @@ dup_meta_line (RostraArticle *article)
   return g_strjoinv (C_ ("metadata separator", " · "), (char **) parts->pdata);
 }
 
+/* GTK 4.8 lays out a line with the style it last used, from whatever
+ * line it laid out before, until the line's first tag toggle: redrawing
+ * a few lines, as for a selection, then shows a paragraph in the style
+ * of the heading or of a match. A toggle at the start of every line
+ * makes it start afresh. The two tags, without any property, take
+ * turns, since a tag on two neighbouring characters would be one range
+ * with no toggle between them. */
+static void
+mark_line_starts (RostraReader *self)
+{
+  GtkTextIter start, end;
+  guint       line = 0;
+
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  do
+    {
+      end = start;
+      if (!gtk_text_iter_forward_char (&end))
+        break;
+      gtk_text_buffer_apply_tag (self->buffer, self->line_start_tags[line++ % 2], &start, &end);
+    }
+  while (gtk_text_iter_forward_line (&start));
+}
+
 static void
 fill_buffer (RostraReader *self)
 {
@@ -402,9 +429,6 @@ fill_buffer (RostraReader *self)
     }
 
   meta = dup_meta_line (self->article);
-  /* The newlines stay out of the tags: GTK 4.8 draws the line after a
-   * tag that ends past a newline in that tag's style once its display
-   * is rebuilt, as for a selection. */
   gtk_text_buffer_insert_with_tags (self->buffer, &iter, get_title (self->article), -1,
                                     self->title_tag, NULL);
   gtk_text_buffer_insert (self->buffer, &iter, "\n", -1);
@@ -415,6 +439,7 @@ fill_buffer (RostraReader *self)
   gtk_text_buffer_move_mark (self->buffer, self->text_start, &iter);
   gtk_text_buffer_insert_with_tags (self->buffer, &iter, rostra_article_get_text (self->article),
                                     -1, self->body_tag, NULL);
+  mark_line_starts (self);
 
   gtk_text_buffer_get_start_iter (self->buffer, &iter);
   gtk_text_buffer_place_cursor (self->buffer, &iter);
@@ -443,6 +468,7 @@ update_meta_color (RostraReader *self)
   if (self->meta_tag == NULL)
     return;
 
+  /* Deprecated in GTK 4.10 for gtk_widget_get_color(), which 4.8 lacks. */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -562,6 +588,8 @@ rostra_reader_dispose (GObject *object)
   self->body_tag = NULL;
   self->match_tag = NULL;
   self->current_tag = NULL;
+  self->line_start_tags[0] = NULL;
+  self->line_start_tags[1] = NULL;
   self->text_start = NULL;
   self->match_mark = NULL;
   g_clear_object (&self->article);
@@ -700,13 +728,16 @@ rostra_reader_init (RostraReader *self)
                                                 "pixels-below-lines", 8, NULL);
   self->meta_tag = gtk_text_buffer_create_tag (self->buffer, "meta", NULL);
   self->body_tag = gtk_text_buffer_create_tag (self->buffer, "body", NULL);
-  /* Translucent, over the view's background, with the theme's text
-   * colour on top: readable in light and dark styles. Created last, the
-   * current match's tag wins over the others. */
+  /* Created last, the current match's tag wins over the others; it is
+   * underlined too, for a cue that is not only a colour. */
   self->match_tag = gtk_text_buffer_create_tag (self->buffer, "search-match", "background-rgba",
                                                 &match_color, NULL);
-  self->current_tag = gtk_text_buffer_create_tag (self->buffer, "search-current", "background-rgba",
-                                                  &current_match_color, NULL);
+  self->current_tag =
+      gtk_text_buffer_create_tag (self->buffer, "search-current", "background-rgba",
+                                  &current_match_color, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+
+  self->line_start_tags[0] = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
+  self->line_start_tags[1] = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
 
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   self->text_start = gtk_text_buffer_create_mark (self->buffer, "text-start", &start, TRUE);

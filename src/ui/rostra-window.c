@@ -103,6 +103,8 @@ update_matches (RostraWindow *self)
   gboolean         searching = self->query->text && *self->query->text;
 
   gtk_label_set_label (self->match_label, label);
+  /* On a phone the arrows have to do: the count would widen the window. */
+  gtk_widget_set_visible (GTK_WIDGET (self->match_label), !adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (self->match_box, searching && self->open_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-match", n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-match", n > 0);
@@ -662,6 +664,8 @@ go_back (RostraWindow *self)
 static void
 update_folded (RostraWindow *self)
 {
+  update_matches (self);
+
   /* Folded: the list shows when nothing is open. */
   if (adw_leaflet_get_folded (self->leaflet) && self->open_id == 0)
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);

@@ -1,0 +1,1355 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-window.c: how fast the main window opens, searches and reads a big archive.
+ *
+ * A developer tool, run with `meson test --benchmark` under Xvfb (or by
+ * hand, see --help). It writes an archive of invented English and Dutch
+ * speeches straight through RostraStore (the same every time: the
+ * generator has a fixed seed), then opens the real window on an empty
+ * archive and on the big one, and prints how long the first frame, the
+ * filled list, a few searches and opening articles take, and how much
+ * memory the process holds. It fails only when a count is wrong or a
+ * step cannot be done, never on speed.
+ *
+ * Times are from the monotonic clock, in ms; "painted" is the end of the
+ * first frame (GdkFrameClock::after-paint) that follows the event. Under
+ * Xvfb frames are paced by GDK's timer, so a painted time includes up to
+ * one refresh interval (~16 ms) of waiting. Sizes are in MB of 1024 × 1024
+ * bytes.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "rostra-application.h"
+#include "rostra-test-utils.h"
+#include "rostra-window.h"
+
+#define SEED             20240918
+#define DEFAULT_ARTICLES 100000
+#define N_PARAGRAPHS     3
+#define MIN_WORDS        60
+#define MAX_WORDS        120
+#define RARE_ONE_IN      1000
+#define FIRST_YEAR       1990
+#define LAST_YEAR        2025
+#define WINDOW_WIDTH     1200
+#define WINDOW_HEIGHT    800
+#define MB               (1024.0 * 1024.0)
+/* Longest wait for a query, and for a frame once there is something to paint */
+#define QUERY_TIMEOUT_MS 120000
+#define FRAME_TIMEOUT_MS 10000
+/* The search entry's own search-changed comes 150 ms after the text
+ * changed; let it pass between two measurements. */
+#define SETTLE_MS        300
+#define TYPING_DELAY_MS  125 /* 8 keys a second */
+#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
+
+/* Word lists: plain ASCII but for a few Dutch letters, and no
+ * typographic punctuation, so that count_matches() can split words the
+ * way FTS5's unicode61 tokenizer does. */
+
+/* clang-format off */
+static const char *const en_subjects[] = {
+  "we", "I", "this government", "the council", "our town", "the minister",
+  "my colleagues and I", "the province", "our engineers", "nobody in this room",
+  "every family in this valley",
+};
+
+static const char *const en_modals[] = {
+  "will", "must", "should", "cannot", "will never", "promised to", "would rather",
+  "can no longer", "did not",
+};
+
+static const char *const en_verbs[] = {
+  "build", "protect", "repair", "open", "defend", "fund", "remember", "rebuild", "finish",
+  "improve", "share", "keep", "support", "close", "question", "welcome", "extend", "modernise",
+};
+
+static const char *const en_adjectives[] = {
+  "new", "old", "northern", "public", "local", "small", "shared", "modern", "forgotten", "quiet",
+  "safe", "affordable", "historic", "unfinished",
+};
+
+static const char *const en_nouns[] = {
+  "harbour", "railway", "bridge", "library", "hospital", "school", "budget", "river", "market",
+  "station", "ferry", "dike", "pension fund", "wind farm", "night train", "museum", "tram line",
+  "coast road", "water supply", "town hall",
+};
+
+static const char *const en_phrases[] = {
+  "for our children", "in the coming years", "with the help of every volunteer",
+  "before the winter", "on behalf of the whole town", "without raising taxes",
+  "for the next generation", "in spite of the cost", "by the end of this decade",
+  "together with our neighbours", "as the law requires", "for the farmers and the fishermen",
+};
+
+static const char *const en_short[] = {
+  "Thank you.", "Let us begin.", "That is not a luxury.", "We will not give up.",
+  "It was not easy.", "The answer is simple.", "We have waited long enough.",
+  "Let me be clear about one thing.",
+};
+
+static const char *const en_sources[] = {
+  "Riverside Courier", "The Northern Herald", "Parliament Record", "Valley Gazette",
+  "Harbour Town Times", "Coastal Chronicle", "Westbury Evening Standard", "Midland Post",
+  "The Daily Ledger", "Island Observer",
+};
+
+typedef struct
+{
+  const char *word;
+  gboolean    plural;
+} NlSubject;
+
+static const NlSubject nl_subjects[] = {
+  { "wij", TRUE }, { "ik", FALSE }, { "de gemeente", FALSE }, { "deze regering", FALSE },
+  { "onze stad", FALSE }, { "het bestuur", FALSE }, { "de minister", FALSE },
+  { "onze ingenieurs", TRUE }, { "de provincie", FALSE }, { "de mensen in deze regio", TRUE },
+};
+
+static const char *const nl_modals_singular[] = { "zal", "moet", "wil", "kan", "mag" };
+static const char *const nl_modals_plural[] = { "zullen", "moeten", "willen", "kunnen", "mogen" };
+
+static const char *const nl_verbs[] = {
+  "bouwen", "beschermen", "herstellen", "openen", "verdedigen", "financieren", "afmaken",
+  "verbeteren", "delen", "behouden", "steunen", "sluiten", "verwelkomen", "uitbreiden",
+  "vernieuwen",
+};
+
+static const char *const nl_adjectives[] = {
+  "nieuwe", "oude", "noordelijke", "openbare", "kleine", "moderne", "veilige", "betaalbare",
+  "historische", "onvoltooide",
+};
+
+typedef struct
+{
+  const char *word;
+  gboolean    neuter; /* het rather than de */
+} NlNoun;
+
+static const NlNoun nl_nouns[] = {
+  { "haven", FALSE }, { "spoorlijn", FALSE }, { "brug", FALSE }, { "bibliotheek", FALSE },
+  { "ziekenhuis", TRUE }, { "school", FALSE }, { "begroting", FALSE }, { "rivier", FALSE },
+  { "markt", FALSE }, { "station", TRUE }, { "veerpont", FALSE }, { "dijk", FALSE },
+  { "pensioenfonds", TRUE }, { "windpark", TRUE }, { "nachttrein", FALSE }, { "museum", TRUE },
+  { "tramlijn", FALSE }, { "stadhuis", TRUE }, { "café", TRUE }, { "waterleiding", FALSE },
+};
+
+static const char *const nl_phrases[] = {
+  "voor onze kinderen", "in de komende jaren", "met de hulp van alle vrijwilligers",
+  "voor de winter", "namens de hele stad", "zonder de belastingen te verhogen",
+  "voor de volgende generatie", "ondanks de kosten", "aan het eind van dit decennium",
+  "samen met onze buren", "ten koste van de financiën van de gemeente",
+};
+
+static const char *const nl_short[] = {
+  "Dank u wel.", "Laten we beginnen.", "Dat is geen luxe.", "Wij geven niet op.",
+  "Het was niet makkelijk.", "Het antwoord is eenvoudig.", "De ideeën zijn er, nu de uitvoering nog.",
+  "Laat ik één ding duidelijk zeggen.",
+};
+
+static const char *const nl_sources[] = {
+  "Stadsblad Noord", "De Havenkrant", "Provinciale Bode", "Raadsnieuws",
+  "Dagblad van het Oosten", "Het Rivierenland", "Westfries Weekblad", "De Polderpost",
+  "Utrechts Nieuwsblad", "Kustkoerier",
+};
+
+/* In one article in RARE_ONE_IN, and nowhere else. */
+static const char en_rare[] = "Nobody expected the zeppelin to land on the market square.";
+static const char nl_rare[] = "Niemand had verwacht dat de zeppelin op het marktplein zou landen.";
+
+/* What the user types, in order; the window must find exactly the
+ * articles count_matches() finds. */
+static const char *const searches[] = {
+  "school",                    /* a common word, in both languages */
+  "zeppelin",                  /* a rare word */
+  "bri",                       /* a 3-letter prefix */
+  "\"for the next generation\"", /* a phrase */
+};
+static const char *const search_kinds[] = { "common word", "rare word", "3-letter prefix",
+                                             "phrase" };
+
+/* Typed one key at a time */
+static const char typed_word[] = "harbour";
+#define TYPED_LEN (sizeof typed_word - 1)
+/* clang-format on */
+
+/* Writing articles */
+
+static guint
+count_words (const char *s)
+{
+  guint words = 1;
+
+  for (; *s; s++)
+    if (*s == ' ')
+      words++;
+  return words;
+}
+
+static void
+append_en_sentence (GString *s, GRand *rand)
+{
+  gsize start = s->len;
+
+  /* Every random number is drawn in its own statement, so that the
+   * archive does not depend on the compiler's order of evaluation. */
+  switch (g_rand_int_range (rand, 0, 8))
+    {
+      case 0:
+        g_string_append (s, PICK (rand, en_short));
+        break;
+      case 1:
+        {
+          const char *adjective = PICK (rand, en_adjectives);
+          const char *noun = PICK (rand, en_nouns);
+
+          g_string_append_printf (s, "who will pay for the %s %s?", adjective, noun);
+        }
+        break;
+      case 2:
+        {
+          const char *noun = PICK (rand, en_nouns);
+          int         millions = g_rand_int_range (rand, 2, 900);
+          int         people = g_rand_int_range (rand, 100, 40000);
+          int         year = g_rand_int_range (rand, FIRST_YEAR, LAST_YEAR + 10);
+
+          g_string_append_printf (s,
+                                  "the %s will cost %d million euros and serve %d people a day "
+                                  "by %d.",
+                                  noun, millions, people, year);
+        }
+        break;
+      default:
+        {
+          const char *subject = PICK (rand, en_subjects);
+          const char *modal = PICK (rand, en_modals);
+          const char *verb = PICK (rand, en_verbs);
+          const char *adjective = PICK (rand, en_adjectives);
+          const char *noun = PICK (rand, en_nouns);
+          gboolean    phrase = g_rand_int_range (rand, 0, 3) > 0;
+
+          g_string_append_printf (s, "%s %s %s the %s %s", subject, modal, verb, adjective, noun);
+          if (phrase)
+            g_string_append_printf (s, " %s", PICK (rand, en_phrases));
+          g_string_append_c (s, '.');
+        }
+        break;
+    }
+  s->str[start] = g_ascii_toupper (s->str[start]);
+}
+
+static void
+append_nl_sentence (GString *s, GRand *rand)
+{
+  gsize start = s->len;
+
+  switch (g_rand_int_range (rand, 0, 8))
+    {
+      case 0:
+        g_string_append (s, PICK (rand, nl_short));
+        break;
+      case 1:
+        {
+          const char   *adjective = PICK (rand, nl_adjectives);
+          const NlNoun *noun = &PICK (rand, nl_nouns);
+
+          g_string_append_printf (s, "wie gaat %s %s %s betalen?", noun->neuter ? "het" : "de",
+                                  adjective, noun->word);
+        }
+        break;
+      case 2:
+        {
+          int millions = g_rand_int_range (rand, 2, 900);
+          int year = g_rand_int_range (rand, FIRST_YEAR, LAST_YEAR + 10);
+          int people = g_rand_int_range (rand, 100, 40000);
+
+          g_string_append_printf (s,
+                                  "het project kost %d miljoen euro, en in %d maken er %d mensen "
+                                  "per dag gebruik van.",
+                                  millions, year, people);
+        }
+        break;
+      default:
+        {
+          const NlSubject *subject = &PICK (rand, nl_subjects);
+          const char      *modal =
+              subject->plural ? PICK (rand, nl_modals_plural) : PICK (rand, nl_modals_singular);
+          const char   *adjective = PICK (rand, nl_adjectives);
+          const NlNoun *noun = &PICK (rand, nl_nouns);
+          gboolean      phrase = g_rand_int_range (rand, 0, 3) > 0;
+          const char   *verb;
+
+          g_string_append_printf (s, "%s %s %s %s %s", subject->word, modal,
+                                  noun->neuter ? "het" : "de", adjective, noun->word);
+          if (phrase)
+            g_string_append_printf (s, " %s", PICK (rand, nl_phrases));
+          verb = PICK (rand, nl_verbs);
+          g_string_append_printf (s, " %s.", verb);
+        }
+        break;
+    }
+  s->str[start] = g_ascii_toupper (s->str[start]);
+}
+
+/* A paragraph of MIN_WORDS to MAX_WORDS words. */
+static void
+append_paragraph (GString *s, GString *sentence, GRand *rand, gboolean dutch)
+{
+  guint target = g_rand_int_range (rand, MIN_WORDS, MAX_WORDS + 1);
+  guint words = 0;
+
+  while (words < target)
+    {
+      guint n;
+
+      g_string_truncate (sentence, 0);
+      if (dutch)
+        append_nl_sentence (sentence, rand);
+      else
+        append_en_sentence (sentence, rand);
+
+      n = count_words (sentence->str);
+      if (words >= MIN_WORDS && words + n > MAX_WORDS)
+        break;
+      if (words > 0)
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, sentence->str, sentence->len);
+      words += n;
+    }
+}
+
+typedef struct
+{
+  GString    *title;
+  GString    *text;
+  const char *source;
+  const char *language;
+  char        published[32];
+} Article;
+
+/* Article number @number, whose title no other article has. */
+static void
+make_article (Article *a, GString *sentence, GRand *rand, guint number)
+{
+  gboolean dutch = g_rand_boolean (rand);
+  guint    n_nouns = dutch ? G_N_ELEMENTS (nl_nouns) : G_N_ELEMENTS (en_nouns);
+  guint    first = g_rand_int_range (rand, 0, n_nouns);
+  guint    second = (first + g_rand_int_range (rand, 1, n_nouns)) % n_nouns;
+  int      year = g_rand_int_range (rand, FIRST_YEAR, LAST_YEAR + 1);
+  int      month = g_rand_int_range (rand, 1, 13);
+  int      day = g_rand_int_range (rand, 1, g_date_get_days_in_month (month, year) + 1);
+  int      hour = g_rand_int_range (rand, 0, 24);
+  int      minute = g_rand_int_range (rand, 0, 60);
+  int      second_of_minute = g_rand_int_range (rand, 0, 60);
+  gboolean rare = g_rand_int_range (rand, 0, RARE_ONE_IN) == 0;
+
+  g_string_truncate (a->title, 0);
+  if (dutch)
+    g_string_append_printf (a->title, "Toespraak %u over %s %s en %s %s", number,
+                            nl_nouns[first].neuter ? "het" : "de", nl_nouns[first].word,
+                            nl_nouns[second].neuter ? "het" : "de", nl_nouns[second].word);
+  else
+    g_string_append_printf (a->title, "Speech %u on the %s and the %s", number, en_nouns[first],
+                            en_nouns[second]);
+
+  a->source = dutch ? PICK (rand, nl_sources) : PICK (rand, en_sources);
+  a->language = dutch ? "nl" : "en";
+  g_snprintf (a->published, sizeof a->published, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
+              hour, minute, second_of_minute);
+
+  g_string_truncate (a->text, 0);
+  for (guint i = 0; i < N_PARAGRAPHS; i++)
+    {
+      if (i > 0)
+        g_string_append (a->text, "\n\n");
+      append_paragraph (a->text, sentence, rand, dutch);
+      if (rare && i == 1)
+        g_string_append_printf (a->text, " %s", dutch ? nl_rare : en_rare);
+    }
+}
+
+/* What the window should find: words split as FTS5's unicode61 does
+ * (runs of letters and digits, case folded), for text with no
+ * non-ASCII byte outside a letter. */
+
+typedef struct
+{
+  char    *typed;
+  char   **tokens; /* lower case */
+  gboolean phrase; /* all tokens in a row; else one word, matched as a prefix */
+  guint    expected;
+} Expectation;
+
+static gboolean
+is_token_byte (char c)
+{
+  return g_ascii_isalnum (c) || (guchar) c >= 0x80;
+}
+
+/* Splits @s, in place, into its lower-case words. */
+static void
+split_tokens (char *s, GPtrArray *tokens)
+{
+  char *p = s;
+
+  g_ptr_array_set_size (tokens, 0);
+  for (; *p; p++)
+    *p = g_ascii_tolower (*p);
+
+  p = s;
+  for (;;)
+    {
+      while (*p && !is_token_byte (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      g_ptr_array_add (tokens, p);
+      while (is_token_byte (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      *p++ = '\0';
+    }
+}
+
+static void
+expectation_init (Expectation *e, const char *typed)
+{
+  g_autofree char *copy = g_strdup (typed);
+  g_autoptr (GPtrArray) tokens = g_ptr_array_new ();
+
+  e->typed = g_strdup (typed);
+  e->phrase = typed[0] == '"';
+  e->expected = 0;
+  split_tokens (copy, tokens);
+  g_ptr_array_add (tokens, NULL);
+  e->tokens = g_strdupv ((char **) tokens->pdata);
+  /* Only one word, or one quoted phrase: what the matching below knows. */
+  g_assert_true (e->phrase || g_strv_length (e->tokens) == 1);
+}
+
+static gboolean
+expectation_matches (const Expectation *e, GPtrArray *tokens)
+{
+  guint n = g_strv_length (e->tokens);
+
+  if (!e->phrase)
+    {
+      for (guint i = 0; i < tokens->len; i++)
+        if (g_str_has_prefix (g_ptr_array_index (tokens, i), e->tokens[0]))
+          return TRUE;
+      return FALSE;
+    }
+
+  for (guint i = 0; i + n <= tokens->len; i++)
+    {
+      guint j = 0;
+
+      while (j < n && strcmp (g_ptr_array_index (tokens, i + j), e->tokens[j]) == 0)
+        j++;
+      if (j == n)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+count_matches (const Article *a,
+               Expectation   *expectations,
+               guint          n_expectations,
+               GString       *buffer,
+               GPtrArray     *tokens)
+{
+  g_string_truncate (buffer, 0);
+  g_string_append_len (buffer, a->title->str, a->title->len);
+  g_string_append_c (buffer, '\n');
+  g_string_append_len (buffer, a->text->str, a->text->len);
+  split_tokens (buffer->str, tokens);
+
+  for (guint i = 0; i < n_expectations; i++)
+    if (expectation_matches (&expectations[i], tokens))
+      expectations[i].expected++;
+}
+
+typedef struct
+{
+  gdouble total_s;
+  gdouble insert_s; /* in rostra_store_add_article() */
+  gdouble commit_s;
+  gdouble close_s; /* closing the connection checkpoints the WAL */
+  guint64 text_bytes;
+} GenerateStats;
+
+/* Writes @n articles into a new archive, in one transaction, and
+ * counts what each search should find on the way. */
+static char *
+generate_archive (guint          n,
+                  Expectation   *expectations,
+                  guint          n_expectations,
+                  GenerateStats *stats,
+                  GError       **error)
+{
+  g_autoptr (RostraStore) store = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr (GString) sentence = g_string_sized_new (256);
+  g_autoptr (GString) buffer = g_string_sized_new (4096);
+  g_autoptr (GPtrArray) tokens = g_ptr_array_sized_new (512);
+  g_autofree char *path = NULL;
+  Article          a = { g_string_sized_new (256), g_string_sized_new (4096), NULL, NULL, "" };
+  gint64           start = g_get_monotonic_time ();
+  gint64           insert_us = 0, t;
+  gint64           import_id;
+  gboolean         ok = FALSE;
+
+  memset (stats, 0, sizeof *stats);
+  store = rostra_test_store_new (&path);
+  if (!rostra_store_begin (store, error))
+    goto out;
+  import_id = rostra_store_add_import (store, "Generated speeches", NULL, "feed-dump", error);
+  if (import_id == 0)
+    goto out;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      gint64 id = 0;
+
+      make_article (&a, sentence, rand, i);
+      count_matches (&a, expectations, n_expectations, buffer, tokens);
+      stats->text_bytes += a.text->len;
+
+      t = g_get_monotonic_time ();
+      if (!rostra_store_add_article (store, import_id, a.title->str, a.source, a.published,
+                                     a.language, a.text->str, &id, error))
+        goto out;
+      insert_us += g_get_monotonic_time () - t;
+      if (id == 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "article %u is a duplicate", i);
+          goto out;
+        }
+    }
+
+  if (!rostra_store_finish_import (store, import_id, 0, NULL, NULL, n, 0, 0, error))
+    goto out;
+  t = g_get_monotonic_time ();
+  if (!rostra_store_commit (store, error))
+    goto out;
+  stats->commit_s = (g_get_monotonic_time () - t) / (gdouble) G_USEC_PER_SEC;
+  ok = TRUE;
+
+out:
+  if (!ok && store != NULL)
+    rostra_store_rollback (store);
+  t = g_get_monotonic_time ();
+  g_clear_object (&store);
+  stats->close_s = (g_get_monotonic_time () - t) / (gdouble) G_USEC_PER_SEC;
+  stats->insert_s = insert_us / (gdouble) G_USEC_PER_SEC;
+  stats->total_s = (g_get_monotonic_time () - start) / (gdouble) G_USEC_PER_SEC;
+  g_string_free (a.title, TRUE);
+  g_string_free (a.text, TRUE);
+  return ok ? g_steal_pointer (&path) : NULL;
+}
+
+/* Waiting */
+
+typedef gboolean (*ConditionFunc) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the default main context until @condition holds or
+ * @timeout_ms pass; returns whether @condition held. */
+static gboolean
+wait_for (ConditionFunc condition, gpointer data, guint timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint    timeout_id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  return condition (data);
+}
+
+/* Runs the main loop for @ms, whatever happens. */
+static void
+settle (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs whatever is pending, without blocking, for at most a second (a
+ * running animation is always pending). */
+static void
+flush_main_context (void)
+{
+  gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () < deadline)
+    ;
+}
+
+/* Watching a window: its frames, and its list's queries */
+
+typedef struct
+{
+  RostraWindow      *window;
+  RostraArticleList *list;
+  GdkFrameClock     *clock;
+  gulong             before_paint_id;
+  gulong             after_paint_id;
+
+  guint  n_frames;
+  gint64 frame_start;
+  gint64 first_frame; /* end of the first frame, 0 until then */
+  gint64 last_frame;
+  gint64 longest_frame; /* µs, since watch_reset_longest () */
+
+  guint    n_loads;
+  gint64   loaded;         /* the last "loaded" */
+  gint64   painted_loaded; /* end of the first frame after it, 0 until then */
+  guint    n_items_painted;
+  gint64   changed_start; /* the list's last items-changed, before any handler */
+  gint64   changed_end;   /* … and after the window's */
+  gboolean query_failed;
+} Watch;
+
+static void
+before_paint_cb (GdkFrameClock *clock G_GNUC_UNUSED, Watch *w)
+{
+  w->frame_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock G_GNUC_UNUSED, Watch *w)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  w->n_frames++;
+  w->last_frame = now;
+  if (w->first_frame == 0)
+    w->first_frame = now;
+  if (w->frame_start > 0)
+    w->longest_frame = MAX (w->longest_frame, now - w->frame_start);
+  if (w->n_loads > 0 && w->painted_loaded == 0)
+    {
+      w->painted_loaded = now;
+      w->n_items_painted = g_list_model_get_n_items (G_LIST_MODEL (w->list));
+    }
+}
+
+static void
+realize_cb (GtkWidget *widget, Watch *w)
+{
+  w->clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (w->clock);
+  g_object_ref (w->clock);
+  w->before_paint_id = g_signal_connect (w->clock, "before-paint", G_CALLBACK (before_paint_cb), w);
+  w->after_paint_id = g_signal_connect (w->clock, "after-paint", G_CALLBACK (after_paint_cb), w);
+}
+
+static void
+loaded_cb (RostraArticleList *list G_GNUC_UNUSED, GError *error, Watch *w)
+{
+  w->n_loads++;
+  w->loaded = g_get_monotonic_time ();
+  w->painted_loaded = 0;
+  if (error != NULL)
+    {
+      g_printerr ("bench-window: the query failed: %s\n", error->message);
+      w->query_failed = TRUE;
+    }
+}
+
+static void
+items_changed_cb (GListModel *list G_GNUC_UNUSED,
+                  guint position   G_GNUC_UNUSED,
+                  guint removed    G_GNUC_UNUSED,
+                  guint added      G_GNUC_UNUSED,
+                  Watch           *w)
+{
+  w->changed_end = g_get_monotonic_time ();
+}
+
+/* The watch whose list the items-changed emission hook times. */
+static Watch *hooked_watch;
+
+static gboolean
+items_changed_hook (GSignalInvocationHint *hint G_GNUC_UNUSED,
+                    guint                       n_params,
+                    const GValue               *params,
+                    gpointer data               G_GNUC_UNUSED)
+{
+  if (hooked_watch != NULL && n_params > 0 &&
+      g_value_peek_pointer (&params[0]) == (gpointer) hooked_watch->list)
+    hooked_watch->changed_start = g_get_monotonic_time ();
+  return TRUE;
+}
+
+static gboolean
+first_load_painted (gpointer data)
+{
+  Watch *w = data;
+
+  return w->first_frame > 0 && w->painted_loaded > 0;
+}
+
+typedef struct
+{
+  Watch *watch;
+  guint  n_loads;
+  guint  n_frames;
+} Mark;
+
+static gboolean
+loaded_since (gpointer data)
+{
+  Mark *m = data;
+
+  return m->watch->n_loads > m->n_loads && !rostra_article_list_get_loading (m->watch->list);
+}
+
+static gboolean
+painted_since_load (gpointer data)
+{
+  Mark *m = data;
+
+  return m->watch->painted_loaded > 0;
+}
+
+static gboolean
+painted_since (gpointer data)
+{
+  Mark *m = data;
+
+  return m->watch->n_frames > m->n_frames;
+}
+
+static Mark
+mark (Watch *w)
+{
+  Mark m = { w, w->n_loads, w->n_frames };
+
+  w->longest_frame = 0;
+  return m;
+}
+
+/* Reporting */
+
+static gboolean failed;
+
+static void fail (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static void
+fail (const char *format, ...)
+{
+  va_list          args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("bench-window: %s\n", message);
+  failed = TRUE;
+}
+
+static void
+check_count (const char *what, guint value, guint expected)
+{
+  if (value != expected)
+    fail ("%s: %u, expected %u", what, value, expected);
+}
+
+static gdouble
+ms_between (gint64 start, gint64 end)
+{
+  return (end - start) / 1000.0;
+}
+
+/* "12.3 ms", or "-" when @end never came */
+static char *
+format_ms (gint64 start, gint64 end)
+{
+  if (end <= 0)
+    return g_strdup ("-");
+  return g_strdup_printf ("%.1f ms", ms_between (start, end));
+}
+
+/* A "VmHWM:"-like line of /proc/self/status, in kB, or -1. */
+static gint64
+read_status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  g_auto (GStrv) lines = NULL;
+  gsize field_len = strlen (field);
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (strncmp (lines[i], field, field_len) == 0 && lines[i][field_len] == ':')
+      return g_ascii_strtoll (lines[i] + field_len + 1, NULL, 10);
+  return -1;
+}
+
+static char *
+memory_line (void)
+{
+  return g_strdup_printf ("VmRSS %.1f MB, VmHWM %.1f MB", read_status_kb ("VmRSS") / 1024.0,
+                          read_status_kb ("VmHWM") / 1024.0);
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return -1;
+  return buf.st_size;
+}
+
+/* The window */
+
+/* The application, registered once and never run. */
+static RostraApplication *app;
+
+typedef struct
+{
+  gint64 start;       /* before rostra_window_new () */
+  gint64 constructed; /* after it */
+  gint64 presented;   /* after gtk_window_present () */
+  guint  n_items;
+} OpenTimes;
+
+/* The list view showing @list (the drop-downs have list views too). */
+static GtkWidget *
+find_list_view (GtkWidget *widget, RostraArticleList *list)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_SINGLE_SELECTION (model) &&
+          gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == G_LIST_MODEL (list))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child, list);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens a window on @path and waits until its list is loaded and painted. */
+static gboolean
+open_window (Watch *w, const char *path, OpenTimes *times)
+{
+  memset (w, 0, sizeof *w);
+  memset (times, 0, sizeof *times);
+
+  rostra_application_set_database (app, path);
+  times->start = g_get_monotonic_time ();
+  w->window = rostra_window_new (app);
+  times->constructed = g_get_monotonic_time ();
+
+  w->list = rostra_window_get_articles (w->window);
+  if (w->list == NULL)
+    {
+      fail ("the window could not open %s", path);
+      return FALSE;
+    }
+  hooked_watch = w;
+  g_signal_connect (w->list, "loaded", G_CALLBACK (loaded_cb), w);
+  g_signal_connect (w->list, "items-changed", G_CALLBACK (items_changed_cb), w);
+  g_signal_connect_after (w->window, "realize", G_CALLBACK (realize_cb), w);
+
+  gtk_window_set_default_size (GTK_WINDOW (w->window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  gtk_window_present (GTK_WINDOW (w->window));
+  times->presented = g_get_monotonic_time ();
+
+  if (!wait_for (first_load_painted, w, QUERY_TIMEOUT_MS))
+    {
+      fail ("the window on %s did not show its list (frames %u, loads %u)", path, w->n_frames,
+            w->n_loads);
+      return FALSE;
+    }
+  times->n_items = w->n_items_painted;
+  return !w->query_failed;
+}
+
+static void
+close_window (Watch *w)
+{
+  hooked_watch = NULL;
+  if (w->clock != NULL)
+    {
+      g_clear_signal_handler (&w->before_paint_id, w->clock);
+      g_clear_signal_handler (&w->after_paint_id, w->clock);
+      g_clear_object (&w->clock);
+    }
+  if (w->list != NULL)
+    g_signal_handlers_disconnect_by_data (w->list, w);
+  if (w->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (w->window));
+      flush_main_context ();
+      if (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+        fail ("a window is left after closing it");
+    }
+  memset (w, 0, sizeof *w);
+}
+
+static void
+print_open (const char *label, Watch *w, const OpenTimes *t)
+{
+  g_autofree char *first = format_ms (t->start, w->first_frame);
+  g_autofree char *loaded = format_ms (t->start, w->loaded);
+  g_autofree char *painted = format_ms (t->start, w->painted_loaded);
+  g_autofree char *changed =
+      w->changed_start > 0 && w->changed_end >= w->changed_start
+          ? g_strdup_printf ("%.1f ms", ms_between (w->changed_start, w->changed_end))
+          : g_strdup ("-");
+
+  g_print ("  %-14s %9.1f ms %9.1f ms %11s %11s %11s %11s  %u\n", label,
+           ms_between (t->start, t->constructed), ms_between (t->start, t->presented), first,
+           loaded, changed, painted, t->n_items);
+}
+
+typedef struct
+{
+  gdouble  call_ms; /* rostra_window_set_search () itself */
+  gint64   start;
+  gint64   loaded;
+  gint64   painted;
+  gdouble  changed_ms; /* handling the list's items-changed */
+  gdouble  longest_frame_ms;
+  guint    n_items;
+  gboolean ok;
+} SearchTimes;
+
+/* Types @text into the search entry at once and waits for its results
+ * to be loaded and painted. */
+static SearchTimes
+measure_search (Watch *w, const char *text)
+{
+  SearchTimes st = { 0 };
+  Mark        m = mark (w);
+
+  w->changed_start = w->changed_end = 0;
+  st.start = g_get_monotonic_time ();
+  rostra_window_set_search (w->window, text);
+  st.call_ms = ms_between (st.start, g_get_monotonic_time ());
+
+  if (!wait_for (loaded_since, &m, QUERY_TIMEOUT_MS))
+    {
+      fail ("no results for %s", text);
+      return st;
+    }
+  st.loaded = w->loaded;
+  st.n_items = g_list_model_get_n_items (G_LIST_MODEL (w->list));
+  if (wait_for (painted_since_load, &m, FRAME_TIMEOUT_MS))
+    st.painted = w->painted_loaded;
+  st.changed_ms = w->changed_start > 0 ? ms_between (w->changed_start, w->changed_end) : -1;
+  st.longest_frame_ms = w->longest_frame / 1000.0;
+  st.ok = !w->query_failed;
+  return st;
+}
+
+static void
+print_search (const char *kind, const char *text, const SearchTimes *st, const Expectation *e)
+{
+  g_autofree char *loaded = format_ms (st->start, st->loaded);
+  g_autofree char *painted = format_ms (st->start, st->painted);
+
+  g_print ("  %-16s %-27s %7u %8.1f ms %11s %11s %9.1f ms %9.1f ms  %s\n", kind, text, st->n_items,
+           st->call_ms, loaded, painted, MAX (st->changed_ms, 0.0), st->longest_frame_ms,
+           st->n_items == e->expected ? "ok" : "WRONG");
+}
+
+static Expectation *
+find_expectation (Expectation *expectations, guint n, const char *typed)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (expectations[i].typed, typed))
+      return &expectations[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Opens the article at @position as a click does, scrolls the list to
+ * it, and waits for the next frame. */
+static void
+measure_select (Watch *w, GtkWidget *list_view, guint position)
+{
+  Mark   m = mark (w);
+  gint64 start, selected, scrolled, painted = 0;
+  gint64 expected_id = rostra_article_list_get_id (w->list, position);
+
+  start = g_get_monotonic_time ();
+  rostra_window_select (w->window, position);
+  selected = g_get_monotonic_time ();
+  gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  scrolled = g_get_monotonic_time ();
+  if (wait_for (painted_since, &m, FRAME_TIMEOUT_MS))
+    painted = w->last_frame;
+
+  {
+    g_autofree char *painted_text = format_ms (start, painted);
+
+    g_print ("  %-10u %9.1f ms %9.1f ms %11s %9.1f ms  %s\n", position,
+             ms_between (start, selected), ms_between (selected, scrolled), painted_text,
+             w->longest_frame / 1000.0,
+             rostra_window_get_open_article_id (w->window) == expected_id ? "ok" : "WRONG");
+  }
+  if (rostra_window_get_open_article_id (w->window) != expected_id)
+    fail ("position %u opened article %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT, position,
+          rostra_window_get_open_article_id (w->window), expected_id);
+  settle (SETTLE_MS);
+}
+
+static void
+take_screenshot (const char *path)
+{
+  g_autofree char *import = g_find_program_in_path ("import");
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { import, "-window", "root", path, NULL };
+  int         status = 0;
+
+  if (import == NULL)
+    {
+      g_print ("screenshot: not taken, ImageMagick's import is not installed\n");
+      return;
+    }
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                     &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_print ("screenshot: failed: %s\n", error->message);
+  else
+    g_print ("screenshot: %s\n", path);
+}
+
+/* Set up */
+
+/* The window needs the app's settings schema. Run by hand without
+ * meson's environment, look for it in data/ of the build folder that
+ * holds tests/bench-window (before GIO reads the schema folders, once). */
+static gboolean
+find_schema (const char *argv0)
+{
+  GSettingsSchemaSource *source;
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    {
+      g_autofree char *exe = g_canonicalize_filename (argv0, NULL);
+      g_autofree char *exe_dir = g_path_get_dirname (exe);
+      g_autofree char *data = g_canonicalize_filename ("../data", exe_dir);
+      g_autofree char *compiled = g_build_filename (data, "gschemas.compiled", NULL);
+
+      if (g_file_test (compiled, G_FILE_TEST_IS_REGULAR))
+        g_setenv ("GSETTINGS_SCHEMA_DIR", data, TRUE);
+    }
+
+  source = g_settings_schema_source_get_default ();
+  schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  return schema != NULL;
+}
+
+int
+main (int argc, char **argv)
+{
+  int                articles = DEFAULT_ARTICLES;
+  gboolean           keep = FALSE;
+  g_autofree char   *screenshot = NULL;
+  const GOptionEntry options[] = {
+    { "articles", 0, 0, G_OPTION_ARG_INT, &articles, "Articles in the big archive (default 100000)",
+      "N" },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the temporary folder", NULL },
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot,
+      "Save a screenshot of the screen with a search active to PATH (needs ImageMagick)", "PATH" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *config_home = NULL;
+  g_autofree char *cache_home = NULL;
+  g_autofree char *empty_path = NULL;
+  g_autofree char *big_path = NULL;
+  g_autofree char *memory_empty = NULL;
+  g_autofree char *memory_filled = NULL;
+  g_autofree char *memory_end = NULL;
+  g_autofree char *renderer = NULL;
+  Expectation     *expectations;
+  guint            n_expectations = G_N_ELEMENTS (searches) + TYPED_LEN;
+  GenerateStats    gen;
+  Watch            w = { 0 };
+  OpenTimes        t;
+  GtkWidget       *list_view;
+  guint            n;
+
+  /* Keep away from the user's archive, settings and a11y bus, as the
+   * window tests do. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  setlocale (LC_ALL, "");
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                "Opens the main window on an empty archive and on a generated "
+                                "one, searches and opens articles, and reports times and "
+                                "memory. Needs a display (xvfb-run).");
+  g_option_context_add_main_entries (context, options, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-window: %s\n", error->message);
+      return 2;
+    }
+  if (articles < 1)
+    {
+      g_printerr ("bench-window: --articles must be at least 1\n");
+      return 2;
+    }
+  n = articles;
+  if (keep)
+    g_setenv ("ROSTRA_TEST_KEEP", "1", TRUE);
+
+  data_home = g_build_filename (rostra_test_tmpdir (), "data", NULL);
+  config_home = g_build_filename (rostra_test_tmpdir (), "config", NULL);
+  cache_home = g_build_filename (rostra_test_tmpdir (), "cache", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+
+  if (!find_schema (argv[0]))
+    {
+      g_printerr ("bench-window: the %s settings schema is not found; set GSETTINGS_SCHEMA_DIR "
+                  "to the build's data folder\n",
+                  APP_ID);
+      return 2;
+    }
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-window: cannot open a display (run it under xvfb-run)\n");
+      return 2;
+    }
+
+  /* 1. The archives */
+  expectations = g_new0 (Expectation, n_expectations);
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    expectation_init (&expectations[i], searches[i]);
+  for (guint i = 0; i < TYPED_LEN; i++)
+    {
+      g_autofree char *prefix = g_strndup (typed_word, i + 1);
+
+      expectation_init (&expectations[G_N_ELEMENTS (searches) + i], prefix);
+    }
+
+  {
+    g_autoptr (RostraStore) empty = rostra_test_store_new (&empty_path);
+  }
+
+  big_path = generate_archive (n, expectations, n_expectations, &gen, &error);
+  if (big_path == NULL)
+    {
+      g_printerr ("bench-window: cannot write the archive: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("bench-window: %u articles, window %d×%d\n", n, WINDOW_WIDTH, WINDOW_HEIGHT);
+  g_print ("archive: %u articles in %.2f s (%.0f articles/s; add_article %.2f s, commit %.2f s, "
+           "close %.2f s), %.1f MB of text, file %.1f MB\n",
+           n, gen.total_s, n / gen.total_s, gen.insert_s, gen.commit_s, gen.close_s,
+           gen.text_bytes / MB, file_size (big_path) / MB);
+
+  app = rostra_application_new ();
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("bench-window: cannot register the application: %s\n", error->message);
+      return 1;
+    }
+  g_signal_add_emission_hook (g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL), 0,
+                              items_changed_hook, NULL, NULL);
+
+  /* 2. Opening: times from before rostra_window_new () */
+  g_print ("open           construct    present  first frame     loaded  items-chgd  list "
+           "painted  items\n");
+
+  if (open_window (&w, empty_path, &t))
+    {
+      print_open ("empty (cold)", &w, &t);
+      check_count ("articles in the empty window", t.n_items, 0);
+      renderer = g_strdup (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (w.window))));
+    }
+  memory_empty = memory_line ();
+  close_window (&w);
+
+  if (open_window (&w, empty_path, &t))
+    print_open ("empty (warm)", &w, &t);
+  close_window (&w);
+
+  if (!open_window (&w, big_path, &t))
+    {
+      close_window (&w);
+      g_printerr ("bench-window: FAILED\n");
+      return 1;
+    }
+  {
+    g_autofree char *label = g_strdup_printf ("%u", n);
+
+    print_open (label, &w, &t);
+  }
+  check_count ("articles in the window", t.n_items, n);
+  memory_filled = memory_line ();
+  settle (SETTLE_MS);
+
+  /* 3. Searching, as if typed (without the entry's 150 ms delay) */
+  g_print ("search           typed                       results      call      loaded     "
+           "painted items-chgd  longest fr\n");
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      Expectation *e = &expectations[i];
+      SearchTimes  st = measure_search (&w, e->typed);
+
+      print_search (search_kinds[i], e->typed, &st, e);
+      check_count (e->typed, st.n_items, e->expected);
+      settle (SETTLE_MS);
+    }
+
+  /* One key at a time, each result awaited: a slow typist */
+  for (guint i = 0; i < TYPED_LEN; i++)
+    {
+      Expectation *e = &expectations[G_N_ELEMENTS (searches) + i];
+      SearchTimes  st = measure_search (&w, e->typed);
+
+      print_search (i == 0 ? "typing" : "", e->typed, &st, e);
+      check_count (e->typed, st.n_items, e->expected);
+      settle (SETTLE_MS);
+    }
+
+  /* A fast typist: 8 keys a second, whatever the results; from an
+   * empty search, so that the last key changes the query */
+  {
+    Expectation *e = find_expectation (expectations, n_expectations, typed_word);
+    SearchTimes  st = measure_search (&w, "");
+    Mark         m;
+    gint64       last_key;
+    guint        n_shown;
+
+    settle (SETTLE_MS);
+    m = mark (&w);
+    for (guint i = 0; i < TYPED_LEN; i++)
+      {
+        g_autofree char *prefix = g_strndup (typed_word, i + 1);
+
+        if (i > 0)
+          settle (TYPING_DELAY_MS);
+        rostra_window_set_search (w.window, prefix);
+      }
+    last_key = g_get_monotonic_time ();
+    /* Results that came in between keys; the others were cancelled. */
+    n_shown = w.n_loads - m.n_loads;
+    m.n_loads = w.n_loads;
+
+    st.start = last_key;
+    st.loaded = st.painted = 0;
+    if (wait_for (loaded_since, &m, QUERY_TIMEOUT_MS))
+      {
+        st.loaded = w.loaded;
+        if (wait_for (painted_since_load, &m, FRAME_TIMEOUT_MS))
+          st.painted = w.painted_loaded;
+      }
+    else
+      fail ("no results after typing %s", typed_word);
+    st.n_items = g_list_model_get_n_items (G_LIST_MODEL (w.list));
+
+    {
+      g_autofree char *loaded = format_ms (last_key, st.loaded);
+      g_autofree char *painted = format_ms (last_key, st.painted);
+
+      g_print ("  typing fast: \"%s\" at %d keys/s: %u results %s after the last key, painted "
+               "%s; %u of the %u earlier keys showed results; longest frame %.1f ms  %s\n",
+               typed_word, 1000 / TYPING_DELAY_MS, st.n_items, loaded, painted, n_shown,
+               (guint) TYPED_LEN - 1, w.longest_frame / 1000.0,
+               st.n_items == e->expected ? "ok" : "WRONG");
+    }
+    check_count ("results after typing fast", st.n_items, e->expected);
+    settle (SETTLE_MS);
+  }
+
+  /* 4. Opening articles across the whole list */
+  {
+    SearchTimes st = measure_search (&w, "");
+
+    check_count ("articles after clearing the search", st.n_items, n);
+    settle (SETTLE_MS);
+  }
+  list_view = find_list_view (GTK_WIDGET (w.window), w.list);
+  g_assert_nonnull (list_view);
+  g_print ("open article   select  scroll-to-item     painted  longest fr\n");
+  measure_select (&w, list_view, 0);
+  measure_select (&w, list_view, n / 2);
+  measure_select (&w, list_view, n - 1);
+
+  /* 5. Memory */
+  memory_end = memory_line ();
+
+  g_print ("memory: empty window: %s; %u-article window loaded: %s; after searches and "
+           "articles: %s\n",
+           memory_empty, n, memory_filled, memory_end);
+  g_print ("renderer: %s, display: %s\n", renderer ? renderer : "?",
+           G_OBJECT_TYPE_NAME (gdk_display_get_default ()));
+
+  if (screenshot != NULL)
+    {
+      measure_search (&w, searches[G_N_ELEMENTS (searches) - 1]);
+      settle (SETTLE_MS);
+      rostra_window_select (w.window, 0);
+      settle (2 * SETTLE_MS);
+      take_screenshot (screenshot);
+    }
+
+  close_window (&w);
+  g_clear_object (&app);
+
+  for (guint i = 0; i < n_expectations; i++)
+    {
+      g_free (expectations[i].typed);
+      g_strfreev (expectations[i].tokens);
+    }
+  g_free (expectations);
+
+  if (keep)
+    g_print ("kept: %s\n", rostra_test_tmpdir ());
+  if (failed)
+    {
+      g_printerr ("bench-window: FAILED\n");
+      return 1;
+    }
+  return 0;
+}
