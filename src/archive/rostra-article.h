@@ -20,5 +20,6 @@ const char *rostra_article_get_imported_from (RostraArticle *self);
 guint       rostra_article_get_words (RostraArticle *self);
 guint       rostra_article_get_n_annotations (RostraArticle *self);
 const char *rostra_article_get_snippet (RostraArticle *self);
+char       *rostra_article_dup_date_label (RostraArticle *self, gboolean abbreviated);
 
 G_END_DECLS

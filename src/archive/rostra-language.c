@@ -17,6 +17,10 @@
 
 #include <string.h>
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "rostra-language.h"
 
 /* Only this many characters from the start of a text are looked at. */
@@ -462,4 +466,34 @@ rostra_language_guess (const char *text)
     return NULL;
 
   return lang->code;
+}
+
+/* The languages rostra_language_guess() returns, with their names. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} language_names[] = {
+  { "de", NC_ ("language name", "German") },  { "en", NC_ ("language name", "English") },
+  { "es", NC_ ("language name", "Spanish") }, { "fr", NC_ ("language name", "French") },
+  { "it", NC_ ("language name", "Italian") }, { "nl", NC_ ("language name", "Dutch") },
+  { "ru", NC_ ("language name", "Russian") },
+};
+
+/**
+ * rostra_language_get_name:
+ * @code: an ISO 639-1 code
+ *
+ * Returns: the language's name in the user's language, or @code itself
+ *   for a language Rostra has no name for
+ */
+const char *
+rostra_language_get_name (const char *code)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (g_ascii_strcasecmp (code, language_names[i].code) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "language name", language_names[i].name);
+  return code;
 }

@@ -12,4 +12,6 @@ G_BEGIN_DECLS
  * @text may be NULL, which gives NULL. */
 const char *rostra_language_guess (const char *text);
 
+const char *rostra_language_get_name (const char *code);
+
 G_END_DECLS

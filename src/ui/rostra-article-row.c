@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rostra-article-row.h"
+#include "rostra-language.h"
 #include "rostra-text.h"
 
 struct _RostraArticleRow
@@ -41,27 +42,15 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 /* The languages rostra_language_guess() knows, by ISO 639-1 code. */
-static const struct
-{
-  const char *code;
-  const char *name;
-} languages[] = {
-  { "de", NC_ ("language name", "German") },  { "en", NC_ ("language name", "English") },
-  { "es", NC_ ("language name", "Spanish") }, { "fr", NC_ ("language name", "French") },
-  { "it", NC_ ("language name", "Italian") }, { "nl", NC_ ("language name", "Dutch") },
-  { "ru", NC_ ("language name", "Russian") },
-};
-
 /* The translated name of the language @code, or a sentence with the
- * code itself for a language this table does not know. */
+ * code itself for a language Rostra has no name for. */
 static char *
 dup_language_name (const char *code)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (languages); i++)
-    {
-      if (g_ascii_strcasecmp (code, languages[i].code) == 0)
-        return g_strdup (g_dpgettext2 (NULL, "language name", languages[i].name));
-    }
+  const char *name = rostra_language_get_name (code);
+
+  if (name != code)
+    return g_strdup (name);
   /* Translators: the tooltip of the language badge of an article in a
    * language without a name in Rostra; %s is its code, such as “pt”. */
   return g_strdup_printf (_("Language “%s”"), code);
@@ -71,22 +60,9 @@ dup_language_name (const char *code)
 static char *
 dup_date_text (RostraArticle *article)
 {
-  g_autoptr (GDateTime) date_time = rostra_article_dup_published_date_time (article);
-  const char *published = rostra_article_get_published (article);
-  char       *text = NULL;
+  char *text = rostra_article_dup_date_label (article, TRUE);
 
-  if (date_time != NULL)
-    /* Translators: the date of an article in the library list, a
-     * g_date_time_format() format; "%-d %b %Y" gives “7 Mar 2021”. */
-    text = g_date_time_format (date_time, C_ ("article date", "%-d %b %Y"));
-
-  /* A date the store kept but GLib cannot read: better shown as is. */
-  if (text == NULL && published != NULL && *published != '\0')
-    text = g_strdup (published);
-
-  if (text == NULL)
-    text = g_strdup (_("No date"));
-  return text;
+  return text ? text : g_strdup (_("No date"));
 }
 
 static void

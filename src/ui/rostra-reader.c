@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rostra-language.h"
 #include "rostra-reader.h"
 
 #define ZOOM_MIN     0.5
@@ -92,49 +93,11 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* The languages rostra_language_guess() knows, by ISO 639-1 code; the
- * same strings and context as the library list's. */
-static const struct
-{
-  const char *code;
-  const char *name;
-} languages[] = {
-  { "de", NC_ ("language name", "German") },  { "en", NC_ ("language name", "English") },
-  { "es", NC_ ("language name", "Spanish") }, { "fr", NC_ ("language name", "French") },
-  { "it", NC_ ("language name", "Italian") }, { "nl", NC_ ("language name", "Dutch") },
-  { "ru", NC_ ("language name", "Russian") },
-};
-
-/* The translated name of the language @code, or the code itself. */
-static const char *
-get_language_name (const char *code)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (languages); i++)
-    {
-      if (g_ascii_strcasecmp (code, languages[i].code) == 0)
-        return g_dpgettext2 (GETTEXT_PACKAGE, "language name", languages[i].name);
-    }
-  return code;
-}
-
-/* The publication date in the user's locale, the stored string when
- * GLib cannot read it, or %NULL when there is none. */
+/* The publication date in the user's locale, or %NULL. */
 static char *
 dup_date_text (RostraArticle *article)
 {
-  g_autoptr (GDateTime) date_time = rostra_article_dup_published_date_time (article);
-  const char *published = rostra_article_get_published (article);
-  char       *text = NULL;
-
-  if (date_time != NULL)
-    /* Translators: the date of a speech in the reader and in
-     * quotations, a g_date_time_format() format; "%-d %B %Y" gives
-     * “7 March 2021”. */
-    text = g_date_time_format (date_time, C_ ("date format", "%-d %B %Y"));
-
-  if (text == NULL && published != NULL && *published != '\0')
-    text = g_strdup (published);
-  return text;
+  return rostra_article_dup_date_label (article, FALSE);
 }
 
 static const char *
@@ -375,7 +338,7 @@ dup_meta_line (RostraArticle *article)
   if (is_set (source))
     g_ptr_array_add (parts, g_strdup (source));
   if (is_set (language))
-    g_ptr_array_add (parts, g_strdup (get_language_name (language)));
+    g_ptr_array_add (parts, g_strdup (rostra_language_get_name (language)));
   if (is_set (imported_from))
     /* Translators: in the line under a speech's title; %s is the name
      * of the file it was imported from. */

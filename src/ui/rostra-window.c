@@ -17,6 +17,7 @@
 #include "rostra-article-list.h"
 #include "rostra-article-row.h"
 #include "rostra-importer.h"
+#include "rostra-language.h"
 #include "rostra-reader.h"
 #include "rostra-window.h"
 
@@ -288,25 +289,6 @@ filters_changed (RostraWindow *self)
   apply_query (self);
 }
 
-static const char *
-language_name (const char *code)
-{
-  static const struct
-  {
-    const char *code;
-    const char *name;
-  } names[] = {
-    { "en", N_("English") }, { "nl", N_("Dutch") },   { "de", N_("German") },
-    { "fr", N_("French") },  { "ru", N_("Russian") }, { "es", N_("Spanish") },
-    { "it", N_("Italian") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (code, names[i].code) == 0)
-      return _(names[i].name);
-  return code;
-}
-
 /* Fills a drop-down with "any" and then @values; keeps the selection
  * on the same value when it is still there. */
 static void
@@ -319,7 +301,7 @@ fill_dropdown (GtkDropDown *dropdown, GPtrArray *values, const char *any, gboole
     {
       const char *value = g_ptr_array_index (values, i);
 
-      gtk_string_list_append (labels, languages ? language_name (value) : value);
+      gtk_string_list_append (labels, languages ? rostra_language_get_name (value) : value);
     }
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
 }
