@@ -507,6 +507,17 @@ test_search_terms (void)
       g_clear_pointer (&selected, g_free);
     }
 
+  /* Words match where they start, as the search finds them. */
+  {
+    const char *const prefix[] = { "citiz", NULL };
+    const char *const inside[] = { "itizens", NULL };
+
+    rostra_reader_set_search_terms (reader, prefix);
+    g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 1);
+    rostra_reader_set_search_terms (reader, inside);
+    g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 0);
+  }
+
   rostra_reader_set_search_terms (reader, nothing);
   g_assert_cmpuint (rostra_reader_get_n_matches (reader), ==, 0);
   g_assert_false (rostra_reader_next_match (reader));

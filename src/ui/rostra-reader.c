@@ -213,12 +213,19 @@ find_matches (RostraReader *self)
 
       /* The folded text and term are valid UTF-8, so a match starts and
        * ends on character boundaries. */
-      for (const char *p = folded; (p = strstr (p, term)) != NULL; p += len)
+      gboolean word_term = g_unichar_isalnum (g_utf8_get_char (term));
+
+      for (const char *p = folded; (p = strstr (p, term)) != NULL; p = g_utf8_next_char (p))
         {
           gsize first = p - folded;
           gsize after = first + len;
           int   last = g_array_index (map, int, after - 1);
           Match match;
+
+          /* Words match where they start, as the search finds them:
+           * “haven” is in “haven” and “havens”, not in “Korvenhaven”. */
+          if (word_term && p > folded && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p))))
+            continue;
 
           match.start = g_array_index (map, int, first);
           /* Up to the next character that folds to something, so that
