@@ -134,6 +134,9 @@ open_article (RostraWindow *self, gint64 id)
 
   terms = rostra_search_split_terms (self->query->text);
   rostra_reader_set_search_terms (self->reader, (const char *const *) terms);
+  /* Opened from a search: show where the words are. */
+  if (article && rostra_reader_get_n_matches (self->reader) > 0)
+    rostra_reader_next_match (self->reader);
   update_matches (self);
 
   g_settings_set_int64 (self->settings, "last-article", self->open_id);
