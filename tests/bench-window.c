@@ -43,9 +43,11 @@
 #define FRAME_TIMEOUT_MS 10000
 /* The search entry's own search-changed comes 150 ms after the text
  * changed; let it pass between two measurements. */
-#define SETTLE_MS        300
-#define TYPING_DELAY_MS  125 /* 8 keys a second */
-#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
+#define SETTLE_MS       300
+#define TYPING_DELAY_MS 125 /* 8 keys a second */
+/* Stop when one step keeps the main loop blocked this long */
+#define DEFAULT_STEP_TIMEOUT_S 600
+#define PICK(rand, list)       ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
 
 /* Word lists: plain ASCII but for a few Dutch letters, and no
  * typographic punctuation, so that count_matches() can split words the
@@ -605,6 +607,93 @@ flush_main_context (void)
     ;
 }
 
+/* Stalls: how long the main loop could not run a 10 ms timeout, that
+ * is, how long the window froze. */
+
+#define STALL_TICK_MS 10
+
+static gint64 stall_last_tick;
+static gint64 stall_longest; /* µs */
+
+static gboolean
+stall_tick_cb (gpointer user_data G_GNUC_UNUSED)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  stall_longest = MAX (stall_longest, now - stall_last_tick - STALL_TICK_MS * 1000);
+  stall_last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stall_reset (void)
+{
+  stall_last_tick = g_get_monotonic_time ();
+  stall_longest = 0;
+}
+
+/* The longest stall since stall_reset (), counting the one going on. */
+static gdouble
+stall_longest_ms (void)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  return MAX (stall_longest, now - stall_last_tick - STALL_TICK_MS * 1000) / 1000.0;
+}
+
+/* The watchdog: a step that keeps the main loop blocked longer than
+ * --step-timeout stops the program, since nothing else can. */
+
+static GMutex step_lock;
+static char  *step_name;
+static gint64 step_start;
+static guint  step_timeout_s;
+
+static void step_begin (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static void
+step_begin (const char *format, ...)
+{
+  va_list args;
+
+  g_mutex_lock (&step_lock);
+  g_free (step_name);
+  va_start (args, format);
+  step_name = g_strdup_vprintf (format, args);
+  va_end (args);
+  step_start = g_get_monotonic_time ();
+  g_mutex_unlock (&step_lock);
+}
+
+static void
+step_end (void)
+{
+  g_mutex_lock (&step_lock);
+  g_clear_pointer (&step_name, g_free);
+  g_mutex_unlock (&step_lock);
+}
+
+static gpointer
+watchdog_thread (gpointer data G_GNUC_UNUSED)
+{
+  for (;;)
+    {
+      g_usleep (G_USEC_PER_SEC);
+      g_mutex_lock (&step_lock);
+      if (step_name != NULL &&
+          g_get_monotonic_time () - step_start > step_timeout_s * G_USEC_PER_SEC)
+        {
+          g_printerr ("bench-window: FAILED: %s did not finish in %u s (the window is frozen; "
+                      "see --step-timeout)\n",
+                      step_name, step_timeout_s);
+          fflush (stdout);
+          exit (1);
+        }
+      g_mutex_unlock (&step_lock);
+    }
+  return NULL;
+}
+
 /* Watching a window: its frames, and its list's queries */
 
 typedef struct
@@ -612,14 +701,11 @@ typedef struct
   RostraWindow      *window;
   RostraArticleList *list;
   GdkFrameClock     *clock;
-  gulong             before_paint_id;
   gulong             after_paint_id;
 
   guint  n_frames;
-  gint64 frame_start;
   gint64 first_frame; /* end of the first frame, 0 until then */
   gint64 last_frame;
-  gint64 longest_frame; /* µs, since watch_reset_longest () */
 
   guint    n_loads;
   gint64   loaded;         /* the last "loaded" */
@@ -631,12 +717,6 @@ typedef struct
 } Watch;
 
 static void
-before_paint_cb (GdkFrameClock *clock G_GNUC_UNUSED, Watch *w)
-{
-  w->frame_start = g_get_monotonic_time ();
-}
-
-static void
 after_paint_cb (GdkFrameClock *clock G_GNUC_UNUSED, Watch *w)
 {
   gint64 now = g_get_monotonic_time ();
@@ -645,8 +725,6 @@ after_paint_cb (GdkFrameClock *clock G_GNUC_UNUSED, Watch *w)
   w->last_frame = now;
   if (w->first_frame == 0)
     w->first_frame = now;
-  if (w->frame_start > 0)
-    w->longest_frame = MAX (w->longest_frame, now - w->frame_start);
   if (w->n_loads > 0 && w->painted_loaded == 0)
     {
       w->painted_loaded = now;
@@ -660,7 +738,6 @@ realize_cb (GtkWidget *widget, Watch *w)
   w->clock = gtk_widget_get_frame_clock (widget);
   g_assert_nonnull (w->clock);
   g_object_ref (w->clock);
-  w->before_paint_id = g_signal_connect (w->clock, "before-paint", G_CALLBACK (before_paint_cb), w);
   w->after_paint_id = g_signal_connect (w->clock, "after-paint", G_CALLBACK (after_paint_cb), w);
 }
 
@@ -741,12 +818,14 @@ painted_since (gpointer data)
   return m->watch->n_frames > m->n_frames;
 }
 
+/* Where @w stands before a measurement, which starts now. */
 static Mark
 mark (Watch *w)
 {
   Mark m = { w, w->n_loads, w->n_frames };
 
-  w->longest_frame = 0;
+  w->changed_start = w->changed_end = 0;
+  stall_reset ();
   return m;
 }
 
@@ -782,13 +861,13 @@ ms_between (gint64 start, gint64 end)
   return (end - start) / 1000.0;
 }
 
-/* "12.3 ms", or "-" when @end never came */
+/* "12.3", or "-" when @end never came */
 static char *
 format_ms (gint64 start, gint64 end)
 {
-  if (end <= 0)
+  if (end <= 0 || end < start)
     return g_strdup ("-");
-  return g_strdup_printf ("%.1f ms", ms_between (start, end));
+  return g_strdup_printf ("%.1f", ms_between (start, end));
 }
 
 /* A "VmHWM:"-like line of /proc/self/status, in kB, or -1. */
@@ -809,11 +888,11 @@ read_status_kb (const char *field)
   return -1;
 }
 
-static char *
-memory_line (void)
+static void
+print_memory (const char *when)
 {
-  return g_strdup_printf ("VmRSS %.1f MB, VmHWM %.1f MB", read_status_kb ("VmRSS") / 1024.0,
-                          read_status_kb ("VmHWM") / 1024.0);
+  g_print ("  %-44s VmRSS %7.1f MB   VmHWM %7.1f MB\n", when, read_status_kb ("VmRSS") / 1024.0,
+           read_status_kb ("VmHWM") / 1024.0);
 }
 
 static gint64
@@ -830,14 +909,6 @@ file_size (const char *path)
 
 /* The application, registered once and never run. */
 static RostraApplication *app;
-
-typedef struct
-{
-  gint64 start;       /* before rostra_window_new () */
-  gint64 constructed; /* after it */
-  gint64 presented;   /* after gtk_window_present () */
-  guint  n_items;
-} OpenTimes;
 
 /* The list view showing @list (the drop-downs have list views too). */
 static GtkWidget *
@@ -862,22 +933,27 @@ find_list_view (GtkWidget *widget, RostraArticleList *list)
   return NULL;
 }
 
-/* Opens a window on @path and waits until its list is loaded and painted. */
+/* Opens a window on @path, shows it at WINDOW_WIDTH × WINDOW_HEIGHT
+ * and waits until its list is loaded and painted; prints the times,
+ * from before rostra_window_new (). */
 static gboolean
-open_window (Watch *w, const char *path, OpenTimes *times)
+open_window (Watch *w, const char *label, const char *path, guint expected)
 {
-  memset (w, 0, sizeof *w);
-  memset (times, 0, sizeof *times);
+  gint64 start, constructed, presented;
 
+  memset (w, 0, sizeof *w);
   rostra_application_set_database (app, path);
-  times->start = g_get_monotonic_time ();
+  step_begin ("opening the window on the %s archive", label);
+  mark (w);
+  start = g_get_monotonic_time ();
   w->window = rostra_window_new (app);
-  times->constructed = g_get_monotonic_time ();
+  constructed = g_get_monotonic_time ();
 
   w->list = rostra_window_get_articles (w->window);
   if (w->list == NULL)
     {
       fail ("the window could not open %s", path);
+      step_end ();
       return FALSE;
     }
   hooked_watch = w;
@@ -887,15 +963,30 @@ open_window (Watch *w, const char *path, OpenTimes *times)
 
   gtk_window_set_default_size (GTK_WINDOW (w->window), WINDOW_WIDTH, WINDOW_HEIGHT);
   gtk_window_present (GTK_WINDOW (w->window));
-  times->presented = g_get_monotonic_time ();
+  presented = g_get_monotonic_time ();
 
   if (!wait_for (first_load_painted, w, QUERY_TIMEOUT_MS))
     {
       fail ("the window on %s did not show its list (frames %u, loads %u)", path, w->n_frames,
             w->n_loads);
+      step_end ();
       return FALSE;
     }
-  times->n_items = w->n_items_painted;
+  step_end ();
+
+  {
+    g_autofree char *first = format_ms (start, w->first_frame);
+    g_autofree char *query = format_ms (start, w->changed_start);
+    g_autofree char *changed = format_ms (w->changed_start, w->changed_end);
+    g_autofree char *loaded = format_ms (start, w->loaded);
+    g_autofree char *painted = format_ms (start, w->painted_loaded);
+
+    g_print ("  %-12s %9.1f %9.1f %11s %9s %11s %9s %9s %9.1f %7u  %s\n", label,
+             ms_between (start, constructed), ms_between (start, presented), first, query, changed,
+             loaded, painted, stall_longest_ms (), w->n_items_painted,
+             w->n_items_painted == expected ? "ok" : "WRONG");
+  }
+  check_count ("articles in the window", w->n_items_painted, expected);
   return !w->query_failed;
 }
 
@@ -905,7 +996,6 @@ close_window (Watch *w)
   hooked_watch = NULL;
   if (w->clock != NULL)
     {
-      g_clear_signal_handler (&w->before_paint_id, w->clock);
       g_clear_signal_handler (&w->after_paint_id, w->clock);
       g_clear_object (&w->clock);
     }
@@ -921,81 +1011,100 @@ close_window (Watch *w)
   memset (w, 0, sizeof *w);
 }
 
+/* Types @text into the search entry at once (as the entry does 150 ms
+ * after the last key), waits for its results to be loaded and painted,
+ * and prints the times from the call. */
 static void
-print_open (const char *label, Watch *w, const OpenTimes *t)
+measure_search (Watch *w, const char *kind, const char *text, guint expected)
 {
-  g_autofree char *first = format_ms (t->start, w->first_frame);
-  g_autofree char *loaded = format_ms (t->start, w->loaded);
-  g_autofree char *painted = format_ms (t->start, w->painted_loaded);
-  g_autofree char *changed =
-      w->changed_start > 0 && w->changed_end >= w->changed_start
-          ? g_strdup_printf ("%.1f ms", ms_between (w->changed_start, w->changed_end))
-          : g_strdup ("-");
+  Mark   m;
+  gint64 start, called, loaded = 0, painted = 0;
+  guint  n_items;
 
-  g_print ("  %-14s %9.1f ms %9.1f ms %11s %11s %11s %11s  %u\n", label,
-           ms_between (t->start, t->constructed), ms_between (t->start, t->presented), first,
-           loaded, changed, painted, t->n_items);
-}
-
-typedef struct
-{
-  gdouble  call_ms; /* rostra_window_set_search () itself */
-  gint64   start;
-  gint64   loaded;
-  gint64   painted;
-  gdouble  changed_ms; /* handling the list's items-changed */
-  gdouble  longest_frame_ms;
-  guint    n_items;
-  gboolean ok;
-} SearchTimes;
-
-/* Types @text into the search entry at once and waits for its results
- * to be loaded and painted. */
-static SearchTimes
-measure_search (Watch *w, const char *text)
-{
-  SearchTimes st = { 0 };
-  Mark        m = mark (w);
-
-  w->changed_start = w->changed_end = 0;
-  st.start = g_get_monotonic_time ();
+  step_begin ("searching %s", text);
+  m = mark (w);
+  start = g_get_monotonic_time ();
   rostra_window_set_search (w->window, text);
-  st.call_ms = ms_between (st.start, g_get_monotonic_time ());
+  called = g_get_monotonic_time ();
 
-  if (!wait_for (loaded_since, &m, QUERY_TIMEOUT_MS))
+  if (wait_for (loaded_since, &m, QUERY_TIMEOUT_MS))
     {
-      fail ("no results for %s", text);
-      return st;
+      loaded = w->loaded;
+      if (wait_for (painted_since_load, &m, FRAME_TIMEOUT_MS))
+        painted = w->painted_loaded;
     }
-  st.loaded = w->loaded;
-  st.n_items = g_list_model_get_n_items (G_LIST_MODEL (w->list));
-  if (wait_for (painted_since_load, &m, FRAME_TIMEOUT_MS))
-    st.painted = w->painted_loaded;
-  st.changed_ms = w->changed_start > 0 ? ms_between (w->changed_start, w->changed_end) : -1;
-  st.longest_frame_ms = w->longest_frame / 1000.0;
-  st.ok = !w->query_failed;
-  return st;
+  else
+    fail ("no results for %s", text);
+  step_end ();
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (w->list));
+
+  {
+    g_autofree char *quoted = g_strdup_printf ("'%s'", text);
+    g_autofree char *query = format_ms (start, w->changed_start);
+    g_autofree char *changed = format_ms (w->changed_start, w->changed_end);
+    g_autofree char *loaded_text = format_ms (start, loaded);
+    g_autofree char *painted_text = format_ms (start, painted);
+
+    g_print ("  %-15s %-27s %7u %7.1f %9s %11s %9s %9s %9.1f  %s\n", kind, quoted, n_items,
+             ms_between (start, called), query, changed, loaded_text, painted_text,
+             stall_longest_ms (), n_items == expected ? "ok" : "WRONG");
+  }
+  check_count (text, n_items, expected);
+  if (w->query_failed)
+    fail ("the query for %s failed", text);
+  settle (SETTLE_MS);
 }
 
+/* Types @word one key every TYPING_DELAY_MS, whatever the window
+ * shows, and prints how long the keys and the last results took. */
 static void
-print_search (const char *kind, const char *text, const SearchTimes *st, const Expectation *e)
+measure_fast_typing (Watch *w, const char *word, guint expected)
 {
-  g_autofree char *loaded = format_ms (st->start, st->loaded);
-  g_autofree char *painted = format_ms (st->start, st->painted);
+  guint  len = strlen (word);
+  Mark   m;
+  gint64 start, last_key, loaded = 0, painted = 0;
+  guint  n_shown, n_items;
 
-  g_print ("  %-16s %-27s %7u %8.1f ms %11s %11s %9.1f ms %9.1f ms  %s\n", kind, text, st->n_items,
-           st->call_ms, loaded, painted, MAX (st->changed_ms, 0.0), st->longest_frame_ms,
-           st->n_items == e->expected ? "ok" : "WRONG");
-}
+  step_begin ("typing %s at 8 keys/s", word);
+  m = mark (w);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < len; i++)
+    {
+      g_autofree char *prefix = g_strndup (word, i + 1);
 
-static Expectation *
-find_expectation (Expectation *expectations, guint n, const char *typed)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_str_equal (expectations[i].typed, typed))
-      return &expectations[i];
-  g_assert_not_reached ();
-  return NULL;
+      if (i > 0)
+        settle (TYPING_DELAY_MS);
+      rostra_window_set_search (w->window, prefix);
+    }
+  last_key = g_get_monotonic_time ();
+  /* Results shown between keys; the other queries were cancelled. */
+  n_shown = w->n_loads - m.n_loads;
+  m.n_loads = w->n_loads;
+
+  if (wait_for (loaded_since, &m, QUERY_TIMEOUT_MS))
+    {
+      loaded = w->loaded;
+      if (wait_for (painted_since_load, &m, FRAME_TIMEOUT_MS))
+        painted = w->painted_loaded;
+    }
+  else
+    fail ("no results after typing %s", word);
+  step_end ();
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (w->list));
+
+  {
+    g_autofree char *loaded_text = format_ms (last_key, loaded);
+    g_autofree char *painted_text = format_ms (last_key, painted);
+
+    g_print ("  typing '%s' at %d keys/s: the %u keys took %.1f ms (%d ms if nothing blocks), "
+             "%u of the first %u showed results; %u results %s ms after the last key, painted "
+             "%s ms; longest stall %.1f ms  %s\n",
+             word, 1000 / TYPING_DELAY_MS, len, ms_between (start, last_key),
+             (len - 1) * TYPING_DELAY_MS, n_shown, len - 1, n_items, loaded_text, painted_text,
+             stall_longest_ms (), n_items == expected ? "ok" : "WRONG");
+  }
+  check_count ("results after typing fast", n_items, expected);
+  settle (SETTLE_MS);
 }
 
 /* Opens the article at @position as a click does, scrolls the list to
@@ -1003,10 +1112,13 @@ find_expectation (Expectation *expectations, guint n, const char *typed)
 static void
 measure_select (Watch *w, GtkWidget *list_view, guint position)
 {
-  Mark   m = mark (w);
+  Mark   m;
   gint64 start, selected, scrolled, painted = 0;
   gint64 expected_id = rostra_article_list_get_id (w->list, position);
+  gint64 open_id;
 
+  step_begin ("opening article %u", position);
+  m = mark (w);
   start = g_get_monotonic_time ();
   rostra_window_select (w->window, position);
   selected = g_get_monotonic_time ();
@@ -1014,18 +1126,19 @@ measure_select (Watch *w, GtkWidget *list_view, guint position)
   scrolled = g_get_monotonic_time ();
   if (wait_for (painted_since, &m, FRAME_TIMEOUT_MS))
     painted = w->last_frame;
+  step_end ();
+  open_id = rostra_window_get_open_article_id (w->window);
 
   {
     g_autofree char *painted_text = format_ms (start, painted);
 
-    g_print ("  %-10u %9.1f ms %9.1f ms %11s %9.1f ms  %s\n", position,
-             ms_between (start, selected), ms_between (selected, scrolled), painted_text,
-             w->longest_frame / 1000.0,
-             rostra_window_get_open_article_id (w->window) == expected_id ? "ok" : "WRONG");
+    g_print ("  %-10u %9.1f %15.1f %9s %9.1f  %s\n", position, ms_between (start, selected),
+             ms_between (selected, scrolled), painted_text, stall_longest_ms (),
+             open_id == expected_id ? "ok" : "WRONG");
   }
-  if (rostra_window_get_open_article_id (w->window) != expected_id)
+  if (open_id != expected_id)
     fail ("position %u opened article %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT, position,
-          rostra_window_get_open_article_id (w->window), expected_id);
+          open_id, expected_id);
   settle (SETTLE_MS);
 }
 
@@ -1034,7 +1147,7 @@ take_screenshot (const char *path)
 {
   g_autofree char *import = g_find_program_in_path ("import");
   g_autoptr (GError) error = NULL;
-  const char *argv[] = { import, "-window", "root", path, NULL };
+  const char *args[] = { import, "-window", "root", path, NULL };
   int         status = 0;
 
   if (import == NULL)
@@ -1042,7 +1155,7 @@ take_screenshot (const char *path)
       g_print ("screenshot: not taken, ImageMagick's import is not installed\n");
       return;
     }
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+  if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
                      &error) ||
       !g_spawn_check_wait_status (status, &error))
     g_print ("screenshot: failed: %s\n", error->message);
@@ -1077,18 +1190,33 @@ find_schema (const char *argv0)
   return schema != NULL;
 }
 
+static Expectation *
+find_expectation (Expectation *expectations, guint n, const char *typed)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (expectations[i].typed, typed))
+      return &expectations[i];
+  g_assert_not_reached ();
+  return NULL;
+}
+
 int
 main (int argc, char **argv)
 {
   int                articles = DEFAULT_ARTICLES;
+  int                step_timeout = DEFAULT_STEP_TIMEOUT_S;
   gboolean           keep = FALSE;
+  gboolean           skip_typing = FALSE;
   g_autofree char   *screenshot = NULL;
   const GOptionEntry options[] = {
     { "articles", 0, 0, G_OPTION_ARG_INT, &articles, "Articles in the big archive (default 100000)",
       "N" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the temporary folder", NULL },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &screenshot,
-      "Save a screenshot of the screen with a search active to PATH (needs ImageMagick)", "PATH" },
+      "Save a screenshot with a search active to PATH (needs ImageMagick's import)", "PATH" },
+    { "skip-typing", 0, 0, G_OPTION_ARG_NONE, &skip_typing, "Skip the typing tests", NULL },
+    { "step-timeout", 0, 0, G_OPTION_ARG_INT, &step_timeout,
+      "Stop when one step blocks longer than S seconds (default 600, 0 for never)", "S" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = NULL;
@@ -1098,17 +1226,16 @@ main (int argc, char **argv)
   g_autofree char *cache_home = NULL;
   g_autofree char *empty_path = NULL;
   g_autofree char *big_path = NULL;
-  g_autofree char *memory_empty = NULL;
-  g_autofree char *memory_filled = NULL;
-  g_autofree char *memory_end = NULL;
-  g_autofree char *renderer = NULL;
+  g_autofree char *label = NULL;
   Expectation     *expectations;
   guint            n_expectations = G_N_ELEMENTS (searches) + TYPED_LEN;
   GenerateStats    gen;
   Watch            w = { 0 };
-  OpenTimes        t;
   GtkWidget       *list_view;
   guint            n;
+
+  /* Partial results are worth seeing when a step hangs. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
 
   /* Keep away from the user's archive, settings and a11y bus, as the
    * window tests do. */
@@ -1129,12 +1256,13 @@ main (int argc, char **argv)
       g_printerr ("bench-window: %s\n", error->message);
       return 2;
     }
-  if (articles < 1)
+  if (articles < 1 || step_timeout < 0)
     {
-      g_printerr ("bench-window: --articles must be at least 1\n");
+      g_printerr ("bench-window: --articles must be at least 1, --step-timeout at least 0\n");
       return 2;
     }
   n = articles;
+  step_timeout_s = step_timeout;
   if (keep)
     g_setenv ("ROSTRA_TEST_KEEP", "1", TRUE);
 
@@ -1152,12 +1280,13 @@ main (int argc, char **argv)
                   APP_ID);
       return 2;
     }
-
   if (!gtk_init_check ())
     {
       g_printerr ("bench-window: cannot open a display (run it under xvfb-run)\n");
       return 2;
     }
+  if (step_timeout_s > 0)
+    g_thread_unref (g_thread_new ("watchdog", watchdog_thread, NULL));
 
   /* 1. The archives */
   expectations = g_new0 (Expectation, n_expectations);
@@ -1174,17 +1303,20 @@ main (int argc, char **argv)
     g_autoptr (RostraStore) empty = rostra_test_store_new (&empty_path);
   }
 
+  step_begin ("writing the archive");
   big_path = generate_archive (n, expectations, n_expectations, &gen, &error);
+  step_end ();
   if (big_path == NULL)
     {
       g_printerr ("bench-window: cannot write the archive: %s\n", error->message);
       return 1;
     }
 
-  g_print ("bench-window: %u articles, window %d×%d\n", n, WINDOW_WIDTH, WINDOW_HEIGHT);
-  g_print ("archive: %u articles in %.2f s (%.0f articles/s; add_article %.2f s, commit %.2f s, "
-           "close %.2f s), %.1f MB of text, file %.1f MB\n",
-           n, gen.total_s, n / gen.total_s, gen.insert_s, gen.commit_s, gen.close_s,
+  g_print ("bench-window: %u articles, window %d×%d; times in ms from the start of each step\n", n,
+           WINDOW_WIDTH, WINDOW_HEIGHT);
+  g_print ("archive: written in %.2f s (%.0f articles/s; add_article %.2f s, commit %.2f s, "
+           "close %.2f s); %.1f MB of text, file %.1f MB\n",
+           gen.total_s, n / gen.total_s, gen.insert_s, gen.commit_s, gen.close_s,
            gen.text_bytes / MB, file_size (big_path) / MB);
 
   app = rostra_application_new ();
@@ -1195,143 +1327,84 @@ main (int argc, char **argv)
     }
   g_signal_add_emission_hook (g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL), 0,
                               items_changed_hook, NULL, NULL);
+  g_timeout_add_full (G_PRIORITY_HIGH, STALL_TICK_MS, stall_tick_cb, NULL, NULL);
 
-  /* 2. Opening: times from before rostra_window_new () */
-  g_print ("open           construct    present  first frame     loaded  items-chgd  list "
-           "painted  items\n");
-
-  if (open_window (&w, empty_path, &t))
+  /* 2. Opening the window. "query": until the list's items-changed;
+   * "items-chgd": how long its handlers took; "stall": the longest
+   * time the main loop could not run. */
+  g_print ("open         construct   present first frame     query  items-chgd    loaded   "
+           "painted     stall   items\n");
+  if (open_window (&w, "empty", empty_path, 0))
     {
-      print_open ("empty (cold)", &w, &t);
-      check_count ("articles in the empty window", t.n_items, 0);
-      renderer = g_strdup (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (w.window))));
+      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (w.window));
+
+      g_print ("  (first window of the process; renderer %s on %s)\n",
+               renderer ? G_OBJECT_TYPE_NAME (renderer) : "?",
+               G_OBJECT_TYPE_NAME (gdk_display_get_default ()));
     }
-  memory_empty = memory_line ();
+  print_memory ("memory with the empty archive's window:");
   close_window (&w);
 
-  if (open_window (&w, empty_path, &t))
-    print_open ("empty (warm)", &w, &t);
+  open_window (&w, "empty again", empty_path, 0);
   close_window (&w);
 
-  if (!open_window (&w, big_path, &t))
+  label = g_strdup_printf ("%u", n);
+  if (!open_window (&w, label, big_path, n))
     {
       close_window (&w);
       g_printerr ("bench-window: FAILED\n");
       return 1;
     }
-  {
-    g_autofree char *label = g_strdup_printf ("%u", n);
-
-    print_open (label, &w, &t);
-  }
-  check_count ("articles in the window", t.n_items, n);
-  memory_filled = memory_line ();
+  print_memory ("memory with the big archive's window:");
   settle (SETTLE_MS);
 
-  /* 3. Searching, as if typed (without the entry's 150 ms delay) */
-  g_print ("search           typed                       results      call      loaded     "
-           "painted items-chgd  longest fr\n");
+  /* 3. Searching */
+  g_print ("search          typed                       results    call     query  items-chgd  "
+           "  loaded   painted     stall\n");
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
-    {
-      Expectation *e = &expectations[i];
-      SearchTimes  st = measure_search (&w, e->typed);
-
-      print_search (search_kinds[i], e->typed, &st, e);
-      check_count (e->typed, st.n_items, e->expected);
-      settle (SETTLE_MS);
-    }
-
-  /* One key at a time, each result awaited: a slow typist */
-  for (guint i = 0; i < TYPED_LEN; i++)
-    {
-      Expectation *e = &expectations[G_N_ELEMENTS (searches) + i];
-      SearchTimes  st = measure_search (&w, e->typed);
-
-      print_search (i == 0 ? "typing" : "", e->typed, &st, e);
-      check_count (e->typed, st.n_items, e->expected);
-      settle (SETTLE_MS);
-    }
-
-  /* A fast typist: 8 keys a second, whatever the results; from an
-   * empty search, so that the last key changes the query */
-  {
-    Expectation *e = find_expectation (expectations, n_expectations, typed_word);
-    SearchTimes  st = measure_search (&w, "");
-    Mark         m;
-    gint64       last_key;
-    guint        n_shown;
-
-    settle (SETTLE_MS);
-    m = mark (&w);
-    for (guint i = 0; i < TYPED_LEN; i++)
-      {
-        g_autofree char *prefix = g_strndup (typed_word, i + 1);
-
-        if (i > 0)
-          settle (TYPING_DELAY_MS);
-        rostra_window_set_search (w.window, prefix);
-      }
-    last_key = g_get_monotonic_time ();
-    /* Results that came in between keys; the others were cancelled. */
-    n_shown = w.n_loads - m.n_loads;
-    m.n_loads = w.n_loads;
-
-    st.start = last_key;
-    st.loaded = st.painted = 0;
-    if (wait_for (loaded_since, &m, QUERY_TIMEOUT_MS))
-      {
-        st.loaded = w.loaded;
-        if (wait_for (painted_since_load, &m, FRAME_TIMEOUT_MS))
-          st.painted = w.painted_loaded;
-      }
-    else
-      fail ("no results after typing %s", typed_word);
-    st.n_items = g_list_model_get_n_items (G_LIST_MODEL (w.list));
-
-    {
-      g_autofree char *loaded = format_ms (last_key, st.loaded);
-      g_autofree char *painted = format_ms (last_key, st.painted);
-
-      g_print ("  typing fast: \"%s\" at %d keys/s: %u results %s after the last key, painted "
-               "%s; %u of the %u earlier keys showed results; longest frame %.1f ms  %s\n",
-               typed_word, 1000 / TYPING_DELAY_MS, st.n_items, loaded, painted, n_shown,
-               (guint) TYPED_LEN - 1, w.longest_frame / 1000.0,
-               st.n_items == e->expected ? "ok" : "WRONG");
-    }
-    check_count ("results after typing fast", st.n_items, e->expected);
-    settle (SETTLE_MS);
-  }
+    measure_search (&w, search_kinds[i], expectations[i].typed, expectations[i].expected);
+  measure_search (&w, "cleared", "", n);
 
   /* 4. Opening articles across the whole list */
-  {
-    SearchTimes st = measure_search (&w, "");
-
-    check_count ("articles after clearing the search", st.n_items, n);
-    settle (SETTLE_MS);
-  }
   list_view = find_list_view (GTK_WIDGET (w.window), w.list);
   g_assert_nonnull (list_view);
-  g_print ("open article   select  scroll-to-item     painted  longest fr\n");
+  g_print ("open article   select  scroll-to-item   painted     stall\n");
   measure_select (&w, list_view, 0);
   measure_select (&w, list_view, n / 2);
   measure_select (&w, list_view, n - 1);
 
   /* 5. Memory */
-  memory_end = memory_line ();
-
-  g_print ("memory: empty window: %s; %u-article window loaded: %s; after searches and "
-           "articles: %s\n",
-           memory_empty, n, memory_filled, memory_end);
-  g_print ("renderer: %s, display: %s\n", renderer ? renderer : "?",
-           G_OBJECT_TYPE_NAME (gdk_display_get_default ()));
+  print_memory ("memory after the searches and articles:");
 
   if (screenshot != NULL)
     {
-      measure_search (&w, searches[G_N_ELEMENTS (searches) - 1]);
-      settle (SETTLE_MS);
-      rostra_window_select (w.window, 0);
+      const Expectation *e = &expectations[G_N_ELEMENTS (searches) - 1];
+
+      g_print ("for the screenshot:\n");
+      measure_search (&w, "phrase", e->typed, e->expected);
+      measure_select (&w, list_view, 0);
       settle (2 * SETTLE_MS);
       take_screenshot (screenshot);
+    }
+
+  /* 6. Typing, last: the first keys find nearly every article. With an
+   * article open, and from the whole list, as a user starts a search. */
+  if (!skip_typing)
+    {
+      const Expectation *e = find_expectation (expectations, n_expectations, typed_word);
+
+      if (screenshot != NULL)
+        measure_search (&w, "cleared", "", n);
+      g_print ("typing, one key at a time, each result awaited:\n");
+      for (guint i = 0; i < TYPED_LEN; i++)
+        {
+          Expectation *p = &expectations[G_N_ELEMENTS (searches) + i];
+
+          measure_search (&w, i == 0 ? "typed" : "", p->typed, p->expected);
+        }
+      measure_search (&w, "cleared", "", n);
+      measure_fast_typing (&w, typed_word, e->expected);
+      print_memory ("memory after typing:");
     }
 
   close_window (&w);

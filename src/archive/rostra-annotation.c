@@ -10,7 +10,7 @@
 
 #include "config.h"
 
-#include "rostra-annotation.h"
+#include "rostra-annotation-private.h"
 
 struct _RostraAnnotation
 {
@@ -29,6 +29,11 @@ struct _RostraAnnotation
   char    *created;
   char    *modified;
   gboolean orphaned;
+
+  /* The citation, when the store read it with the article */
+  char *article_title;
+  char *article_source;
+  char *article_published;
 };
 
 G_DEFINE_FINAL_TYPE (RostraAnnotation, rostra_annotation, G_TYPE_OBJECT)
@@ -78,6 +83,9 @@ rostra_annotation_finalize (GObject *object)
   g_strfreev (self->tags);
   g_free (self->created);
   g_free (self->modified);
+  g_free (self->article_title);
+  g_free (self->article_source);
+  g_free (self->article_published);
 
   G_OBJECT_CLASS (rostra_annotation_parent_class)->finalize (object);
 }
@@ -391,4 +399,87 @@ rostra_annotation_get_orphaned (RostraAnnotation *self)
 {
   g_return_val_if_fail (ROSTRA_IS_ANNOTATION (self), FALSE);
   return self->orphaned;
+}
+
+/**
+ * rostra_annotation_get_article_title:
+ *
+ * Returns: (nullable): the annotated article's title, when the
+ *   annotation was read from the archive
+ */
+const char *
+rostra_annotation_get_article_title (RostraAnnotation *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ANNOTATION (self), NULL);
+  return self->article_title;
+}
+
+/**
+ * rostra_annotation_get_article_source:
+ *
+ * Returns: (nullable): the annotated article's source
+ */
+const char *
+rostra_annotation_get_article_source (RostraAnnotation *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ANNOTATION (self), NULL);
+  return self->article_source;
+}
+
+/**
+ * rostra_annotation_get_article_published:
+ *
+ * Returns: (nullable): the annotated article's date, `YYYY-MM-DDTHH:MM:SS`
+ */
+const char *
+rostra_annotation_get_article_published (RostraAnnotation *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ANNOTATION (self), NULL);
+  return self->article_published;
+}
+
+void
+_rostra_annotation_set_saved (RostraAnnotation *self,
+                              gint64            id,
+                              const char       *created,
+                              const char       *modified)
+{
+  self->id = id;
+  set_str (&self->created, created);
+  set_str (&self->modified, modified);
+}
+
+void
+_rostra_annotation_set_anchor (RostraAnnotation *self, guint start, guint end, gboolean orphaned)
+{
+  GObject *object = G_OBJECT (self);
+
+  g_object_freeze_notify (object);
+  if (self->start != start)
+    {
+      self->start = start;
+      g_object_notify_by_pspec (object, properties[PROP_START]);
+    }
+  if (self->end != end)
+    {
+      self->end = end;
+      g_object_notify_by_pspec (object, properties[PROP_END]);
+    }
+  if (self->orphaned != orphaned)
+    {
+      self->orphaned = orphaned;
+      g_object_notify_by_pspec (object, properties[PROP_ORPHANED]);
+    }
+  g_object_thaw_notify (object);
+}
+
+void
+_rostra_annotation_set_citation (RostraAnnotation *self,
+                                 const char       *title,
+                                 const char       *source,
+                                 const char       *published)
+{
+  set_str (&self->article_title, title);
+  set_str (&self->article_source, source);
+  set_str (&self->article_published, published);
 }

@@ -32,4 +32,8 @@ const char        *rostra_annotation_get_created (RostraAnnotation *self);
 const char        *rostra_annotation_get_modified (RostraAnnotation *self);
 gboolean           rostra_annotation_get_orphaned (RostraAnnotation *self);
 
+const char *rostra_annotation_get_article_title (RostraAnnotation *self);
+const char *rostra_annotation_get_article_source (RostraAnnotation *self);
+const char *rostra_annotation_get_article_published (RostraAnnotation *self);
+
 G_END_DECLS

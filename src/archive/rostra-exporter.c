@@ -123,11 +123,93 @@ rostra_export_article_list (RostraStore   *store,
          write_string (stream, "\n", cancellable, error);
 }
 
+static void
+add_uint (JsonBuilder *builder, const char *member, guint value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+/**
+ * rostra_annotation_to_json:
+ * @annotation: an annotation read from the archive
+ *
+ * The JSON object of one annotation in the backup format:
+ * `{id, article, color, note, tags, created, modified, orphaned,
+ * selector: {start, end, exact, prefix, suffix}}`, where `article` is
+ * the article's `id` and `start`/`end` count characters of its text.
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+rostra_annotation_to_json (RostraAnnotation *annotation)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  const char *const *tags = rostra_annotation_get_tags (annotation);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, rostra_annotation_get_id (annotation));
+  json_builder_set_member_name (builder, "article");
+  json_builder_add_int_value (builder, rostra_annotation_get_article_id (annotation));
+  add_nullable_string (builder, "color", rostra_annotation_get_color (annotation));
+  add_nullable_string (builder, "note", rostra_annotation_get_note (annotation));
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; tags[i]; i++)
+    json_builder_add_string_value (builder, tags[i]);
+  json_builder_end_array (builder);
+  add_nullable_string (builder, "created", rostra_annotation_get_created (annotation));
+  add_nullable_string (builder, "modified", rostra_annotation_get_modified (annotation));
+  json_builder_set_member_name (builder, "orphaned");
+  json_builder_add_boolean_value (builder, rostra_annotation_get_orphaned (annotation));
+  json_builder_set_member_name (builder, "selector");
+  json_builder_begin_object (builder);
+  add_uint (builder, "start", rostra_annotation_get_start (annotation));
+  add_uint (builder, "end", rostra_annotation_get_end (annotation));
+  add_nullable_string (builder, "exact", rostra_annotation_get_exact (annotation));
+  add_nullable_string (builder, "prefix", rostra_annotation_get_prefix (annotation));
+  add_nullable_string (builder, "suffix", rostra_annotation_get_suffix (annotation));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+write_annotation_array (RostraStore   *store,
+                        GOutputStream *stream,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr (GListModel) annotations =
+      rostra_store_find_annotations (store, NULL, NULL, NULL, TRUE, error);
+  guint n;
+
+  if (annotations == NULL || !write_string (stream, "[", cancellable, error))
+    return FALSE;
+
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RostraAnnotation) annotation = g_list_model_get_item (annotations, i);
+      g_autoptr (JsonNode) node = rostra_annotation_to_json (annotation);
+      g_autofree char *json = json_to_string (node, FALSE);
+
+      if (!write_string (stream, i > 0 ? ",\n" : "\n", cancellable, error) ||
+          !write_string (stream, json, cancellable, error))
+        return FALSE;
+    }
+
+  return write_string (stream, n > 0 ? "\n]" : "]", cancellable, error);
+}
+
 /**
  * rostra_export_json:
  *
  * Writes the whole archive as
- * `{format, version, articles: [{…, text, imported_from}], annotations: []}`.
+ * `{format, version, articles: [{…, text, imported_from}], annotations: [{…}]}`
+ * (see rostra_annotation_to_json()).
  */
 gboolean
 rostra_export_json (RostraStore   *store,
@@ -141,7 +223,9 @@ rostra_export_json (RostraStore   *store,
 
   return write_string (stream, head, cancellable, error) &&
          write_article_array (store, stream, TRUE, cancellable, error) &&
-         write_string (stream, ",\n\"annotations\": []}\n", cancellable, error) &&
+         write_string (stream, ",\n\"annotations\": ", cancellable, error) &&
+         write_annotation_array (store, stream, cancellable, error) &&
+         write_string (stream, "}\n", cancellable, error) &&
          g_output_stream_flush (stream, cancellable, error);
 }
 

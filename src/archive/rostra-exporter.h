@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define ROSTRA_EXPORT_FORMAT  "rostra-archive"
 #define ROSTRA_EXPORT_VERSION 1
 
+JsonNode *rostra_annotation_to_json (RostraAnnotation *annotation);
 JsonNode *rostra_article_to_json (RostraArticle *article, gboolean with_text);
 gboolean  rostra_export_article_list (RostraStore   *store,
                                       GOutputStream *stream,

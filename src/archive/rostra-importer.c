@@ -11,7 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rostra-importer.h"
+#include "rostra-importer-private.h"
 
 #define PROGRESS_EVERY 256
 
@@ -87,6 +87,43 @@ report_take_parser_state (RostraImportReport *report, RostraDumpParser *parser)
     }
 }
 
+void
+_rostra_import_report_warn (RostraImportReport *report, guint line, const char *format, ...)
+{
+  RostraParseWarning w;
+  va_list            args;
+
+  va_start (args, format);
+  w.line = line;
+  w.message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_array_append_val (report->warnings, w);
+  report->n_warnings++;
+}
+
+/* A JSON backup starts with "{" (after an optional BOM and blanks); a
+ * dump never does. */
+static gboolean
+detect_backup (GBufferedInputStream *stream,
+               gboolean             *backup,
+               GCancellable         *cancellable,
+               GError              **error)
+{
+  const guint8 *data;
+  gsize         len, i = 0;
+
+  if (g_buffered_input_stream_fill (stream, 4096, cancellable, error) < 0)
+    return FALSE;
+  data = g_buffered_input_stream_peek_buffer (stream, &len);
+
+  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    i = 3;
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  *backup = i < len && data[i] == '{';
+  return TRUE;
+}
+
 /* Reads every entry into the open transaction. */
 static gboolean
 import_entries (RostraStore             *store,
@@ -155,7 +192,8 @@ import_entries (RostraStore             *store,
  * @report: (out) (transfer full) (optional): what was found, set even on failure
  * @error: return location for an error
  *
- * Imports one dump in one transaction: all of its new articles or none.
+ * Imports one dump, or one JSON backup made by `rostra --export json`,
+ * in one transaction: all of its new articles and annotations or none.
  *
  * Returns: %TRUE when the stream was read through (even if every entry
  *   was a duplicate)
@@ -172,31 +210,41 @@ rostra_import_stream (RostraStore             *store,
                       GError                 **error)
 {
   g_autoptr (RostraImportReport) r = report_new (name, path);
-  g_autoptr (RostraDumpParser) parser = NULL;
-  gboolean ok;
+  g_autoptr (GInputStream) buffered = NULL;
+  gboolean backup, ok;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  parser = rostra_dump_parser_new (stream);
-
-  ok = rostra_store_begin (store, error);
+  buffered = g_buffered_input_stream_new (stream);
+  ok = detect_backup (G_BUFFERED_INPUT_STREAM (buffered), &backup, cancellable, error);
+  if (ok)
+    ok = rostra_store_begin (store, error);
   if (ok)
     {
-      ok = import_entries (store, parser, r, progress, user_data, cancellable, error);
-      report_take_parser_state (r, parser);
+      if (backup)
+        ok = _rostra_import_backup (store, buffered, r, cancellable, error);
+      else
+        {
+          g_autoptr (RostraDumpParser) parser = rostra_dump_parser_new (buffered);
 
-      if (ok && r->n_new == 0)
+          r->format = "feed-dump";
+          ok = import_entries (store, parser, r, progress, user_data, cancellable, error);
+          report_take_parser_state (r, parser);
+          ok = ok &&
+               rostra_store_finish_import (store, r->import_id, r->size, r->sha256, r->encoding,
+                                           r->n_new, r->n_duplicates, r->n_warnings, error);
+        }
+
+      if (ok && r->n_new == 0 && r->n_annotations_new == 0)
         {
           /* Nothing new: leave no trace, not even an empty import. */
           rostra_store_rollback (store);
           r->import_id = 0;
         }
       else if (ok)
-        ok = rostra_store_finish_import (store, r->import_id, r->size, r->sha256, r->encoding,
-                                         r->n_new, r->n_duplicates, r->n_warnings, error) &&
-             rostra_store_commit (store, error);
+        ok = rostra_store_commit (store, error);
 
       if (ok && r->import_id != 0)
         rostra_store_checkpoint (store);
@@ -205,6 +253,7 @@ rostra_import_stream (RostraStore             *store,
           rostra_store_rollback (store);
           r->import_id = 0;
           r->n_new = 0;
+          r->n_annotations_new = 0;
         }
     }
 

@@ -17,6 +17,7 @@ typedef enum
   ROSTRA_IMPORT_ERROR_NOT_A_FILE,
   ROSTRA_IMPORT_ERROR_EMPTY,
   ROSTRA_IMPORT_ERROR_NO_ENTRIES,
+  ROSTRA_IMPORT_ERROR_BAD_BACKUP,
 } RostraImportError;
 
 GQuark rostra_import_error_quark (void);
@@ -35,23 +36,34 @@ GQuark rostra_import_error_quark (void);
  * @n_incomplete: entries without an end marker
  * @n_warnings: warnings raised (only the first 10,000 are in @warnings)
  * @warnings: (element-type RostraParseWarning): the warnings, by line
+ * @format: `feed-dump` or `rostra-json` (a backup made by `--export json`)
+ * @n_annotations_new: annotations added (backups)
+ * @n_annotations_duplicates: annotations already in the archive (backups)
+ * @n_annotations_repaired: annotations whose position was wrong but whose
+ *   passage was found again (backups)
+ * @n_annotations_orphaned: annotations whose passage is not in the text (backups)
  *
  * What an import did, or why it did nothing.
  */
 typedef struct
 {
-  char   *name;
-  char   *path;
-  char   *encoding;
-  char   *sha256;
-  guint64 size;
-  gint64  import_id;
-  guint   n_entries;
-  guint   n_new;
-  guint   n_duplicates;
-  guint   n_incomplete;
-  guint   n_warnings;
-  GArray *warnings;
+  char       *name;
+  char       *path;
+  char       *encoding;
+  char       *sha256;
+  guint64     size;
+  gint64      import_id;
+  guint       n_entries;
+  guint       n_new;
+  guint       n_duplicates;
+  guint       n_incomplete;
+  guint       n_warnings;
+  GArray     *warnings;
+  const char *format;
+  guint       n_annotations_new;
+  guint       n_annotations_duplicates;
+  guint       n_annotations_repaired;
+  guint       n_annotations_orphaned;
 } RostraImportReport;
 
 #define ROSTRA_TYPE_IMPORT_REPORT (rostra_import_report_get_type ())

@@ -3,11 +3,24 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
+
+#include "rostra-store.h"
 
 G_BEGIN_DECLS
 
 /* rostra_store_migrations[i] takes the schema from version i to i + 1. */
 extern const char *const rostra_store_migrations[];
 extern const guint       rostra_store_n_migrations;
+
+/* Helpers for the store's own files; SQL only ever from the store. */
+sqlite3_stmt *_rostra_store_statement (RostraStore *self, const char *sql, GError **error);
+gboolean      _rostra_store_set_error (RostraStore *self, int rc, GError **error);
+gboolean      _rostra_store_run (RostraStore *self, sqlite3_stmt *stmt, GError **error);
+void          _rostra_store_bind_text (sqlite3_stmt *stmt, int index, const char *value);
+void          _rostra_store_reset (sqlite3_stmt *stmt);
+sqlite3      *_rostra_store_get_db (RostraStore *self);
+gboolean      _rostra_store_in_transaction (RostraStore *self);
+char         *_rostra_store_now (void);
 
 G_END_DECLS

@@ -90,6 +90,7 @@ struct _RostraStore
   sqlite3      *db;
   sqlite3_stmt *stmts[N_STMTS];
   GHashTable   *query_stmts; /* query shape → sqlite3_stmt */
+  GHashTable   *sql_stmts;   /* SQL text → sqlite3_stmt */
   int           schema_version;
   gboolean      in_transaction;
 };
@@ -113,6 +114,7 @@ rostra_store_finalize (GObject *object)
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_finalize (self->stmts[i]);
   g_clear_pointer (&self->query_stmts, g_hash_table_unref);
+  g_clear_pointer (&self->sql_stmts, g_hash_table_unref);
   sqlite3_close (self->db);
   g_clear_pointer (&self->path, g_free);
 
@@ -152,6 +154,8 @@ rostra_store_init (RostraStore *self)
 {
   self->query_stmts =
       g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) (void (*) (void)) sqlite3_finalize);
+  self->sql_stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) (void (*) (void)) sqlite3_finalize);
 }
 
 /* Errors */
@@ -1044,4 +1048,102 @@ rostra_store_list_years (RostraStore *self, GError **error)
 {
   g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
   return query_strv (self, STMT_YEARS, error);
+}
+
+/* For the store's other files (rostra-store-private.h) */
+
+/* A prepared statement for @sql, prepared once per connection and kept;
+ * @sql must be one of the store's own texts, never user input. */
+sqlite3_stmt *
+_rostra_store_statement (RostraStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->sql_stmts, sql);
+  int           rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->sql_stmts, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_rostra_store_set_error (RostraStore *self, int rc, GError **error)
+{
+  return set_db_error (self, rc, error);
+}
+
+gboolean
+_rostra_store_run (RostraStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  return run_stmt (self, stmt, error);
+}
+
+void
+_rostra_store_bind_text (sqlite3_stmt *stmt, int index, const char *value)
+{
+  bind_text (stmt, index, value);
+}
+
+void
+_rostra_store_reset (sqlite3_stmt *stmt)
+{
+  finish_stmt (stmt);
+}
+
+sqlite3 *
+_rostra_store_get_db (RostraStore *self)
+{
+  return self->db;
+}
+
+gboolean
+_rostra_store_in_transaction (RostraStore *self)
+{
+  return self->in_transaction;
+}
+
+char *
+_rostra_store_now (void)
+{
+  return now_iso8601 ();
+}
+
+/**
+ * rostra_store_find_article:
+ * @id: (out): the id of the article with this content, or 0
+ *
+ * Finds an article by its content: the same title, date and text.
+ */
+gboolean
+rostra_store_find_article (RostraStore *self,
+                           const char  *title,
+                           const char  *published,
+                           const char  *text,
+                           gint64      *id,
+                           GError     **error)
+{
+  g_autofree char *hash = rostra_text_content_hash (title, published, text);
+  sqlite3_stmt    *stmt;
+  int              rc;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
+
+  *id = 0;
+  if (!(stmt = _rostra_store_statement (self, "SELECT id FROM articles WHERE hash = ?1", error)))
+    return FALSE;
+  bind_text (stmt, 1, hash);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  finish_stmt (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_db_error (self, rc, error);
+  return TRUE;
 }

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "rostra-annotation.h"
 #include "rostra-article.h"
 #include "rostra-query.h"
 
@@ -76,6 +77,12 @@ gboolean rostra_store_add_article (RostraStore *self,
                                    gint64      *id,
                                    GError     **error);
 
+gboolean       rostra_store_find_article (RostraStore *self,
+                                          const char  *title,
+                                          const char  *published,
+                                          const char  *text,
+                                          gint64      *id,
+                                          GError     **error);
 gint64         rostra_store_count_articles (RostraStore *self, GError **error);
 GListModel    *rostra_store_list_articles (RostraStore *self, GError **error);
 RostraArticle *rostra_store_load_article (RostraStore *self, gint64 id, GError **error);
@@ -94,5 +101,31 @@ rostra_store_load_article_row (RostraStore *self, gint64 id, const char *fts, GE
 char **rostra_store_list_sources (RostraStore *self, GError **error);
 char **rostra_store_list_languages (RostraStore *self, GError **error);
 char **rostra_store_list_years (RostraStore *self, GError **error);
+
+const char *const *rostra_annotation_colors (void);
+gboolean
+rostra_store_add_annotation (RostraStore *self, RostraAnnotation *annotation, GError **error);
+gboolean
+rostra_store_update_annotation (RostraStore *self, RostraAnnotation *annotation, GError **error);
+gboolean rostra_store_delete_annotation (RostraStore *self, gint64 id, GError **error);
+gboolean
+rostra_store_restore_annotation (RostraStore *self, RostraAnnotation *annotation, GError **error);
+RostraAnnotation *rostra_store_load_annotation (RostraStore *self, gint64 id, GError **error);
+GListModel *rostra_store_list_annotations (RostraStore *self, gint64 article_id, GError **error);
+GListModel *rostra_store_find_annotations (RostraStore *self,
+                                           const char  *text,
+                                           const char  *tag,
+                                           const char  *color,
+                                           gboolean     by_article_date,
+                                           GError     **error);
+GListModel *rostra_store_list_tags (RostraStore *self, GError **error);
+gboolean    rostra_store_has_annotation (RostraStore *self,
+                                         gint64       article_id,
+                                         const char  *exact,
+                                         const char  *created,
+                                         gboolean    *found,
+                                         GError     **error);
+gboolean
+rostra_store_rename_tag (RostraStore *self, const char *name, const char *new_name, GError **error);
 
 G_END_DECLS
