@@ -66,6 +66,19 @@ print_summary (const RostraImportReport *report)
   /* TRANSLATORS: FILE: N new articles, N duplicates, N warnings (ENCODING) */
   g_print (_("%s: %s, %s, %s (%s)\n"), report->path ? report->path : report->name, new_part,
               dup_part, warn_part, report->encoding ? report->encoding : "?");
+
+  if (g_strcmp0 (report->format, "rostra-json") == 0)
+    {
+      g_autofree char *notes = g_strdup_printf (
+          ngettext ("%u new annotation", "%u new annotations", report->n_annotations_new),
+          report->n_annotations_new);
+
+      /* TRANSLATORS: FILE: N new annotations (N already there, N repaired, N orphaned) */
+      g_print (_("%s: %s (%u already there, %u repaired, %u orphaned)\n"),
+                  report->path ? report->path : report->name, notes,
+                  report->n_annotations_duplicates, report->n_annotations_repaired,
+                  report->n_annotations_orphaned);
+    }
 }
 
 /**
@@ -180,9 +193,10 @@ rostra_cli_export (const char *database, const char *format)
   g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (!g_str_equal (format, "json"))
+  if (!g_str_equal (format, "json") && !g_str_equal (format, "markdown"))
     {
-      g_printerr (_("rostra: unknown export format “%s”; the formats are: %s\n"), format, "json");
+      g_printerr (_("rostra: unknown export format “%s”; the formats are: %s\n"), format,
+                     "json, markdown");
       return ROSTRA_EXIT_USAGE;
     }
 
@@ -190,7 +204,8 @@ rostra_cli_export (const char *database, const char *format)
     return ROSTRA_EXIT_ARCHIVE;
 
   out = stdout_stream ();
-  if (!rostra_export_json (store, out, NULL, &error))
+  if (!(g_str_equal (format, "json") ? rostra_export_json (store, out, NULL, &error)
+                                     : rostra_export_markdown (store, out, NULL, &error)))
     {
       g_printerr ("rostra: %s\n", error->message);
       return ROSTRA_EXIT_ARCHIVE;

@@ -319,6 +319,40 @@ test_search (void)
 }
 
 static void
+test_backup_and_markdown (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_autofree char *copy = new_db_path ();
+  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
+  g_autofree char *backup = NULL;
+  g_auto (Result) import = { 0 };
+  g_auto (Result) export = { 0 };
+  g_auto (Result) restore = { 0 };
+  g_auto (Result) again = { 0 };
+  g_auto (Result) markdown = { 0 };
+
+  run (&import, "--database", db, "--import", fixture, NULL);
+  run (&export, "--database", db, "--export", "json", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  backup = rostra_test_write_file ("backup.json", export.out, -1);
+
+  /* A backup imports like a dump, into an empty archive or back into its own. */
+  run (&restore, "--database", copy, "--import", backup, NULL);
+  g_assert_cmpint (restore.status, ==, 0);
+  g_assert_nonnull (strstr (restore.out, "3 new articles"));
+  g_assert_nonnull (strstr (restore.out, "0 new annotations"));
+  g_assert_cmpint (rostra_test_count_rows (copy, "articles"), ==, 3);
+
+  run (&again, "--database", db, "--import", backup, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "0 new articles, 3 duplicates"));
+
+  run (&markdown, "--database", db, "--export", "markdown", NULL);
+  g_assert_cmpint (markdown.status, ==, 0);
+  g_assert_true (g_str_has_prefix (markdown.out, "# Annotations"));
+}
+
+static void
 test_help (void)
 {
   g_auto (Result) r = { 0 };
@@ -343,6 +377,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/no-entries", test_no_entries);
   g_test_add_func ("/cli/warnings-with-lines", test_warnings_with_lines);
   g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/backup-and-markdown", test_backup_and_markdown);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/bad-archive", test_bad_archive);
 

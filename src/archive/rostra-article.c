@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rostra-article-private.h"
+#include "rostra-text.h"
 
 struct _RostraArticle
 {
@@ -297,21 +298,6 @@ _rostra_article_set_snippet (RostraArticle *self, char *snippet)
 char *
 rostra_article_dup_date_label (RostraArticle *self, gboolean abbreviated)
 {
-  g_autoptr (GDateTime) date_time = NULL;
-  char *text = NULL;
-
   g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
-
-  if ((date_time = rostra_article_dup_published_date_time (self)))
-    text = g_date_time_format (date_time, abbreviated
-                               /* Translators: a date in the library list, a
-                                * g_date_time_format() format: “7 Mar 2021” */
-                               ? C_ ("article date", "%-d %b %Y")
-                                     /* Translators: a date in the reader and in citations, a
-                                      * g_date_time_format() format: “7 March 2021” */
-                                     : C_ ("date format", "%-d %B %Y"));
-
-  if (text == NULL && self->published != NULL && *self->published != '\0')
-    text = g_strdup (self->published);
-  return text;
+  return rostra_text_format_date (self->published, abbreviated);
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "rostra-exporter.h"
@@ -260,4 +261,107 @@ rostra_export_search (RostraStore       *store,
     }
 
   return write_string (stream, state.count > 0 ? "\n]\n" : "]\n", cancellable, error);
+}
+
+/* Writes @text as Markdown lines, each after @lead ("> " for quotes). */
+static void
+append_markdown_lines (GString *out, const char *lead, const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *escaped = rostra_text_markdown_escape (lines[i]);
+
+      g_string_append_printf (out, "%s%s\n", *escaped ? lead : g_strchomp (g_strdup (lead)),
+                              escaped);
+    }
+}
+
+static char *
+citation (RostraAnnotation *a)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *date =
+      rostra_text_format_date (rostra_annotation_get_article_published (a), FALSE);
+
+  if (rostra_annotation_get_article_source (a))
+    g_ptr_array_add (parts, g_strdup (rostra_annotation_get_article_source (a)));
+  if (date)
+    g_ptr_array_add (parts, g_steal_pointer (&date));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+/**
+ * rostra_export_markdown:
+ *
+ * Writes every annotated article as Markdown: a heading, its citation,
+ * and each passage as a block quote with its note and tags underneath.
+ * Everything user-written is escaped.
+ */
+gboolean
+rostra_export_markdown (RostraStore   *store,
+                        GOutputStream *stream,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr (GListModel) annotations =
+      rostra_store_find_annotations (store, NULL, NULL, NULL, TRUE, error);
+  g_autoptr (GString) out = g_string_new (NULL);
+  gint64 article = 0;
+  guint  n;
+
+  if (annotations == NULL)
+    return FALSE;
+
+  /* TRANSLATORS: the heading of a Markdown export */
+  g_string_append_printf (out, "# %s\n", _("Annotations"));
+
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RostraAnnotation) a = g_list_model_get_item (annotations, i);
+      const char *const *tags = rostra_annotation_get_tags (a);
+
+      if (rostra_annotation_get_article_id (a) != article)
+        {
+          g_autofree char *title =
+              rostra_text_markdown_escape (rostra_annotation_get_article_title (a));
+          g_autofree char *cite = citation (a);
+          g_autofree char *cite_md = rostra_text_markdown_escape (cite);
+
+          article = rostra_annotation_get_article_id (a);
+          g_string_append_printf (out, "\n## %s\n\n", title);
+          if (*cite_md)
+            g_string_append_printf (out, "*%s*\n", cite_md);
+        }
+
+      g_string_append_c (out, '\n');
+      append_markdown_lines (out, "> ", rostra_annotation_get_exact (a));
+      if (rostra_annotation_get_orphaned (a))
+        /* TRANSLATORS: under a passage no longer found in its article */
+        g_string_append_printf (out, ">\n> *(%s)*\n", _("passage no longer found in the text"));
+      if (*rostra_annotation_get_note (a))
+        {
+          g_string_append_c (out, '\n');
+          append_markdown_lines (out, "", rostra_annotation_get_note (a));
+        }
+      if (tags[0] != NULL)
+        {
+          g_autofree char *joined = g_strjoinv (", ", (char **) tags);
+          g_autofree char *escaped = rostra_text_markdown_escape (joined);
+
+          /* TRANSLATORS: the tags of an annotation in a Markdown export */
+          g_string_append_printf (out, "\n%s %s\n", _("Tags:"), escaped);
+        }
+
+      if (out->len > 64 * 1024 && !write_string (stream, out->str, cancellable, error))
+        return FALSE;
+      if (out->len > 64 * 1024)
+        g_string_truncate (out, 0);
+    }
+
+  return write_string (stream, out->str, cancellable, error) &&
+         g_output_stream_flush (stream, cancellable, error);
 }

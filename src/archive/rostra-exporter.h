@@ -30,4 +30,9 @@ gboolean rostra_export_search (RostraStore       *store,
                                GCancellable      *cancellable,
                                GError           **error);
 
+gboolean rostra_export_markdown (RostraStore   *store,
+                                 GOutputStream *stream,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "rostra-text.h"
@@ -287,4 +288,54 @@ char *
 rostra_text_snippet_to_markup (const char *snippet)
 {
   return rostra_text_snippet_format (snippet, "<b>", "</b>", TRUE);
+}
+
+/**
+ * rostra_text_format_date:
+ * @published: (nullable): a date as `YYYY-MM-DDTHH:MM:SS`
+ * @abbreviated: “7 Mar 2021” rather than “7 March 2021”
+ *
+ * Returns: (transfer full) (nullable): the date in the user's locale,
+ *   @published itself when it is no readable date, or %NULL for none
+ */
+char *
+rostra_text_format_date (const char *published, gboolean abbreviated)
+{
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) date_time = NULL;
+  char *text = NULL;
+
+  if (published == NULL || *published == '\0')
+    return NULL;
+
+  if ((date_time = g_date_time_new_from_iso8601 (published, utc)))
+    text = g_date_time_format (date_time, abbreviated
+                               /* Translators: a date in the library list, a
+                                * g_date_time_format() format: “7 Mar 2021” */
+                               ? C_ ("article date", "%-d %b %Y")
+                                     /* Translators: a date in the reader and in citations, a
+                                      * g_date_time_format() format: “7 March 2021” */
+                                     : C_ ("date format", "%-d %B %Y"));
+  return text ? text : g_strdup (published);
+}
+
+/**
+ * rostra_text_markdown_escape:
+ * @text: plain text
+ *
+ * Returns: (transfer full): @text with every character Markdown could
+ *   read as formatting escaped by a backslash
+ */
+char *
+rostra_text_markdown_escape (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 8);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (strchr ("\\`*_{}[]()<>#+-.!|~&", *p) != NULL)
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
 }

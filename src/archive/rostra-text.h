@@ -24,4 +24,7 @@ char *rostra_text_snippet_format (const char *snippet,
                                   gboolean    markup);
 char *rostra_text_snippet_to_markup (const char *snippet);
 
+char *rostra_text_format_date (const char *published, gboolean abbreviated);
+char *rostra_text_markdown_escape (const char *text);
+
 G_END_DECLS

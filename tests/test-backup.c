@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-backup.c: the JSON backup (export → import → export), merging
+ * without duplicates, anchors checked on import, Markdown export. */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "rostra-anchor.h"
+#include "rostra-exporter.h"
+#include "rostra-importer.h"
+#include "rostra-test-utils.h"
+
+static RostraStore *
+store_with_annotations (char **path)
+{
+  static const char *const tags[] = { "Bridges", "infrastructure", NULL };
+  g_autofree char         *fixture = rostra_test_data_path ("speeches.txt");
+  g_autoptr (GFile) file = g_file_new_for_path (fixture);
+  g_autoptr (GError) error = NULL;
+  RostraStore *store = rostra_test_store_new (path);
+  g_autoptr (GListModel) list = NULL;
+
+  g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  list = rostra_store_list_articles (store, &error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (RostraArticle) row = g_list_model_get_item (list, i);
+      g_autoptr (RostraArticle) article =
+          rostra_store_load_article (store, rostra_article_get_id (row), &error);
+      g_autoptr (RostraAnnotation) a = NULL;
+      g_autofree char *exact = NULL, *prefix = NULL, *suffix = NULL;
+      const char      *text = rostra_article_get_text (article);
+
+      rostra_anchor_describe (text, 10, 40, &exact, &prefix, &suffix);
+      a = rostra_annotation_new (rostra_article_get_id (article), 10, 40, exact, prefix, suffix);
+      rostra_annotation_set_color (a, i ? "purple" : "green");
+      rostra_annotation_set_note (a, i ? "A note with <script>alert(1)</script> and *stars*\nline 2"
+                                       : "");
+      rostra_annotation_set_tags (a, tags);
+      g_assert_true (rostra_store_add_annotation (store, a, &error));
+      g_assert_no_error (error);
+    }
+  return store;
+}
+
+static char *
+export_json (RostraStore *store)
+{
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rostra_export_json (store, out, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static RostraImportReport *
+import_json (RostraStore *store, const char *json, GError **error)
+{
+  g_autoptr (GInputStream) in = g_memory_input_stream_new_from_data (g_strdup (json), -1, g_free);
+  RostraImportReport *report = NULL;
+
+  rostra_import_stream (store, in, "backup.json", NULL, NULL, NULL, NULL, &report, error);
+  return report;
+}
+
+/* The export with ids replaced by positions, to compare two archives. */
+static char *
+normalise (const char *json)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GHashTable) positions =
+      g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  JsonObject *root;
+  JsonArray  *articles, *annotations;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  articles = json_object_get_array_member (root, "articles");
+  annotations = json_object_get_array_member (root, "annotations");
+
+  for (guint i = 0; i < json_array_get_length (articles); i++)
+    {
+      JsonObject *a = json_array_get_object_element (articles, i);
+      gint64      id = json_object_get_int_member (a, "id");
+
+      g_hash_table_insert (positions, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (i + 1));
+      json_object_set_int_member (a, "id", i + 1);
+    }
+  for (guint i = 0; i < json_array_get_length (annotations); i++)
+    {
+      JsonObject *n = json_array_get_object_element (annotations, i);
+      gint64      article = json_object_get_int_member (n, "article");
+
+      json_object_set_int_member (n, "id", i + 1);
+      json_object_set_int_member (n, "article",
+                                  GPOINTER_TO_UINT (g_hash_table_lookup (positions, &article)));
+    }
+  return json_to_string (json_parser_get_root (parser), TRUE);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr (RostraStore) a = store_with_annotations (NULL);
+  g_autoptr (RostraStore) b = rostra_test_store_new (NULL);
+  g_autofree char *first = export_json (a);
+  g_autofree char *second = NULL;
+  g_autofree char *n1 = NULL, *n2 = NULL;
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  report = import_json (b, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->format, ==, "rostra-json");
+  g_assert_cmpuint (report->n_new, ==, 3);
+  g_assert_cmpuint (report->n_annotations_new, ==, 2);
+  g_assert_cmpuint (report->n_annotations_repaired, ==, 0);
+  g_assert_cmpuint (report->n_annotations_orphaned, ==, 0);
+
+  /* Every field survives: the two exports differ only by ids. */
+  second = export_json (b);
+  n1 = normalise (first);
+  n2 = normalise (second);
+  g_assert_cmpstr (n1, ==, n2);
+}
+
+static void
+test_merge_without_duplicates (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (RostraStore) store = store_with_annotations (&path);
+  g_autofree char *json = export_json (store);
+  g_autofree char *before = rostra_test_file_checksum (path);
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  report = import_json (store, json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_new, ==, 0);
+  g_assert_cmpuint (report->n_duplicates, ==, 3);
+  g_assert_cmpuint (report->n_annotations_new, ==, 0);
+  g_assert_cmpuint (report->n_annotations_duplicates, ==, 2);
+  g_assert_cmpint (rostra_test_count_rows (path, "articles"), ==, 3);
+  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 2);
+  g_assert_cmpint (rostra_test_count_rows (path, "imports"), ==, 1);
+}
+
+static void
+test_anchors_checked (void)
+{
+  g_autoptr (RostraStore) source = store_with_annotations (NULL);
+  g_autoptr (RostraStore) target = rostra_test_store_new (NULL);
+  g_autofree char *json = export_json (source);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) all = NULL;
+  g_autofree char *edited = NULL;
+  JsonArray       *annotations;
+  JsonObject      *selector;
+
+  /* One position is wrong but its passage is there; the other passage
+   * is nowhere in the text. */
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  annotations = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                              "annotations");
+  selector =
+      json_object_get_object_member (json_array_get_object_element (annotations, 0), "selector");
+  json_object_set_int_member (selector, "start", 0);
+  json_object_set_int_member (selector, "end", 30);
+  selector =
+      json_object_get_object_member (json_array_get_object_element (annotations, 1), "selector");
+  json_object_set_string_member (selector, "exact", "words that were never said");
+  edited = json_to_string (json_parser_get_root (parser), FALSE);
+
+  report = import_json (target, edited, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_annotations_new, ==, 2);
+  g_assert_cmpuint (report->n_annotations_repaired, ==, 1);
+  g_assert_cmpuint (report->n_annotations_orphaned, ==, 1);
+
+  all = rostra_store_find_annotations (target, NULL, NULL, NULL, TRUE, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr (RostraAnnotation) a = g_list_model_get_item (all, i);
+
+      if (rostra_annotation_get_orphaned (a))
+        g_assert_cmpstr (rostra_annotation_get_exact (a), ==, "words that were never said");
+      else
+        g_assert_cmpuint (rostra_annotation_get_start (a), ==, 10);
+    }
+}
+
+static void
+assert_bad_backup (const char *json, const char *fragment)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (RostraStore) store = rostra_test_store_new (&path);
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  report = import_json (store, json, &error);
+  g_assert_error (error, ROSTRA_IMPORT_ERROR, ROSTRA_IMPORT_ERROR_BAD_BACKUP);
+  g_assert_nonnull (strstr (error->message, fragment));
+  g_assert_cmpint (rostra_test_count_rows (path, "articles"), ==, 0);
+  g_assert_cmpint (rostra_test_count_rows (path, "imports"), ==, 0);
+}
+
+static void
+test_bad_backups (void)
+{
+  assert_bad_backup ("{\"format\": \"rostra-archive\",\n \"articles\": [ {\"id\": 1,", "JSON");
+  assert_bad_backup ("{\"format\": \"something-else\", \"articles\": []}", "not a Rostra backup");
+  assert_bad_backup ("{\"format\": \"rostra-archive\", \"version\": 99, \"articles\": []}",
+                     "newer version");
+}
+
+static void
+test_markdown (void)
+{
+  g_autoptr (RostraStore) store = store_with_annotations (NULL);
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *md = NULL;
+
+  g_assert_true (rostra_export_markdown (store, out, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  md = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+
+  g_assert_true (g_str_has_prefix (md, "# Annotations\n"));
+  /* A heading and citation per annotated article. */
+  g_assert_nonnull (strstr (md, "\n## Mayor Okafor opens the harbour bridge\n"));
+  g_assert_nonnull (strstr (md, "*Riverside Courier, 14 March 2021*"));
+  g_assert_nonnull (strstr (md, "\n> "));
+  /* User text cannot inject Markdown or HTML. */
+  g_assert_null (strstr (md, "<script>"));
+  g_assert_nonnull (strstr (md, "\\<script\\>"));
+  g_assert_nonnull (strstr (md, "\\*stars\\*"));
+  g_assert_nonnull (strstr (md, "Tags: Bridges, infrastructure"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/backup/round-trip", test_round_trip);
+  g_test_add_func ("/backup/merge-without-duplicates", test_merge_without_duplicates);
+  g_test_add_func ("/backup/anchors-checked", test_anchors_checked);
+  g_test_add_func ("/backup/bad-backups", test_bad_backups);
+  g_test_add_func ("/backup/markdown", test_markdown);
+
+  return g_test_run ();
+}
