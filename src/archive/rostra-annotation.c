@@ -483,3 +483,28 @@ _rostra_annotation_set_citation (RostraAnnotation *self,
   set_str (&self->article_source, source);
   set_str (&self->article_published, published);
 }
+
+/**
+ * rostra_annotation_copy:
+ *
+ * A copy of every field, id and times included: a snapshot to undo an
+ * edit or a deletion with.
+ *
+ * Returns: (transfer full): the copy
+ */
+RostraAnnotation *
+rostra_annotation_copy (RostraAnnotation *self)
+{
+  RostraAnnotation *copy;
+
+  g_return_val_if_fail (ROSTRA_IS_ANNOTATION (self), NULL);
+
+  copy = g_object_new (ROSTRA_TYPE_ANNOTATION, "id", self->id, "article-id", self->article_id,
+                       "start", self->start, "end", self->end, "exact", self->exact, "prefix",
+                       self->prefix, "suffix", self->suffix, "color", self->color, "note",
+                       self->note, "tags", self->tags, "created", self->created, "modified",
+                       self->modified, "orphaned", self->orphaned, NULL);
+  _rostra_annotation_set_citation (copy, self->article_title, self->article_source,
+                                   self->article_published);
+  return copy;
+}

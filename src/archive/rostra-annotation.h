@@ -36,4 +36,6 @@ const char *rostra_annotation_get_article_title (RostraAnnotation *self);
 const char *rostra_annotation_get_article_source (RostraAnnotation *self);
 const char *rostra_annotation_get_article_published (RostraAnnotation *self);
 
+RostraAnnotation *rostra_annotation_copy (RostraAnnotation *self);
+
 G_END_DECLS
