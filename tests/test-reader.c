@@ -788,6 +788,781 @@ test_scroll (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Annotations */
+
+/* A new, unsaved annotation over characters [@start, @end) of @article. */
+static RostraAnnotation *
+annotation_new (RostraArticle *article, int start, int end, const char *color)
+{
+  g_autofree char  *exact = g_utf8_substring (rostra_article_get_text (article), start, end);
+  RostraAnnotation *annotation =
+      rostra_annotation_new (rostra_article_get_id (article), start, end, exact, "", "");
+
+  rostra_annotation_set_color (annotation, color);
+  return annotation;
+}
+
+static RostraAnnotation *
+orphan_new (RostraArticle *article, int start, int end, const char *color)
+{
+  RostraAnnotation *annotation =
+      g_object_new (ROSTRA_TYPE_ANNOTATION, "article-id", rostra_article_get_id (article), "start",
+                    (guint) start, "end", (guint) end, "orphaned", TRUE, NULL);
+
+  rostra_annotation_set_color (annotation, color);
+  return annotation;
+}
+
+/* Tag @name is over characters [@start, @end) of the article text, and
+ * not just before or after. */
+static void
+assert_tag_over (RostraReader *reader, const char *name, int start, int end)
+{
+  if (start > 0)
+    g_assert_false (has_tag_at (reader, name, start - 1));
+  for (int i = start; i < end; i++)
+    g_assert_true (has_tag_at (reader, name, i));
+  g_assert_false (has_tag_at (reader, name, end));
+}
+
+/* Tag @name is nowhere in the buffer. */
+static void
+assert_no_tag (RostraReader *reader, const char *name)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (get_buffer (reader), &iter);
+  g_assert_false (gtk_text_iter_has_tag (&iter, lookup_tag (reader, name)));
+  g_assert_false (gtk_text_iter_forward_to_tag_toggle (&iter, lookup_tag (reader, name)));
+}
+
+/* The background that shows at @article_offset: that of the tag there
+ * of the highest priority that has one. */
+static GdkRGBA
+shown_background (RostraReader *reader, int article_offset)
+{
+  g_autoptr (GSList) tags = NULL;
+  GdkRGBA    *rgba = NULL;
+  GdkRGBA     shown = { 0 };
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (get_buffer (reader), &iter,
+                                      rostra_reader_get_text_offset (reader) + article_offset);
+  /* Sorted by priority, lowest first. */
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean set = FALSE;
+
+      g_object_get (l->data, "background-set", &set, NULL);
+      if (!set)
+        continue;
+      g_object_get (l->data, "background-rgba", &rgba, NULL);
+      shown = *rgba;
+      gdk_rgba_free (rgba);
+    }
+  return shown;
+}
+
+static GdkRGBA
+tag_background (RostraReader *reader, const char *name)
+{
+  GdkRGBA *rgba = NULL;
+  GdkRGBA  background;
+
+  g_object_get (lookup_tag (reader, name), "background-rgba", &rgba, NULL);
+  background = *rgba;
+  gdk_rgba_free (rgba);
+  return background;
+}
+
+static void
+assert_shows (RostraReader *reader, int article_offset, const char *name)
+{
+  GdkRGBA shown = shown_background (reader, article_offset);
+  GdkRGBA expected = tag_background (reader, name);
+
+  g_assert_true (gdk_rgba_equal (&shown, &expected));
+}
+
+static void
+assert_line_starts_marked (RostraReader *reader)
+{
+  GtkTextIter iter;
+
+  /* But an empty last line, with nothing to draw. */
+  gtk_text_buffer_get_start_iter (get_buffer (reader), &iter);
+  do
+    g_assert_true (gtk_text_iter_is_end (&iter) || gtk_text_iter_toggles_tag (&iter, NULL));
+  while (gtk_text_iter_forward_line (&iter));
+}
+
+static void
+test_annotations (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  g_autoptr (GListStore) list = g_list_store_new (ROSTRA_TYPE_ANNOTATION);
+  g_autoptr (RostraAnnotation) unicode = NULL;
+  g_autoptr (RostraAnnotation) clef = NULL;
+  g_autoptr (RostraAnnotation) last = NULL;
+  g_autoptr (RostraAnnotation) orphan = NULL;
+  g_autoptr (RostraAnnotation) added = NULL;
+  g_autofree char *tagged = NULL;
+  int              emoji = char_offset_of (TEXT, "🎤", 0);
+  int              clef_start = char_offset_of (TEXT, "𝄞", 0);
+  int              last_start = char_offset_of (TEXT, "Gene\xcc\x80ve", 0);
+  int              n_chars = g_utf8_strlen (TEXT, -1);
+  int              offset;
+
+  rostra_reader_set_article (reader, article);
+  offset = rostra_reader_get_text_offset (reader);
+
+  /* Multi-byte letters and emoji: offsets in characters. */
+  unicode = annotation_new (article, emoji, emoji + 9, "green");
+  clef = annotation_new (article, clef_start, clef_start + 1, "blue");
+  /* The decomposed “è” to the end of the text. */
+  last = annotation_new (article, last_start, n_chars, "purple");
+  orphan = orphan_new (article, 0, 6, "red");
+  g_list_store_append (list, unicode);
+  g_list_store_append (list, clef);
+  g_list_store_append (list, orphan);
+  g_list_store_append (list, last);
+
+  rostra_reader_set_annotations (reader, G_LIST_MODEL (list));
+  assert_tag_over (reader, "annotation-green", emoji, emoji + 9);
+  tagged = dup_buffer_text (reader, offset + emoji, offset + emoji + 9);
+  g_assert_cmpstr (tagged, ==, "🎤 ünïcödé");
+  assert_tag_over (reader, "annotation-blue", clef_start, clef_start + 1);
+  assert_tag_over (reader, "annotation-purple", last_start, n_chars);
+  g_assert_true (has_tag_at (reader, "annotation-purple", n_chars - 1));
+  assert_shows (reader, emoji, "annotation-green");
+
+  /* Orphans have no passage to show. */
+  assert_no_tag (reader, "annotation-red");
+  assert_no_tag (reader, "annotation-yellow");
+
+  /* The colour changes, the highlight with it. */
+  rostra_annotation_set_color (unicode, "yellow");
+  assert_tag_over (reader, "annotation-yellow", emoji, emoji + 9);
+  assert_no_tag (reader, "annotation-green");
+
+  /* Out of the list, off the text. */
+  g_list_store_remove (list, 0);
+  assert_no_tag (reader, "annotation-yellow");
+  assert_tag_over (reader, "annotation-blue", clef_start, clef_start + 1);
+
+  added = annotation_new (article, 0, 6, "red");
+  g_list_store_insert (list, 1, added);
+  assert_tag_over (reader, "annotation-red", 0, 6);
+
+  /* Never over the heading, whatever the annotation says. */
+  {
+    g_autoptr (RostraAnnotation) too_long = rostra_annotation_new (
+        rostra_article_get_id (article), n_chars - 2, n_chars + 10, "e.", "", "");
+    GtkTextIter iter;
+
+    rostra_annotation_set_color (too_long, "green");
+    g_list_store_append (list, too_long);
+    assert_tag_over (reader, "annotation-green", n_chars - 2, n_chars);
+    gtk_text_buffer_get_start_iter (get_buffer (reader), &iter);
+    g_assert_false (gtk_text_iter_has_tag (&iter, lookup_tag (reader, "annotation-green")));
+    g_list_store_remove (list, g_list_model_get_n_items (G_LIST_MODEL (list)) - 1);
+    assert_no_tag (reader, "annotation-green");
+  }
+
+  /* The redraw workaround holds: every line still starts with a toggle. */
+  assert_line_starts_marked (reader);
+
+  /* The annotations stay with the article shown anew. */
+  rostra_reader_set_article (reader, NULL);
+  assert_no_tag (reader, "annotation-blue");
+  rostra_reader_set_article (reader, article);
+  assert_tag_over (reader, "annotation-blue", clef_start, clef_start + 1);
+  assert_tag_over (reader, "annotation-red", 0, 6);
+
+  /* The search matches stay over the highlights. */
+  {
+    const char *const terms[] = { "geneve", NULL };
+
+    rostra_reader_set_search_terms (reader, terms);
+    g_assert_true (has_tag_at (reader, "annotation-purple", last_start));
+    assert_shows (reader, last_start, "search-match");
+    g_assert_cmpint (gtk_text_tag_get_priority (lookup_tag (reader, "search-match")), >,
+                     gtk_text_tag_get_priority (lookup_tag (reader, "annotation-flash")));
+    rostra_reader_set_search_terms (reader, NULL);
+    assert_shows (reader, last_start, "annotation-purple");
+  }
+
+  rostra_reader_set_annotations (reader, NULL);
+  assert_no_tag (reader, "annotation-blue");
+  assert_no_tag (reader, "annotation-red");
+  assert_no_tag (reader, "annotation-purple");
+  assert_line_starts_marked (reader);
+
+  /* No longer watched. */
+  rostra_annotation_set_color (clef, "green");
+  assert_no_tag (reader, "annotation-green");
+}
+
+static void
+test_overlapping (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  g_autoptr (GListStore) list = g_list_store_new (ROSTRA_TYPE_ANNOTATION);
+  g_autoptr (RostraAnnotation) outer = annotation_new (article, 0, 40, "yellow");
+  g_autoptr (RostraAnnotation) inner = annotation_new (article, 10, 16, "blue");
+  g_autoptr (RostraAnnotation) crossing = annotation_new (article, 30, 50, "green");
+  g_autoptr (RostraAnnotation) orphan = orphan_new (article, 11, 13, "red");
+  g_autoptr (RostraAnnotation) same = annotation_new (article, 10, 16, "purple");
+
+  /* Without an article, there is no passage to hit. */
+  g_list_store_append (list, inner);
+  rostra_reader_set_annotations (reader, G_LIST_MODEL (list));
+  g_assert_null (rostra_reader_annotation_at (reader, 12));
+
+  rostra_reader_set_article (reader, article);
+  g_assert_true (rostra_reader_annotation_at (reader, 12) == inner);
+
+  /* The shortest one at a point, whichever comes first in the list. */
+  g_list_store_append (list, outer);
+  g_list_store_append (list, crossing);
+  g_list_store_append (list, orphan);
+  g_assert_true (rostra_reader_annotation_at (reader, 0) == outer);
+  g_assert_true (rostra_reader_annotation_at (reader, 9) == outer);
+  g_assert_true (rostra_reader_annotation_at (reader, 10) == inner);
+  g_assert_true (rostra_reader_annotation_at (reader, 12) == inner);
+  g_assert_true (rostra_reader_annotation_at (reader, 15) == inner);
+  g_assert_true (rostra_reader_annotation_at (reader, 16) == outer);
+  g_assert_true (rostra_reader_annotation_at (reader, 29) == outer);
+  g_assert_true (rostra_reader_annotation_at (reader, 30) == crossing);
+  g_assert_true (rostra_reader_annotation_at (reader, 39) == crossing);
+  g_assert_true (rostra_reader_annotation_at (reader, 49) == crossing);
+  g_assert_null (rostra_reader_annotation_at (reader, 50));
+  g_assert_null (rostra_reader_annotation_at (reader, 100000));
+
+  /* Both show: the shorter over the longer, the longer around it. */
+  assert_tag_over (reader, "annotation-yellow", 0, 40);
+  assert_tag_over (reader, "annotation-blue", 10, 16);
+  assert_tag_over (reader, "annotation-green", 30, 50);
+  assert_shows (reader, 9, "annotation-yellow");
+  assert_shows (reader, 10, "annotation-blue");
+  assert_shows (reader, 15, "annotation-blue");
+  assert_shows (reader, 16, "annotation-yellow");
+  assert_shows (reader, 35, "annotation-green");
+  assert_no_tag (reader, "annotation-red");
+
+  /* The same, with the long one last in the list and a colour whose
+   * tag is of a lower priority than the long one's. */
+  rostra_annotation_set_color (outer, "purple");
+  rostra_annotation_set_color (inner, "yellow");
+  g_list_store_remove (list, 0);
+  g_list_store_append (list, inner);
+  assert_shows (reader, 12, "annotation-yellow");
+  assert_shows (reader, 5, "annotation-purple");
+  g_assert_true (rostra_reader_annotation_at (reader, 12) == inner);
+  g_assert_true (rostra_reader_annotation_at (reader, 5) == outer);
+
+  /* Of the same passage twice, the one drawn on top. */
+  g_list_store_append (list, same);
+  g_assert_true (rostra_reader_annotation_at (reader, 12) == same);
+  assert_shows (reader, 12, "annotation-purple");
+  assert_shows (reader, 5, "annotation-purple");
+}
+
+static void
+test_selection (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  GtkTextBuffer *buffer = get_buffer (reader);
+  GtkTextIter    start, end;
+  guint          start_offset = 0, end_offset = 0;
+  int            emoji = char_offset_of (TEXT, "🎤", 0);
+  int            offset;
+
+  g_assert_false (rostra_reader_get_selection (reader, &start_offset, &end_offset));
+  rostra_reader_set_article (reader, article);
+  offset = rostra_reader_get_text_offset (reader);
+  g_assert_false (rostra_reader_get_selection (reader, &start_offset, &end_offset));
+
+  /* Characters into the article text. */
+  select_text (reader, emoji, emoji + 9);
+  g_assert_true (rostra_reader_get_selection (reader, &start_offset, &end_offset));
+  g_assert_cmpuint (start_offset, ==, emoji);
+  g_assert_cmpuint (end_offset, ==, emoji + 9);
+  g_assert_true (rostra_reader_get_selection (reader, NULL, NULL));
+
+  /* The heading is not the article. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, offset);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_false (rostra_reader_get_selection (reader, &start_offset, &end_offset));
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_select_range (buffer, &end, &start);
+  g_assert_true (rostra_reader_get_selection (reader, &start_offset, &end_offset));
+  g_assert_cmpuint (start_offset, ==, 0);
+  g_assert_cmpuint (end_offset, ==, g_utf8_strlen (TEXT, -1));
+
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_false (rostra_reader_get_selection (reader, NULL, NULL));
+}
+
+typedef struct
+{
+  guint    count;
+  char    *color;
+  gboolean open_note;
+  gboolean had_selection;
+  guint    start;
+  guint    end;
+} HighlightRequest;
+
+static void
+on_highlight_requested (RostraReader     *reader,
+                        const char       *color,
+                        gboolean          open_note,
+                        HighlightRequest *request)
+{
+  request->count++;
+  g_free (request->color);
+  request->color = g_strdup (color);
+  request->open_note = open_note;
+  request->had_selection = rostra_reader_get_selection (reader, &request->start, &request->end);
+  /* Already the colour to offer next. */
+  g_assert_cmpstr (rostra_reader_get_highlight_color (reader), ==, color);
+}
+
+static void
+test_highlight_actions (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  g_autofree char *color = NULL;
+  HighlightRequest request = { 0 };
+  GtkWidget       *widget = GTK_WIDGET (reader);
+  int              emoji = char_offset_of (TEXT, "🎤", 0);
+  guint            notified = 0;
+
+  g_signal_connect (reader, "highlight-requested", G_CALLBACK (on_highlight_requested), &request);
+  g_signal_connect (reader, "notify::highlight-color", G_CALLBACK (count_notify), &notified);
+  rostra_reader_set_article (reader, article);
+  g_assert_cmpstr (rostra_reader_get_highlight_color (reader), ==, "yellow");
+
+  /* Nothing selected, nothing to highlight. */
+  gtk_widget_activate_action (widget, "reader.highlight", NULL);
+  gtk_widget_activate_action (widget, "reader.highlight-with-note", NULL);
+  g_assert_cmpuint (request.count, ==, 0);
+
+  /* Ctrl+H: the default colour, the selection, no note. */
+  select_text (reader, emoji, emoji + 9);
+  g_assert_true (gtk_widget_activate_action (widget, "reader.highlight", NULL));
+  g_assert_cmpuint (request.count, ==, 1);
+  g_assert_cmpstr (request.color, ==, "yellow");
+  g_assert_false (request.open_note);
+  g_assert_true (request.had_selection);
+  g_assert_cmpuint (request.start, ==, emoji);
+  g_assert_cmpuint (request.end, ==, emoji + 9);
+  g_assert_cmpuint (notified, ==, 0);
+  /* Unselected after, for the highlight to show. */
+  g_assert_false (rostra_reader_get_selection (reader, NULL, NULL));
+  gtk_widget_activate_action (widget, "reader.highlight", NULL);
+  g_assert_cmpuint (request.count, ==, 1);
+
+  /* Ctrl+Shift+N: with the note. */
+  select_text (reader, 0, 6);
+  g_assert_true (gtk_widget_activate_action (widget, "reader.highlight-with-note", NULL));
+  g_assert_cmpuint (request.count, ==, 2);
+  g_assert_cmpstr (request.color, ==, "yellow");
+  g_assert_true (request.open_note);
+  g_assert_cmpuint (request.start, ==, 0);
+  g_assert_cmpuint (request.end, ==, 6);
+
+  /* A colour button of the popover: that colour, the next default. */
+  select_text (reader, 0, 6);
+  g_assert_true (gtk_widget_activate_action (widget, "reader.highlight-in", "s", "blue"));
+  g_assert_cmpuint (request.count, ==, 3);
+  g_assert_cmpstr (request.color, ==, "blue");
+  g_assert_false (request.open_note);
+  g_assert_cmpstr (rostra_reader_get_highlight_color (reader), ==, "blue");
+  g_assert_cmpuint (notified, ==, 1);
+
+  select_text (reader, 1, 2);
+  g_assert_true (gtk_widget_activate_action (widget, "reader.highlight", NULL));
+  g_assert_cmpuint (request.count, ==, 4);
+  g_assert_cmpstr (request.color, ==, "blue");
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Only the heading selected: nothing of the article. */
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_iter_at_offset (get_buffer (reader), &start, 0);
+    gtk_text_buffer_get_iter_at_offset (get_buffer (reader), &end, 3);
+    gtk_text_buffer_select_range (get_buffer (reader), &start, &end);
+    gtk_widget_activate_action (widget, "reader.highlight", NULL);
+    g_assert_cmpuint (request.count, ==, 4);
+  }
+
+  /* The property. */
+  g_object_set (reader, "highlight-color", "purple", NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  rostra_reader_set_highlight_color (reader, "purple");
+  g_assert_cmpuint (notified, ==, 2);
+  g_object_get (reader, "highlight-color", &color, NULL);
+  g_assert_cmpstr (color, ==, "purple");
+  rostra_reader_set_highlight_color (reader, NULL);
+  g_assert_cmpstr (rostra_reader_get_highlight_color (reader), ==, "yellow");
+  g_assert_cmpuint (notified, ==, 3);
+
+  g_free (request.color);
+}
+
+static void
+test_select_annotation (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  g_autoptr (GListStore) list = g_list_store_new (ROSTRA_TYPE_ANNOTATION);
+  g_autoptr (RostraAnnotation) outer = annotation_new (article, 0, 40, "green");
+  g_autoptr (RostraAnnotation) inner = annotation_new (article, 10, 16, "blue");
+
+  rostra_reader_set_article (reader, article);
+  g_list_store_append (list, outer);
+  g_list_store_append (list, inner);
+  rostra_reader_set_annotations (reader, G_LIST_MODEL (list));
+  g_assert_null (rostra_reader_get_selected_annotation (reader));
+  assert_no_tag (reader, "annotation-selected");
+
+  /* Underlined all along, darker where it shows. */
+  rostra_reader_select_annotation (reader, outer);
+  g_assert_true (rostra_reader_get_selected_annotation (reader) == outer);
+  assert_tag_over (reader, "annotation-selected", 0, 40);
+  assert_tag_over (reader, "annotation-green", 0, 40);
+  assert_shows (reader, 5, "annotation-green-selected");
+  assert_shows (reader, 12, "annotation-blue");
+  assert_shows (reader, 20, "annotation-green-selected");
+  /* Not flashing, out of a window. */
+  assert_no_tag (reader, "annotation-flash");
+
+  rostra_reader_select_annotation (reader, inner);
+  g_assert_true (rostra_reader_get_selected_annotation (reader) == inner);
+  assert_tag_over (reader, "annotation-selected", 10, 16);
+  assert_shows (reader, 12, "annotation-blue-selected");
+  assert_shows (reader, 5, "annotation-green");
+  assert_no_tag (reader, "annotation-green-selected");
+
+  /* It follows its colour. */
+  rostra_annotation_set_color (inner, "red");
+  assert_shows (reader, 12, "annotation-red-selected");
+
+  rostra_reader_select_annotation (reader, NULL);
+  g_assert_null (rostra_reader_get_selected_annotation (reader));
+  assert_no_tag (reader, "annotation-selected");
+  assert_no_tag (reader, "annotation-red-selected");
+
+  /* Out of the list, no longer selected. */
+  rostra_reader_select_annotation (reader, inner);
+  g_list_store_remove (list, 1);
+  g_assert_null (rostra_reader_get_selected_annotation (reader));
+  assert_no_tag (reader, "annotation-selected");
+
+  /* Orphans are selected, with nothing to show. */
+  {
+    g_autoptr (RostraAnnotation) orphan = orphan_new (article, 2, 4, "red");
+
+    g_list_store_append (list, orphan);
+    rostra_reader_select_annotation (reader, orphan);
+    g_assert_true (rostra_reader_get_selected_annotation (reader) == orphan);
+    assert_no_tag (reader, "annotation-selected");
+  }
+}
+
+/* The window reads the annotations anew after every change: the same
+ * annotation of the archive stays selected. */
+static void
+test_select_saved_annotation (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  g_autoptr (RostraAnnotation) annotation = annotation_new (article, 3, 9, "purple");
+  g_autoptr (GListModel) first = NULL;
+  g_autoptr (GListModel) second = NULL;
+  g_autoptr (RostraAnnotation) first_item = NULL;
+  g_autoptr (RostraAnnotation) second_item = NULL;
+
+  g_assert_true (rostra_store_add_annotation (store, annotation, &error));
+  g_assert_no_error (error);
+
+  first = rostra_store_list_annotations (store, rostra_article_get_id (article), &error);
+  g_assert_no_error (error);
+  second = rostra_store_list_annotations (store, rostra_article_get_id (article), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (first), ==, 1);
+  first_item = g_list_model_get_item (first, 0);
+  second_item = g_list_model_get_item (second, 0);
+  g_assert_true (first_item != second_item);
+
+  rostra_reader_set_article (reader, article);
+  rostra_reader_set_annotations (reader, first);
+  assert_tag_over (reader, "annotation-purple", 3, 9);
+  rostra_reader_select_annotation (reader, first_item);
+
+  rostra_reader_set_annotations (reader, second);
+  g_assert_true (rostra_reader_get_selected_annotation (reader) == second_item);
+  assert_tag_over (reader, "annotation-selected", 3, 9);
+}
+
+static GtkPopover *
+find_popover (RostraReader *reader)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (reader)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return GTK_POPOVER (child);
+  g_assert_not_reached ();
+}
+
+static void
+find_color_buttons (GtkWidget *widget, GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "color-button"))
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_color_buttons (child, buttons);
+}
+
+static GtkEventController *
+find_key_controller (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+/* Mapped on the X server too, where popovers find their monitor. */
+static gboolean
+surface_is_mapped (gpointer data)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (data));
+
+  return native != NULL && gtk_native_get_surface (native) != NULL &&
+         gdk_surface_get_mapped (gtk_native_get_surface (native));
+}
+
+static gboolean
+is_laid_out (gpointer data)
+{
+  GtkWidget *view = GTK_WIDGET (rostra_reader_get_text_view (data));
+
+  return gtk_widget_get_width (view) > 0 && gtk_widget_get_height (view) > 0 &&
+         gtk_adjustment_get_upper (get_vadjustment (data)) > 0;
+}
+
+static gboolean
+widget_is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+static gboolean
+widget_is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+/* The popover of a selection: its colours, and the Menu key shows it. */
+static void
+test_selection_popover (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  const char *const   colors[] = { "yellow", "green", "blue", "red", "purple" };
+  const char *const   names[] = { "Yellow", "Green", "Blue", "Red", "Purple" };
+  GtkPopover         *popover = find_popover (reader);
+  GtkWidget          *window = gtk_window_new ();
+  GtkEventController *keys;
+  GtkTextView        *view = rostra_reader_get_text_view (reader);
+  HighlightRequest    request = { 0 };
+  gboolean            handled = FALSE;
+
+  find_color_buttons (GTK_WIDGET (popover), buttons);
+  g_assert_cmpuint (buttons->len, ==, G_N_ELEMENTS (colors));
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+
+      g_assert_true (gtk_widget_has_css_class (button, colors[i]));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, names[i]);
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==,
+                       "reader.highlight-in");
+    }
+
+  rostra_reader_set_article (reader, article);
+  g_signal_connect (reader, "highlight-requested", G_CALLBACK (on_highlight_requested), &request);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (reader));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (widget_is_mapped, reader));
+  g_assert_true (wait_for (surface_is_mapped, reader));
+  g_assert_true (wait_for (is_laid_out, reader));
+
+  /* Without a selection, the Menu key opens the context menu. */
+  keys = find_key_controller (GTK_WIDGET (view));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Menu, 0, 0, &handled);
+  g_assert_false (handled);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  select_text (reader, 4, 12);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Menu, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (wait_for (widget_is_visible, popover));
+
+  /* A colour button highlights, and closes the popover. */
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 3), "clicked");
+  g_assert_cmpuint (request.count, ==, 1);
+  g_assert_cmpstr (request.color, ==, "red");
+  g_assert_cmpuint (request.start, ==, 4);
+  g_assert_cmpuint (request.end, ==, 12);
+  g_assert_true (wait_for (widget_is_hidden, popover));
+
+  /* Shift+F10 too; a new article closes it. */
+  select_text (reader, 4, 12);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_F10, 0, GDK_SHIFT_MASK, &handled);
+  g_assert_true (handled);
+  g_assert_true (wait_for (widget_is_visible, popover));
+  rostra_reader_set_article (reader, NULL);
+  g_assert_true (wait_for (widget_is_hidden, popover));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_free (request.color);
+}
+
+static gboolean
+has_no_flash (gpointer data)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (get_buffer (data), &iter);
+  return !gtk_text_iter_forward_to_tag_toggle (&iter, lookup_tag (data, "annotation-flash"));
+}
+
+/* In a window: a selected annotation is scrolled into view and flashes. */
+static void
+test_select_scroll (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (GListStore) list = g_list_store_new (ROSTRA_TYPE_ANNOTATION);
+  g_autoptr (RostraAnnotation) annotation = NULL;
+  GtkWidget *window = gtk_window_new ();
+  int        start;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (text, "Paragraph %u of a long speech, long enough to wrap.\n\n", i);
+  g_string_append (text, "The passage at the very end.");
+  article = add_article ("Long", NULL, NULL, NULL, text->str, FALSE);
+  start = char_offset_of (text->str, "passage", 0);
+  annotation = annotation_new (article, start, start + 7, "blue");
+  g_list_store_append (list, annotation);
+
+  rostra_reader_set_article (reader, article);
+  rostra_reader_set_annotations (reader, G_LIST_MODEL (list));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (reader));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (widget_is_mapped, reader));
+  g_assert_true (wait_for (is_scrollable, reader));
+  g_assert_true (is_scrolled_up (reader));
+
+  rostra_reader_select_annotation (reader, annotation);
+  g_assert_true (wait_for (is_scrolled_down, reader));
+  if (adw_get_enable_animations (GTK_WIDGET (reader)))
+    g_assert_true (has_tag_at (reader, "annotation-flash", start));
+  g_assert_true (wait_for (has_no_flash, reader));
+  assert_tag_over (reader, "annotation-blue-selected", start, start + 7);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* 500 annotations over 100 KB of text, drawn at once. */
+static void
+test_many_annotations (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (GListStore) list = g_list_store_new (ROSTRA_TYPE_ANNOTATION);
+  const char *const *colors = rostra_annotation_colors ();
+  RostraAnnotation  *first;
+  gint64             before, set_time, change_time, clear_time;
+  int                n_chars;
+
+  for (guint i = 0; text->len < 100 * 1024; i++)
+    g_string_append_printf (text,
+                            "Paragraph %u of a long speech: the speaker goes on about the "
+                            "budget, the harbour and the weather, at some length.\n\n",
+                            i);
+  g_string_append (text, "The end.");
+  article = add_article ("Many", NULL, NULL, NULL, text->str, FALSE);
+  n_chars = g_utf8_strlen (text->str, -1);
+
+  for (guint i = 0; i < 500; i++)
+    {
+      int start = (int) ((i * 7919u) % (guint) (n_chars - 100));
+      int length = 5 + (int) ((i * 31u) % 80);
+      g_autoptr (RostraAnnotation) annotation =
+          annotation_new (article, start, start + length, colors[i % 5]);
+
+      g_list_store_append (list, annotation);
+    }
+
+  rostra_reader_set_article (reader, article);
+
+  before = g_get_monotonic_time ();
+  rostra_reader_set_annotations (reader, G_LIST_MODEL (list));
+  set_time = g_get_monotonic_time () - before;
+
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (has_tag_at (reader, "annotation-yellow", rostra_annotation_get_start (first)));
+  /* A change redraws them all: the mean of a few. */
+  before = g_get_monotonic_time ();
+  for (guint i = 0; i < 10; i++)
+    rostra_annotation_set_color (first, i % 2 == 0 ? "green" : "yellow");
+  rostra_annotation_set_color (first, "green");
+  change_time = (g_get_monotonic_time () - before) / 11;
+  g_assert_true (has_tag_at (reader, "annotation-green", rostra_annotation_get_start (first)));
+  g_object_unref (first);
+
+  before = g_get_monotonic_time ();
+  rostra_reader_set_annotations (reader, NULL);
+  clear_time = g_get_monotonic_time () - before;
+  assert_no_tag (reader, "annotation-green");
+  assert_line_starts_marked (reader);
+
+  g_test_message ("500 annotations on %u bytes: drawn in %.1f ms, redrawn after a change in "
+                  "%.1f ms, removed in %.1f ms",
+                  (guint) text->len, set_time / 1000.0, change_time / 1000.0, clear_time / 1000.0);
+  /* Far from the budget of a frame or two, even on a slow machine. */
+  g_assert_cmpint (set_time, <, G_USEC_PER_SEC);
+  g_assert_cmpint (change_time, <, G_USEC_PER_SEC);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -824,6 +1599,15 @@ main (int argc, char *argv[])
   g_test_add_func ("/reader/zoom", test_zoom);
   g_test_add_func ("/reader/quotation", test_quotation);
   g_test_add_func ("/reader/scroll", test_scroll);
+  g_test_add_func ("/reader/annotations", test_annotations);
+  g_test_add_func ("/reader/overlapping", test_overlapping);
+  g_test_add_func ("/reader/selection", test_selection);
+  g_test_add_func ("/reader/highlight-actions", test_highlight_actions);
+  g_test_add_func ("/reader/select-annotation", test_select_annotation);
+  g_test_add_func ("/reader/select-saved-annotation", test_select_saved_annotation);
+  g_test_add_func ("/reader/selection-popover", test_selection_popover);
+  g_test_add_func ("/reader/select-scroll", test_select_scroll);
+  g_test_add_func ("/reader/many-annotations", test_many_annotations);
 
   ret = g_test_run ();
 

@@ -11,6 +11,18 @@
  * Search terms are found case- and diacritics-insensitively in a folded
  * copy of the text, with a map back to the character offsets of the
  * original. Zoom sets the scale of the tags, never CSS.
+ *
+ * Annotations are drawn with one tag per highlight colour,
+ * "annotation-yellow" and so on, over their passages. A GtkTextView
+ * paints the background of the tag of highest priority only, so where
+ * passages overlap the shorter one goes on top: each gets a level, one
+ * above the levels of the longer passages it overlaps, and from level 1
+ * on also a copy of its colour's tag ("annotation-yellow-1", …) of a
+ * higher priority. The selected annotation is underlined and darker
+ * where it shows, and flashes when selected. The search matches stay
+ * above all of that. The reader only draws and reports: the window
+ * saves what the user asks for ("highlight-requested") and hands the
+ * annotations back with rostra_reader_set_annotations().
  */
 
 #include "config.h"
@@ -21,6 +33,7 @@
 
 #include "rostra-language.h"
 #include "rostra-reader.h"
+#include "rostra-store.h"
 
 #define ZOOM_MIN     0.5
 #define ZOOM_MAX     3.0
@@ -45,6 +58,58 @@ static const GdkRGBA current_match_color = { 1.0f, 0.471f, 0.0f, 0.55f };
 
 /* Where the current match is scrolled to, as a fraction of the view. */
 #define SCROLL_MARGIN 0.2
+
+#define DEFAULT_HIGHLIGHT_COLOR "yellow"
+
+/* The highlight colours, translucent like the matches so that the
+ * theme's text stays legible on them in light and dark styles. */
+#define RGBA(r, g, b, a)                          \
+  {                                               \
+    (r) / 255.0f, (g) / 255.0f, (b) / 255.0f, (a) \
+  }
+
+typedef struct
+{
+  const char *name;
+  const char *label;
+  GdkRGBA     rgba;
+} HighlightColor;
+
+/* Translators: the highlight colours, in the tooltips of the colour
+ * buttons over a selection. */
+static const HighlightColor highlight_colors[] = {
+  { "yellow", NC_ ("highlight colour", "Yellow"), RGBA (246, 211, 45, 0.45f) },
+    { "green", NC_ ("highlight colour", "Green"), RGBA (87, 227, 137, 0.40f) },
+      { "blue", NC_ ("highlight colour", "Blue"), RGBA (98, 160, 234, 0.40f) },
+        { "red", NC_ ("highlight colour", "Red"), RGBA (237, 51, 59, 0.35f) },
+          { "purple", NC_ ("highlight colour", "Purple"), RGBA (192, 97, 203, 0.40f) },
+        };
+
+#define N_COLORS G_N_ELEMENTS (highlight_colors)
+
+/* The levels of overlapping highlights that stay apart; deeper ones
+ * share the top level. */
+#define N_LEVELS 4
+
+/* How much more opaque the selected annotation is. */
+#define SELECTED_EXTRA_ALPHA 0.2f
+
+/* The flash of a newly selected annotation: from this opacity down to
+ * its selected one. */
+#define FLASH_ALPHA       0.9f
+#define FLASH_DURATION_US (600 * G_TIME_SPAN_MILLISECOND)
+
+/* An annotation as drawn: its passage in characters of the article
+ * text, clamped to it. */
+typedef struct
+{
+  RostraAnnotation *annotation;
+  int               start;
+  int               end;
+  guint             index;
+  guint             color;
+  guint             level;
+} Highlight;
 
 /* A match, in character offsets into the article text. */
 typedef struct
@@ -78,6 +143,33 @@ struct _RostraReader
   GtkTextMark   *text_start;
   GtkTextMark   *match_mark;
   GdkRGBA        meta_color;
+
+  /* Annotations */
+  GListModel       *annotation_model;
+  GPtrArray        *annotations; /* the model's items, each with a handler */
+  GArray           *highlights;  /* Highlight, in drawing order */
+  RostraAnnotation *selected_annotation;
+  char             *highlight_color;
+  GtkTextTag       *annotation_tags[N_COLORS][N_LEVELS];
+  GtkTextTag       *selected_tags[N_COLORS];
+  GtkTextTag       *selected_tag;
+  GtkTextTag       *flash_tag;
+  GtkTextMark      *annotation_mark;
+  guint             flash_tick_id;
+  gint64            flash_start_time;
+  GdkRGBA           flash_from;
+  GdkRGBA           flash_to;
+
+  /* The popover over a selection */
+  GtkPopover *selection_popover;
+  GtkBox     *color_box;
+  int         has_text_selection; /* -1 until known */
+  double      press_x;
+  double      press_y;
+  double      release_x;
+  double      release_y;
+  gboolean    release_is_click;
+  guint       release_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (RostraReader, rostra_reader, GTK_TYPE_WIDGET)
@@ -88,10 +180,20 @@ enum
   PROP_ARTICLE,
   PROP_ZOOM,
   PROP_N_MATCHES,
+  PROP_HIGHLIGHT_COLOR,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  HIGHLIGHT_REQUESTED,
+  ANNOTATION_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The publication date in the user's locale, or %NULL. */
 static char *
@@ -329,6 +431,638 @@ select_match (RostraReader *self, int index)
   gtk_text_view_scroll_to_mark (self->text_view, self->match_mark, SCROLL_MARGIN, FALSE, 0, 0);
 }
 
+/* Annotations */
+
+static guint
+get_color_index (const char *color)
+{
+  for (guint i = 0; i < N_COLORS; i++)
+    if (g_strcmp0 (color, highlight_colors[i].name) == 0)
+      return i;
+  /* Yellow, as for an annotation of an unknown colour. */
+  return 0;
+}
+
+static gboolean
+is_highlight_color (const char *color)
+{
+  for (guint i = 0; i < N_COLORS; i++)
+    if (g_strcmp0 (color, highlight_colors[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GdkRGBA
+get_selected_rgba (guint color)
+{
+  GdkRGBA rgba = highlight_colors[color].rgba;
+
+  rgba.alpha = MIN (rgba.alpha + SELECTED_EXTRA_ALPHA, 1.0f);
+  return rgba;
+}
+
+/* The article text in the buffer. */
+static void
+get_text_bounds (RostraReader *self, GtkTextIter *start, GtkTextIter *end)
+{
+  gtk_text_buffer_get_iter_at_mark (self->buffer, start, self->text_start);
+  gtk_text_buffer_get_end_iter (self->buffer, end);
+}
+
+static int
+get_text_length (RostraReader *self)
+{
+  GtkTextIter start, end;
+
+  if (self->article == NULL)
+    return 0;
+  get_text_bounds (self, &start, &end);
+  return gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start);
+}
+
+/* Longest first, then from the start, then in the model's order: the
+ * order they are drawn in, each over the ones before it. */
+static int
+compare_highlights (gconstpointer a, gconstpointer b)
+{
+  const Highlight *highlight_a = a;
+  const Highlight *highlight_b = b;
+  int              length_a = highlight_a->end - highlight_a->start;
+  int              length_b = highlight_b->end - highlight_b->start;
+
+  if (length_a != length_b)
+    return length_a > length_b ? -1 : 1;
+  if (highlight_a->start != highlight_b->start)
+    return highlight_a->start < highlight_b->start ? -1 : 1;
+  if (highlight_a->index != highlight_b->index)
+    return highlight_a->index < highlight_b->index ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+highlights_overlap (const Highlight *a, const Highlight *b)
+{
+  return a->start < b->end && b->start < a->end;
+}
+
+/* Fills self->highlights with the annotations that show, in drawing
+ * order, each a level above the longer ones it overlaps. */
+static void
+collect_highlights (RostraReader *self)
+{
+  int n_chars = get_text_length (self);
+
+  g_array_set_size (self->highlights, 0);
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      RostraAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+      Highlight         highlight = { 0 };
+
+      if (!ROSTRA_IS_ANNOTATION (annotation) || rostra_annotation_get_orphaned (annotation))
+        continue;
+
+      highlight.annotation = annotation;
+      highlight.start = (int) MIN (rostra_annotation_get_start (annotation), (guint) n_chars);
+      highlight.end = (int) MIN (rostra_annotation_get_end (annotation), (guint) n_chars);
+      highlight.index = i;
+      highlight.color = get_color_index (rostra_annotation_get_color (annotation));
+      if (highlight.start < highlight.end)
+        g_array_append_val (self->highlights, highlight);
+    }
+
+  g_array_sort (self->highlights, compare_highlights);
+
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
+
+      for (guint j = 0; j < i && highlight->level < N_LEVELS - 1; j++)
+        {
+          const Highlight *below = &g_array_index (self->highlights, Highlight, j);
+
+          if (highlights_overlap (highlight, below))
+            highlight->level = MAX (highlight->level, MIN (below->level + 1, N_LEVELS - 1));
+        }
+    }
+}
+
+/* The annotation shown at @offset of the article text: the shortest
+ * one there, the last one drawn. */
+static RostraAnnotation *
+find_annotation_at (RostraReader *self, int offset)
+{
+  for (guint i = self->highlights->len; i > 0; i--)
+    {
+      const Highlight *highlight = &g_array_index (self->highlights, Highlight, i - 1);
+
+      if (highlight->start <= offset && offset < highlight->end)
+        return highlight->annotation;
+    }
+  return NULL;
+}
+
+static void
+apply_tag (RostraReader *self, GtkTextTag *tag, int start, int end)
+{
+  GtkTextIter start_iter, end_iter;
+
+  get_text_iter (self, &start_iter, start);
+  get_text_iter (self, &end_iter, end);
+  gtk_text_buffer_apply_tag (self->buffer, tag, &start_iter, &end_iter);
+}
+
+static void
+remove_tag (RostraReader *self, GtkTextTag *tag)
+{
+  GtkTextIter start, end;
+
+  get_text_bounds (self, &start, &end);
+  gtk_text_buffer_remove_tag (self->buffer, tag, &start, &end);
+}
+
+static int
+compare_ints (gconstpointer a, gconstpointer b)
+{
+  int int_a = *(const int *) a;
+  int int_b = *(const int *) b;
+
+  return int_a < int_b ? -1 : int_a > int_b;
+}
+
+/* Draws the selected annotation over the others, with its flash if it
+ * flashes: underlined all along, darker where no annotation drawn over
+ * it shows. */
+static void
+draw_selected (RostraReader *self)
+{
+  g_autoptr (GArray) covered = NULL;
+  RostraAnnotation *annotation = self->selected_annotation;
+  const Highlight  *selected = NULL;
+  int               cursor;
+
+  if (self->buffer == NULL)
+    return;
+
+  for (guint i = 0; i < N_COLORS; i++)
+    remove_tag (self, self->selected_tags[i]);
+  remove_tag (self, self->selected_tag);
+  remove_tag (self, self->flash_tag);
+
+  for (guint i = 0; annotation != NULL && i < self->highlights->len; i++)
+    if (g_array_index (self->highlights, Highlight, i).annotation == annotation)
+      selected = &g_array_index (self->highlights, Highlight, i);
+  if (selected == NULL)
+    return;
+
+  apply_tag (self, self->selected_tag, selected->start, selected->end);
+
+  /* Where the annotations drawn over it are, as pairs of bounds. */
+  covered = g_array_new (FALSE, FALSE, sizeof (int) * 2);
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const Highlight *above = &g_array_index (self->highlights, Highlight, i);
+      int              bounds[2];
+
+      if (above->level <= selected->level || !highlights_overlap (above, selected))
+        continue;
+      bounds[0] = MAX (above->start, selected->start);
+      bounds[1] = MIN (above->end, selected->end);
+      g_array_append_val (covered, bounds);
+    }
+  g_array_sort (covered, compare_ints);
+
+  cursor = selected->start;
+  for (guint i = 0; i <= covered->len; i++)
+    {
+      int next = selected->end;
+      int after = selected->end;
+
+      if (i < covered->len)
+        {
+          const int *bounds = &g_array_index (covered, int, 2 * i);
+
+          next = bounds[0];
+          after = bounds[1];
+        }
+
+      if (cursor < next)
+        {
+          apply_tag (self, self->selected_tags[selected->color], cursor, next);
+          if (self->flash_tick_id != 0)
+            apply_tag (self, self->flash_tag, cursor, next);
+        }
+      cursor = MAX (cursor, after);
+    }
+}
+
+/* Draws every annotation anew, from the model. */
+static void
+draw_annotations (RostraReader *self)
+{
+  int n_chars;
+
+  if (self->buffer == NULL)
+    return;
+
+  /* Off where they were drawn, which is faster than off the whole text
+   * for hundreds of them; the text may have changed since. */
+  n_chars = get_text_length (self);
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
+      GtkTextIter      start, end;
+
+      if (highlight->start >= n_chars)
+        continue;
+      get_text_iter (self, &start, highlight->start);
+      get_text_iter (self, &end, MIN (highlight->end, n_chars));
+      gtk_text_buffer_remove_tag (self->buffer, self->annotation_tags[highlight->color][0], &start,
+                                  &end);
+      if (highlight->level > 0)
+        gtk_text_buffer_remove_tag (
+            self->buffer, self->annotation_tags[highlight->color][highlight->level], &start, &end);
+    }
+
+  collect_highlights (self);
+
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      const Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
+
+      /* The colour's own tag always, the one of its level over it. */
+      apply_tag (self, self->annotation_tags[highlight->color][0], highlight->start,
+                 highlight->end);
+      if (highlight->level > 0)
+        apply_tag (self, self->annotation_tags[highlight->color][highlight->level],
+                   highlight->start, highlight->end);
+    }
+
+  /* The tags above never touch the toggles that mark_line_starts()
+   * leaves at the start of every line, so the redraw workaround holds. */
+  draw_selected (self);
+}
+
+static void
+stop_flash (RostraReader *self)
+{
+  if (self->flash_tick_id == 0)
+    return;
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->flash_tick_id);
+  self->flash_tick_id = 0;
+  if (self->buffer != NULL)
+    remove_tag (self, self->flash_tag);
+}
+
+static void
+set_flash_rgba (RostraReader *self, double progress)
+{
+  /* Fast, then slowing down: an ease-out cubic. */
+  double  left = 1.0 - progress;
+  float   t = (float) (1.0 - left * left * left);
+  GdkRGBA rgba = self->flash_to;
+
+  rgba.alpha = self->flash_from.alpha + (self->flash_to.alpha - self->flash_from.alpha) * t;
+  g_object_set (self->flash_tag, "background-rgba", &rgba, NULL);
+}
+
+static gboolean
+flash_tick (GtkWidget *widget, GdkFrameClock *frame_clock, gpointer user_data G_GNUC_UNUSED)
+{
+  RostraReader *self = ROSTRA_READER (widget);
+  gint64        now = gdk_frame_clock_get_frame_time (frame_clock);
+
+  if (self->flash_start_time == 0)
+    self->flash_start_time = now;
+
+  if (now - self->flash_start_time >= FLASH_DURATION_US)
+    {
+      self->flash_tick_id = 0;
+      remove_tag (self, self->flash_tag);
+      return G_SOURCE_REMOVE;
+    }
+
+  set_flash_rgba (self, (double) (now - self->flash_start_time) / FLASH_DURATION_US);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Flashes the selected annotation, fading to its selected colour. */
+static void
+start_flash (RostraReader *self, guint color)
+{
+  stop_flash (self);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !adw_get_enable_animations (GTK_WIDGET (self)))
+    return;
+
+  self->flash_to = get_selected_rgba (color);
+  self->flash_from = self->flash_to;
+  self->flash_from.alpha = FLASH_ALPHA;
+  set_flash_rgba (self, 0);
+
+  self->flash_start_time = 0;
+  self->flash_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), flash_tick, NULL, NULL);
+}
+
+/* Keeps the selected annotation when the model changes: it, or the
+ * same annotation of the archive read anew, or none. */
+static void
+update_selected_annotation (RostraReader *self)
+{
+  RostraAnnotation *selected = self->selected_annotation;
+  gint64            id;
+
+  if (selected == NULL)
+    return;
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    if (g_ptr_array_index (self->annotations, i) == selected)
+      return;
+
+  id = rostra_annotation_get_id (selected);
+  for (guint i = 0; id != 0 && i < self->annotations->len; i++)
+    {
+      RostraAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+
+      if (ROSTRA_IS_ANNOTATION (annotation) && rostra_annotation_get_id (annotation) == id)
+        {
+          g_set_object (&self->selected_annotation, annotation);
+          return;
+        }
+    }
+
+  stop_flash (self);
+  g_clear_object (&self->selected_annotation);
+}
+
+static void
+on_annotation_notify (RostraReader                *self,
+                      GParamSpec                  *pspec,
+                      RostraAnnotation *annotation G_GNUC_UNUSED)
+{
+  static const char *const drawn[] = { "color", "start", "end", "orphaned", NULL };
+
+  if (g_strv_contains (drawn, pspec->name))
+    draw_annotations (self);
+}
+
+static void
+unwatch_annotations (RostraReader *self, guint position, guint n_items)
+{
+  for (guint i = position; i < position + n_items; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->annotations, i),
+                                          on_annotation_notify, self);
+  g_ptr_array_remove_range (self->annotations, position, n_items);
+}
+
+static void
+watch_annotations (RostraReader *self, guint position, guint n_items)
+{
+  for (guint i = position; i < position + n_items; i++)
+    {
+      /* The array mirrors the model, whatever is in it. */
+      GObject *item = g_list_model_get_item (self->annotation_model, i);
+
+      g_ptr_array_insert (self->annotations, (int) i, item);
+      if (ROSTRA_IS_ANNOTATION (item))
+        g_signal_connect_swapped (item, "notify", G_CALLBACK (on_annotation_notify), self);
+    }
+}
+
+static void
+on_annotations_changed (RostraReader     *self,
+                        guint             position,
+                        guint             removed,
+                        guint             added,
+                        GListModel *model G_GNUC_UNUSED)
+{
+  unwatch_annotations (self, position, removed);
+  watch_annotations (self, position, added);
+  update_selected_annotation (self);
+  draw_annotations (self);
+}
+
+static void
+clear_annotations (RostraReader *self)
+{
+  unwatch_annotations (self, 0, self->annotations->len);
+  if (self->annotation_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->annotation_model, on_annotations_changed, self);
+  g_clear_object (&self->annotation_model);
+}
+
+/* The selection popover */
+
+static void
+update_selection_actions (RostraReader *self)
+{
+  int has_text_selection = rostra_reader_get_selection (self, NULL, NULL);
+
+  if (has_text_selection == self->has_text_selection)
+    return;
+
+  self->has_text_selection = has_text_selection;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.highlight", has_text_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.highlight-with-note",
+                                 has_text_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.highlight-in", has_text_selection);
+}
+
+static void
+on_mark_set (RostraReader               *self,
+             const GtkTextIter *location G_GNUC_UNUSED,
+             GtkTextMark                *mark,
+             GtkTextBuffer              *buffer)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) ||
+      mark == gtk_text_buffer_get_selection_bound (buffer))
+    update_selection_actions (self);
+}
+
+static void
+hide_selection_popover (RostraReader *self)
+{
+  if (self->selection_popover != NULL &&
+      gtk_widget_get_visible (GTK_WIDGET (self->selection_popover)))
+    gtk_popover_popdown (self->selection_popover);
+}
+
+/* Shows the popover over the selected part of the article text, if any. */
+static gboolean
+show_selection_popover (RostraReader *self)
+{
+  GdkRectangle rect, last_rect, visible;
+  GtkTextIter  start, last;
+  double       x, y;
+  guint        start_offset, end_offset;
+
+  if (!rostra_reader_get_selection (self, &start_offset, &end_offset) ||
+      gtk_widget_get_width (GTK_WIDGET (self->text_view)) <= 0 ||
+      gtk_widget_get_height (GTK_WIDGET (self->text_view)) <= 0)
+    return FALSE;
+
+  get_text_iter (self, &start, (int) start_offset);
+  get_text_iter (self, &last, (int) end_offset - 1);
+  gtk_text_view_get_iter_location (self->text_view, &start, &rect);
+  gtk_text_view_get_iter_location (self->text_view, &last, &last_rect);
+  gdk_rectangle_union (&rect, &last_rect, &rect);
+
+  /* Only what shows of it; or the end of the selection, where the
+   * keyboard left it. */
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  visible.width = MAX (visible.width, 1);
+  visible.height = MAX (visible.height, 1);
+  if (!gdk_rectangle_intersect (&rect, &visible, &rect))
+    {
+      rect = last_rect;
+      rect.x = CLAMP (rect.x, visible.x, visible.x + visible.width - 1);
+      rect.y = CLAMP (rect.y, visible.y, visible.y + visible.height - 1);
+      rect.height = MIN (rect.height, visible.y + visible.height - rect.y);
+    }
+  rect.width = MAX (rect.width, 1);
+  rect.height = MAX (rect.height, 1);
+
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y,
+                                         &rect.x, &rect.y);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), GTK_WIDGET (self), rect.x,
+                                         rect.y, &x, &y))
+    return FALSE;
+  /* Within the reader, or X11 finds no monitor for the popover. */
+  rect.x = CLAMP ((int) x, 0, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - rect.width, 0));
+  rect.y = CLAMP ((int) y, 0, MAX (gtk_widget_get_height (GTK_WIDGET (self)) - rect.height, 0));
+
+  gtk_popover_set_pointing_to (self->selection_popover, &rect);
+  gtk_popover_popup (self->selection_popover);
+  return TRUE;
+}
+
+static gboolean
+on_release_idle (gpointer user_data)
+{
+  RostraReader     *self = user_data;
+  RostraAnnotation *annotation;
+  GtkTextIter       iter;
+  int               x, y, offset;
+
+  self->release_idle_id = 0;
+
+  /* The text view is done with the release: a selection made with the
+   * mouse stays, a click has unselected. */
+  if (show_selection_popover (self) || !self->release_is_click || self->article == NULL)
+    return G_SOURCE_REMOVE;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) self->release_x, (int) self->release_y, &x, &y);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, x, y))
+    return G_SOURCE_REMOVE;
+
+  offset = gtk_text_iter_get_offset (&iter) - rostra_reader_get_text_offset (self);
+  annotation = offset >= 0 ? find_annotation_at (self, offset) : NULL;
+  if (annotation != NULL)
+    g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_click_pressed (GtkGestureClick *gesture G_GNUC_UNUSED,
+                  int n_press              G_GNUC_UNUSED,
+                  double                   x,
+                  double                   y,
+                  RostraReader            *self)
+{
+  self->press_x = x;
+  self->press_y = y;
+}
+
+static void
+on_click_released (GtkGestureClick *gesture G_GNUC_UNUSED,
+                   int                      n_press,
+                   double                   x,
+                   double                   y,
+                   RostraReader            *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self->text_view));
+  int          threshold = 8;
+
+  g_object_get (settings, "gtk-dnd-drag-threshold", &threshold, NULL);
+
+  self->release_x = x;
+  self->release_y = y;
+  self->release_is_click =
+      n_press == 1 && ABS (x - self->press_x) <= threshold && ABS (y - self->press_y) <= threshold;
+
+  g_clear_handle_id (&self->release_idle_id, g_source_remove);
+  self->release_idle_id = g_idle_add (on_release_idle, self);
+}
+
+/* The Menu key, or Shift+F10, over a selection: the popover instead of
+ * the context menu. */
+static gboolean
+on_key_pressed (RostraReader                     *self,
+                guint                             keyval,
+                guint keycode                     G_GNUC_UNUSED,
+                GdkModifierType                   state,
+                GtkEventControllerKey *controller G_GNUC_UNUSED)
+{
+  state &= gtk_accelerator_get_default_mod_mask ();
+
+  if ((keyval == GDK_KEY_Menu && state == 0) || (keyval == GDK_KEY_F10 && state == GDK_SHIFT_MASK))
+    return show_selection_popover (self);
+  return FALSE;
+}
+
+static void
+fill_color_box (RostraReader *self)
+{
+  const char *const *colors = rostra_annotation_colors ();
+
+  for (guint i = 0; colors[i] != NULL; i++)
+    {
+      GtkWidget  *button;
+      const char *label;
+
+      if (!is_highlight_color (colors[i]))
+        continue;
+
+      label = g_dpgettext2 (NULL, "highlight colour",
+                            highlight_colors[get_color_index (colors[i])].label);
+      button = gtk_button_new ();
+      gtk_widget_add_css_class (button, "color-button");
+      gtk_widget_add_css_class (button, colors[i]);
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "reader.highlight-in");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", colors[i]);
+      gtk_box_append (self->color_box, button);
+    }
+}
+
+/* Asks the window to highlight the selection, then unselects it so
+ * that the new highlight shows. */
+static void
+request_highlight (RostraReader *self, const char *color, gboolean open_note)
+{
+  g_autofree char *requested = g_strdup (color);
+  GtkTextIter      start, end;
+
+  hide_selection_popover (self);
+
+  if (!rostra_reader_get_selection (self, NULL, NULL))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  rostra_reader_set_highlight_color (self, requested);
+  g_signal_emit (self, signals[HIGHLIGHT_REQUESTED], 0, requested, open_note);
+
+  if (self->buffer != NULL && gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    gtk_text_buffer_place_cursor (self->buffer, &end);
+}
+
 /* The buffer */
 
 static char *
@@ -387,6 +1121,8 @@ fill_buffer (RostraReader *self)
   g_autofree char *meta = NULL;
   GtkTextIter      iter;
 
+  hide_selection_popover (self);
+  stop_flash (self);
   gtk_text_buffer_set_text (self->buffer, "", 0);
   gtk_text_buffer_get_start_iter (self->buffer, &iter);
   gtk_text_buffer_move_mark (self->buffer, self->text_start, &iter);
@@ -494,12 +1230,46 @@ copy_quotation_action (GtkWidget              *widget,
 {
   g_autofree char *quotation = rostra_reader_dup_quotation (ROSTRA_READER (widget));
 
+  hide_selection_popover (ROSTRA_READER (widget));
   if (quotation == NULL)
     {
       gtk_widget_error_bell (widget);
       return;
     }
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), quotation);
+}
+
+static void
+highlight_action (GtkWidget              *widget,
+                  const char *action_name G_GNUC_UNUSED,
+                  GVariant *parameter     G_GNUC_UNUSED)
+{
+  RostraReader *self = ROSTRA_READER (widget);
+
+  request_highlight (self, self->highlight_color, FALSE);
+}
+
+static void
+highlight_with_note_action (GtkWidget              *widget,
+                            const char *action_name G_GNUC_UNUSED,
+                            GVariant *parameter     G_GNUC_UNUSED)
+{
+  RostraReader *self = ROSTRA_READER (widget);
+
+  request_highlight (self, self->highlight_color, TRUE);
+}
+
+static void
+highlight_in_action (GtkWidget *widget, const char *action_name G_GNUC_UNUSED, GVariant *parameter)
+{
+  const char *color = g_variant_get_string (parameter, NULL);
+
+  if (!is_highlight_color (color))
+    {
+      g_warning ("“%s” is not a highlight colour", color);
+      return;
+    }
+  request_highlight (ROSTRA_READER (widget), color, FALSE);
 }
 
 static void
@@ -523,8 +1293,18 @@ previous_match_action (GtkWidget              *widget,
 static void
 on_has_selection_changed (RostraReader *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.copy-quotation",
-                                 gtk_text_buffer_get_has_selection (self->buffer));
+  gboolean has_selection = gtk_text_buffer_get_has_selection (self->buffer);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.copy-quotation", has_selection);
+  update_selection_actions (self);
+  if (!has_selection)
+    hide_selection_popover (self);
+}
+
+static void
+on_scrolled (RostraReader *self)
+{
+  hide_selection_popover (self);
 }
 
 /* GObject and GtkWidget */
@@ -539,6 +1319,45 @@ rostra_reader_grab_focus (GtkWidget *widget)
   return GTK_WIDGET_CLASS (rostra_reader_parent_class)->grab_focus (widget);
 }
 
+/* The popover is a child of the reader, which presents it. */
+static GtkSizeRequestMode
+rostra_reader_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (GTK_WIDGET (ROSTRA_READER (widget)->stack));
+}
+
+static void
+rostra_reader_measure (GtkWidget     *widget,
+                       GtkOrientation orientation,
+                       int            for_size,
+                       int           *minimum,
+                       int           *natural,
+                       int           *minimum_baseline,
+                       int           *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (ROSTRA_READER (widget)->stack), orientation, for_size, minimum,
+                      natural, minimum_baseline, natural_baseline);
+}
+
+static void
+rostra_reader_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  RostraReader *self = ROSTRA_READER (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+  gtk_popover_present (self->selection_popover);
+}
+
+static void
+rostra_reader_unmap (GtkWidget *widget)
+{
+  RostraReader *self = ROSTRA_READER (widget);
+
+  hide_selection_popover (self);
+  stop_flash (self);
+  GTK_WIDGET_CLASS (rostra_reader_parent_class)->unmap (widget);
+}
+
 static void
 rostra_reader_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 {
@@ -551,7 +1370,16 @@ rostra_reader_dispose (GObject *object)
 {
   RostraReader *self = (RostraReader *) object;
 
+  stop_flash (self);
+  g_clear_handle_id (&self->release_idle_id, g_source_remove);
+  clear_annotations (self);
+  g_clear_object (&self->selected_annotation);
+  if (self->selection_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->selection_popover));
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_READER);
+  self->selection_popover = NULL;
+  self->color_box = NULL;
   self->buffer = NULL;
   self->title_tag = NULL;
   self->meta_tag = NULL;
@@ -562,6 +1390,11 @@ rostra_reader_dispose (GObject *object)
   self->line_start_tags[1] = NULL;
   self->text_start = NULL;
   self->match_mark = NULL;
+  self->annotation_mark = NULL;
+  self->selected_tag = NULL;
+  self->flash_tag = NULL;
+  memset (self->annotation_tags, 0, sizeof self->annotation_tags);
+  memset (self->selected_tags, 0, sizeof self->selected_tags);
   g_clear_object (&self->article);
 
   G_OBJECT_CLASS (rostra_reader_parent_class)->dispose (object);
@@ -574,6 +1407,9 @@ rostra_reader_finalize (GObject *object)
 
   g_strfreev (self->search_terms);
   g_array_unref (self->matches);
+  g_ptr_array_unref (self->annotations);
+  g_array_unref (self->highlights);
+  g_free (self->highlight_color);
 
   G_OBJECT_CLASS (rostra_reader_parent_class)->finalize (object);
 }
@@ -594,6 +1430,9 @@ rostra_reader_get_property (GObject *object, guint prop_id, GValue *value, GPara
       case PROP_N_MATCHES:
         g_value_set_uint (value, self->matches->len);
         break;
+      case PROP_HIGHLIGHT_COLOR:
+        g_value_set_string (value, self->highlight_color);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -611,6 +1450,9 @@ rostra_reader_set_property (GObject *object, guint prop_id, const GValue *value,
         break;
       case PROP_ZOOM:
         rostra_reader_set_zoom (self, g_value_get_double (value));
+        break;
+      case PROP_HIGHLIGHT_COLOR:
+        rostra_reader_set_highlight_color (self, g_value_get_string (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -630,6 +1472,10 @@ rostra_reader_class_init (RostraReaderClass *klass)
 
   widget_class->grab_focus = rostra_reader_grab_focus;
   widget_class->css_changed = rostra_reader_css_changed;
+  widget_class->get_request_mode = rostra_reader_get_request_mode;
+  widget_class->measure = rostra_reader_measure;
+  widget_class->size_allocate = rostra_reader_size_allocate;
+  widget_class->unmap = rostra_reader_unmap;
 
   properties[PROP_ARTICLE] =
       g_param_spec_object ("article", NULL, NULL, ROSTRA_TYPE_ARTICLE,
@@ -640,7 +1486,47 @@ rostra_reader_class_init (RostraReaderClass *klass)
   properties[PROP_N_MATCHES] =
       g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RostraReader:highlight-color:
+   *
+   * The colour the user last highlighted in, offered first: one of
+   * rostra_annotation_colors().
+   */
+  properties[PROP_HIGHLIGHT_COLOR] =
+      g_param_spec_string ("highlight-color", NULL, NULL, DEFAULT_HIGHLIGHT_COLOR,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RostraReader::highlight-requested:
+   * @self: the reader
+   * @color: the colour to highlight in, one of rostra_annotation_colors()
+   * @open_note: whether to open the new annotation's note for editing
+   *
+   * The user asked to highlight the selected part of the article text,
+   * which rostra_reader_get_selection() gives during the emission. The
+   * reader makes no annotation itself: the handler saves one and hands
+   * the annotations back with rostra_reader_set_annotations(). The
+   * reader has set #RostraReader:highlight-color to @color before, and
+   * unselects the text after.
+   */
+  signals[HIGHLIGHT_REQUESTED] =
+      g_signal_new ("highlight-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  /**
+   * RostraReader::annotation-activated:
+   * @self: the reader
+   * @annotation: the annotation clicked
+   *
+   * The user clicked on a highlighted passage, without dragging: on the
+   * shortest annotation there, as rostra_reader_annotation_at() finds
+   * it. The reader does not select it; rostra_reader_select_annotation()
+   * does.
+   */
+  signals[ANNOTATION_ACTIVATED] =
+      g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                    NULL, NULL, G_TYPE_NONE, 1, ROSTRA_TYPE_ANNOTATION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rostra/Rostra/rostra-reader.ui");
@@ -648,12 +1534,19 @@ rostra_reader_class_init (RostraReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraReader, status_page);
   gtk_widget_class_bind_template_child (widget_class, RostraReader, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, RostraReader, text_view);
+  gtk_widget_class_bind_template_child (widget_class, RostraReader, selection_popover);
+  gtk_widget_class_bind_template_child (widget_class, RostraReader, color_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_key_pressed);
 
   gtk_widget_class_install_action (widget_class, "reader.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "reader.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "reader.zoom-reset", NULL, zoom_reset_action);
   gtk_widget_class_install_action (widget_class, "reader.copy-quotation", NULL,
                                    copy_quotation_action);
+  gtk_widget_class_install_action (widget_class, "reader.highlight", NULL, highlight_action);
+  gtk_widget_class_install_action (widget_class, "reader.highlight-with-note", NULL,
+                                   highlight_with_note_action);
+  gtk_widget_class_install_action (widget_class, "reader.highlight-in", "s", highlight_in_action);
   gtk_widget_class_install_action (widget_class, "reader.next-match", NULL, next_match_action);
   gtk_widget_class_install_action (widget_class, "reader.previous-match", NULL,
                                    previous_match_action);
@@ -676,13 +1569,16 @@ rostra_reader_class_init (RostraReaderClass *klass)
                                        "reader.next-match", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "reader.previous-match", NULL);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "reader.highlight", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "reader.highlight-with-note", NULL);
 }
 
 static void
 rostra_reader_init (RostraReader *self)
 {
+  GtkGesture *click;
   GtkTextIter start;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -690,6 +1586,10 @@ rostra_reader_init (RostraReader *self)
   self->zoom = ZOOM_DEFAULT;
   self->current_match = -1;
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  self->highlights = g_array_new (FALSE, FALSE, sizeof (Highlight));
+  self->highlight_color = g_strdup (DEFAULT_HIGHLIGHT_COLOR);
+  self->has_text_selection = -1;
 
   self->buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
@@ -698,6 +1598,31 @@ rostra_reader_init (RostraReader *self)
                                                 "pixels-below-lines", 8, NULL);
   self->meta_tag = gtk_text_buffer_create_tag (self->buffer, "meta", NULL);
   self->body_tag = gtk_text_buffer_create_tag (self->buffer, "body", NULL);
+
+  /* The annotations, each level over the one before, then the selected
+   * one and its flash, all under the search matches. */
+  for (guint level = 0; level < N_LEVELS; level++)
+    for (guint i = 0; i < N_COLORS; i++)
+      {
+        g_autofree char *name =
+            level == 0 ? g_strdup_printf ("annotation-%s", highlight_colors[i].name)
+                       : g_strdup_printf ("annotation-%s-%u", highlight_colors[i].name, level);
+
+        self->annotation_tags[i][level] = gtk_text_buffer_create_tag (
+            self->buffer, name, "background-rgba", &highlight_colors[i].rgba, NULL);
+      }
+  for (guint i = 0; i < N_COLORS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("annotation-%s-selected", highlight_colors[i].name);
+      GdkRGBA          rgba = get_selected_rgba (i);
+
+      self->selected_tags[i] =
+          gtk_text_buffer_create_tag (self->buffer, name, "background-rgba", &rgba, NULL);
+    }
+  self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "annotation-selected", "underline",
+                                                   PANGO_UNDERLINE_SINGLE, NULL);
+  self->flash_tag = gtk_text_buffer_create_tag (self->buffer, "annotation-flash", NULL);
+
   /* Created last, the current match's tag wins over the others; it is
    * underlined too, for a cue that is not only a colour. */
   self->match_tag = gtk_text_buffer_create_tag (self->buffer, "search-match", "background-rgba",
@@ -712,9 +1637,25 @@ rostra_reader_init (RostraReader *self)
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   self->text_start = gtk_text_buffer_create_mark (self->buffer, "text-start", &start, TRUE);
   self->match_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
+  self->annotation_mark = gtk_text_buffer_create_mark (self->buffer, NULL, &start, TRUE);
 
   g_signal_connect_object (self->buffer, "notify::has-selection",
                            G_CALLBACK (on_has_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window),
+                           "value-changed", G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
+
+  /* Clicks and drags on the text: the text view selects, then the
+   * reader shows the popover or activates an annotation. */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_set_parent (GTK_WIDGET (self->selection_popover), GTK_WIDGET (self));
+  fill_color_box (self);
 
   apply_zoom (self);
   update_meta_color (self);
@@ -752,6 +1693,7 @@ rostra_reader_set_article (RostraReader *self, RostraArticle *article)
     return;
 
   fill_buffer (self);
+  draw_annotations (self);
   update_matches (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
@@ -956,4 +1898,180 @@ rostra_reader_dup_quotation (RostraReader *self)
   /* Translators: the line under a quotation; %s is the title, source
    * and date of the speech. */
   return g_strdup_printf (C_ ("quotation", "%s\n— %s"), quote, citation);
+}
+
+/**
+ * rostra_reader_set_annotations:
+ * @annotations: (nullable): a list of #RostraAnnotation of the article
+ *   shown, or %NULL for none
+ *
+ * Highlights the passages of the annotations in their colours, but for
+ * the orphaned ones, and keeps them up to date as the list and the
+ * annotations' passages and colours change. The annotations stay when
+ * the article changes: the caller sets those of the new one.
+ */
+void
+rostra_reader_set_annotations (RostraReader *self, GListModel *annotations)
+{
+  g_return_if_fail (ROSTRA_IS_READER (self));
+  g_return_if_fail (annotations == NULL || G_IS_LIST_MODEL (annotations));
+
+  if (annotations != NULL)
+    g_object_ref (annotations);
+  clear_annotations (self);
+  self->annotation_model = annotations;
+
+  if (annotations != NULL)
+    {
+      g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (on_annotations_changed),
+                                self);
+      watch_annotations (self, 0, g_list_model_get_n_items (annotations));
+    }
+
+  update_selected_annotation (self);
+  draw_annotations (self);
+}
+
+/**
+ * rostra_reader_get_selection:
+ * @start: (out) (optional): the first selected character of the
+ *   article text
+ * @end: (out) (optional): the character after the selection
+ *
+ * The selected part of the article text, without the heading.
+ *
+ * Returns: %FALSE if none of the article text is selected
+ */
+gboolean
+rostra_reader_get_selection (RostraReader *self, guint *start, guint *end)
+{
+  GtkTextIter start_iter, end_iter, text_start;
+  int         text_offset;
+
+  g_return_val_if_fail (ROSTRA_IS_READER (self), FALSE);
+
+  if (self->buffer == NULL || self->article == NULL ||
+      !gtk_text_buffer_get_selection_bounds (self->buffer, &start_iter, &end_iter))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &text_start, self->text_start);
+  if (gtk_text_iter_compare (&start_iter, &text_start) < 0)
+    start_iter = text_start;
+  if (gtk_text_iter_compare (&start_iter, &end_iter) >= 0)
+    return FALSE;
+
+  text_offset = gtk_text_iter_get_offset (&text_start);
+  if (start != NULL)
+    *start = (guint) (gtk_text_iter_get_offset (&start_iter) - text_offset);
+  if (end != NULL)
+    *end = (guint) (gtk_text_iter_get_offset (&end_iter) - text_offset);
+  return TRUE;
+}
+
+/**
+ * rostra_reader_select_annotation:
+ * @annotation: (nullable): the annotation to show, or %NULL for none
+ *
+ * Shows @annotation as selected, underlined and darker, scrolls it into
+ * view and flashes it. It stays selected while it is in the list of
+ * rostra_reader_set_annotations(), or another annotation with its id is,
+ * as when the window reads them anew.
+ */
+void
+rostra_reader_select_annotation (RostraReader *self, RostraAnnotation *annotation)
+{
+  const Highlight *selected = NULL;
+
+  g_return_if_fail (ROSTRA_IS_READER (self));
+  g_return_if_fail (annotation == NULL || ROSTRA_IS_ANNOTATION (annotation));
+
+  g_set_object (&self->selected_annotation, annotation);
+  stop_flash (self);
+
+  for (guint i = 0; annotation != NULL && i < self->highlights->len; i++)
+    if (g_array_index (self->highlights, Highlight, i).annotation == annotation)
+      selected = &g_array_index (self->highlights, Highlight, i);
+
+  if (selected != NULL)
+    {
+      GtkTextIter iter;
+
+      get_text_iter (self, &iter, selected->start);
+      gtk_text_buffer_move_mark (self->buffer, self->annotation_mark, &iter);
+      gtk_text_view_scroll_to_mark (self->text_view, self->annotation_mark, SCROLL_MARGIN, FALSE, 0,
+                                    0);
+      start_flash (self, selected->color);
+    }
+
+  draw_selected (self);
+}
+
+/**
+ * rostra_reader_get_selected_annotation:
+ *
+ * Returns: (transfer none) (nullable): the selected annotation
+ */
+RostraAnnotation *
+rostra_reader_get_selected_annotation (RostraReader *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_READER (self), NULL);
+  return self->selected_annotation;
+}
+
+/**
+ * rostra_reader_annotation_at:
+ * @article_offset: a character offset into the article text
+ *
+ * The annotation a click at @article_offset activates: the shortest
+ * one, not orphaned, whose passage holds it. Of overlapping passages,
+ * that is the one drawn on top; where only the longer one is, the
+ * longer one. Passages of the same length go by their start, then by
+ * their order in the list.
+ *
+ * Returns: (transfer none) (nullable): the annotation, or %NULL if
+ *   none highlights @article_offset
+ */
+RostraAnnotation *
+rostra_reader_annotation_at (RostraReader *self, guint article_offset)
+{
+  g_return_val_if_fail (ROSTRA_IS_READER (self), NULL);
+
+  if (article_offset > G_MAXINT)
+    return NULL;
+  return find_annotation_at (self, (int) article_offset);
+}
+
+/**
+ * rostra_reader_get_highlight_color:
+ *
+ * Returns: the colour last highlighted in, "yellow" at first
+ */
+const char *
+rostra_reader_get_highlight_color (RostraReader *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_READER (self), NULL);
+  return self->highlight_color;
+}
+
+/**
+ * rostra_reader_set_highlight_color:
+ * @color: (nullable): one of rostra_annotation_colors(), or %NULL for
+ *   yellow
+ *
+ * Sets the colour of "reader.highlight" and "reader.highlight-with-note".
+ */
+void
+rostra_reader_set_highlight_color (RostraReader *self, const char *color)
+{
+  g_return_if_fail (ROSTRA_IS_READER (self));
+  g_return_if_fail (color == NULL || is_highlight_color (color));
+
+  if (color == NULL)
+    color = DEFAULT_HIGHLIGHT_COLOR;
+  if (g_strcmp0 (self->highlight_color, color) == 0)
+    return;
+
+  g_free (self->highlight_color);
+  self->highlight_color = g_strdup (color);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_COLOR]);
 }

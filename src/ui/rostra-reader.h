@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "rostra-annotation.h"
 #include "rostra-article.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,13 @@ void           rostra_reader_set_zoom (RostraReader *self, double zoom);
 GtkTextView   *rostra_reader_get_text_view (RostraReader *self);
 int            rostra_reader_get_text_offset (RostraReader *self);
 char          *rostra_reader_dup_quotation (RostraReader *self);
+
+void     rostra_reader_set_annotations (RostraReader *self, GListModel *annotations);
+gboolean rostra_reader_get_selection (RostraReader *self, guint *start, guint *end);
+void     rostra_reader_select_annotation (RostraReader *self, RostraAnnotation *annotation);
+RostraAnnotation *rostra_reader_get_selected_annotation (RostraReader *self);
+RostraAnnotation *rostra_reader_annotation_at (RostraReader *self, guint article_offset);
+const char       *rostra_reader_get_highlight_color (RostraReader *self);
+void              rostra_reader_set_highlight_color (RostraReader *self, const char *color);
 
 G_END_DECLS
