@@ -14,11 +14,15 @@
 
 #include <glib/gi18n.h>
 
+#include "rostra-anchor.h"
+#include "rostra-annotations-pane.h"
+#include "rostra-annotations-view.h"
 #include "rostra-article-list.h"
 #include "rostra-article-row.h"
 #include "rostra-importer.h"
 #include "rostra-language.h"
 #include "rostra-reader.h"
+#include "rostra-tags-dialog.h"
 #include "rostra-window.h"
 
 #define SAMPLE_URI "resource:///io/github/rostra/Rostra/sample/sample-speeches.txt"
@@ -34,6 +38,9 @@ struct _RostraWindow
   RostraQuery        *query;
   gint64              open_id; /* the article in the reader, 0 for none */
   gboolean            importing;
+  GListModel         *annotations; /* of the open article */
+  GHashTable         *saved;       /* annotation id → copy as last saved */
+  GQueue              undo;        /* Undo, newest first */
   int                 drag_start_width;
 
   /* Filters: the values behind each drop-down's items (NULL = any) */
@@ -41,28 +48,32 @@ struct _RostraWindow
   GPtrArray *language_values;
   GArray    *year_values;
 
-  AdwToastOverlay   *toast_overlay;
-  AdwLeaflet        *leaflet;
-  GtkWidget         *sidebar;
-  GtkWidget         *sidebar_handle;
-  GtkScrolledWindow *list_scroller;
-  AdwWindowTitle    *list_title;
-  GtkSearchBar      *search_bar;
-  GtkSearchEntry    *search_entry;
-  GtkStack          *list_stack;
-  GtkListView       *list_view;
-  AdwStatusPage     *error_page;
-  GtkWidget         *content;
-  AdwWindowTitle    *content_title;
-  GtkWidget         *match_box;
-  GtkLabel          *match_label;
-  AdwFlap           *annotations_flap;
-  GtkWidget         *annotations_pane;
-  RostraReader      *reader;
-  GtkDropDown       *source_dropdown;
-  GtkDropDown       *language_dropdown;
-  GtkDropDown       *year_dropdown;
-  GtkCheckButton    *annotated_check;
+  AdwToastOverlay       *toast_overlay;
+  AdwLeaflet            *leaflet;
+  GtkWidget             *sidebar;
+  GtkWidget             *sidebar_handle;
+  GtkScrolledWindow     *list_scroller;
+  AdwViewSwitcherTitle  *list_title;
+  AdwViewStack          *view_stack;
+  RostraAnnotationsView *annotations_view;
+  RostraAnnotationsPane *annotations_pane_widget;
+  GtkWidget             *search_button;
+  GtkWidget             *filter_button;
+  GtkSearchBar          *search_bar;
+  GtkSearchEntry        *search_entry;
+  GtkStack              *list_stack;
+  GtkListView           *list_view;
+  AdwStatusPage         *error_page;
+  GtkWidget             *content;
+  AdwWindowTitle        *content_title;
+  GtkWidget             *match_box;
+  GtkLabel              *match_label;
+  AdwFlap               *annotations_flap;
+  RostraReader          *reader;
+  GtkDropDown           *source_dropdown;
+  GtkDropDown           *language_dropdown;
+  GtkDropDown           *year_dropdown;
+  GtkCheckButton        *annotated_check;
 };
 
 G_DEFINE_FINAL_TYPE (RostraWindow, rostra_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -93,8 +104,10 @@ update_list_page (RostraWindow *self)
 
   if (n > 0 || filtered)
     subtitle = g_strdup_printf (ngettext ("%u speech", "%u speeches", n), n);
-  adw_window_title_set_subtitle (self->list_title, subtitle ? subtitle : "");
+  adw_view_switcher_title_set_subtitle (self->list_title, subtitle ? subtitle : "");
 }
+
+static void reload_annotations (RostraWindow *self);
 
 static void
 update_matches (RostraWindow *self)
@@ -126,6 +139,7 @@ open_article (RostraWindow *self, gint64 id)
 
   self->open_id = article ? id : 0;
   rostra_reader_set_article (self->reader, article);
+  reload_annotations (self);
   adw_window_title_set_title (self->content_title,
                               article ? rostra_article_get_title (article) : "");
   adw_window_title_set_subtitle (self->content_title, article && rostra_article_get_source (article)
@@ -198,6 +212,279 @@ static void
 unbind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   rostra_article_row_set_article (ROSTRA_ARTICLE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* Annotations */
+
+typedef enum
+{
+  UNDO_CREATE, /* undo: delete it */
+  UNDO_EDIT,   /* undo: write the old values back */
+  UNDO_DELETE, /* undo: restore it */
+} UndoKind;
+
+typedef struct
+{
+  UndoKind          kind;
+  RostraAnnotation *annotation; /* the state to go back to */
+} Undo;
+
+static void
+undo_free (Undo *undo)
+{
+  g_object_unref (undo->annotation);
+  g_free (undo);
+}
+
+static void
+push_undo (RostraWindow *self, UndoKind kind, RostraAnnotation *annotation)
+{
+  Undo *undo = g_new (Undo, 1);
+
+  undo->kind = kind;
+  undo->annotation = rostra_annotation_copy (annotation);
+  g_queue_push_head (&self->undo, undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+}
+
+static void
+undo_toast (RostraWindow *self, const char *message)
+{
+  AdwToast *t = adw_toast_new (message);
+
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_action_name (t, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+remember_saved (RostraWindow *self, RostraAnnotation *annotation)
+{
+  gint64 id = rostra_annotation_get_id (annotation);
+
+  g_hash_table_insert (self->saved, g_memdup2 (&id, sizeof id),
+                       rostra_annotation_copy (annotation));
+}
+
+static RostraAnnotation *
+find_annotation (RostraWindow *self, gint64 id)
+{
+  guint n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RostraAnnotation) a = g_list_model_get_item (self->annotations, i);
+
+      if (rostra_annotation_get_id (a) == id)
+        return a;
+    }
+  return NULL;
+}
+
+/* Reads the open article's annotations again (checking their anchors)
+ * and shows them in the reader and the pane. */
+static void
+reload_annotations (RostraWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  guint n;
+
+  g_clear_object (&self->annotations);
+  g_hash_table_remove_all (self->saved);
+
+  if (self->open_id != 0 &&
+      !(self->annotations = rostra_store_list_annotations (self->store, self->open_id, &error)))
+    toast (self, error->message);
+
+  n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RostraAnnotation) a = g_list_model_get_item (self->annotations, i);
+
+      remember_saved (self, a);
+    }
+
+  rostra_reader_set_annotations (self->reader, self->annotations);
+  rostra_annotations_pane_set_annotations (self->annotations_pane_widget, self->annotations);
+}
+
+/* After a change: the counts in the list and the archive-wide view. */
+static void
+annotations_changed (RostraWindow *self)
+{
+  rostra_annotations_view_refresh (self->annotations_view);
+  rostra_article_list_refresh (self->articles);
+}
+
+static void
+show_annotation (RostraWindow *self, gint64 id)
+{
+  RostraAnnotation *a = find_annotation (self, id);
+
+  if (a == NULL)
+    return;
+  rostra_reader_select_annotation (self->reader, a);
+  rostra_annotations_pane_select (self->annotations_pane_widget, a);
+}
+
+static void
+highlight_requested (RostraWindow *self, const char *color, gboolean open_note)
+{
+  RostraArticle *article = rostra_reader_get_article (self->reader);
+  g_autoptr (RostraAnnotation) annotation = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exact = NULL, *prefix = NULL, *suffix = NULL;
+  guint            start, end;
+
+  if (article == NULL || !rostra_reader_get_selection (self->reader, &start, &end))
+    return;
+
+  rostra_anchor_describe (rostra_article_get_text (article), start, end, &exact, &prefix, &suffix);
+  annotation = rostra_annotation_new (self->open_id, start, end, exact, prefix, suffix);
+  rostra_annotation_set_color (annotation, color);
+
+  /* On disk before it shows as saved. */
+  if (!rostra_store_add_annotation (self->store, annotation, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  push_undo (self, UNDO_CREATE, annotation);
+  reload_annotations (self);
+  adw_flap_set_reveal_flap (self->annotations_flap, TRUE);
+  show_annotation (self, rostra_annotation_get_id (annotation));
+  if (open_note)
+    rostra_annotations_pane_edit_note (
+        self->annotations_pane_widget,
+        find_annotation (self, rostra_annotation_get_id (annotation)));
+  annotations_changed (self);
+}
+
+static void
+reader_annotation_activated (RostraWindow *self, RostraAnnotation *annotation)
+{
+  adw_flap_set_reveal_flap (self->annotations_flap, TRUE);
+  show_annotation (self, rostra_annotation_get_id (annotation));
+}
+
+static void
+pane_annotation_activated (RostraWindow *self, RostraAnnotation *annotation)
+{
+  rostra_reader_select_annotation (self->reader, annotation);
+}
+
+/* The pane saved an edit: remember the state before it, for undo. */
+static void
+annotation_changed (RostraWindow *self, RostraAnnotation *annotation)
+{
+  gint64            id = rostra_annotation_get_id (annotation);
+  RostraAnnotation *before = g_hash_table_lookup (self->saved, &id);
+
+  if (before != NULL)
+    push_undo (self, UNDO_EDIT, before);
+  remember_saved (self, annotation);
+  rostra_annotations_view_refresh (self->annotations_view);
+}
+
+static void
+delete_requested (RostraWindow *self, RostraAnnotation *annotation)
+{
+  g_autoptr (RostraAnnotation) keep = rostra_annotation_copy (annotation);
+  g_autoptr (GError) error = NULL;
+
+  if (!rostra_store_delete_annotation (self->store, rostra_annotation_get_id (keep), &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  push_undo (self, UNDO_DELETE, keep);
+  undo_toast (self, _("Annotation deleted"));
+  reload_annotations (self);
+  annotations_changed (self);
+}
+
+static void
+pane_error (RostraWindow *self, const char *message)
+{
+  toast (self, message);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+  Undo         *undo = g_queue_pop_head (&self->undo);
+  g_autoptr (GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (undo == NULL)
+    return;
+
+  switch (undo->kind)
+    {
+      case UNDO_CREATE:
+        ok = rostra_store_delete_annotation (self->store,
+                                             rostra_annotation_get_id (undo->annotation), &error);
+        break;
+      case UNDO_EDIT:
+        ok = rostra_store_update_annotation (self->store, undo->annotation, &error);
+        break;
+      case UNDO_DELETE:
+        ok = rostra_store_restore_annotation (self->store, undo->annotation, &error);
+        break;
+      default:
+        g_assert_not_reached ();
+    }
+
+  if (!ok)
+    toast (self, error->message);
+  else if (rostra_annotation_get_article_id (undo->annotation) == self->open_id)
+    {
+      reload_annotations (self);
+      if (undo->kind != UNDO_CREATE)
+        show_annotation (self, rostra_annotation_get_id (undo->annotation));
+    }
+
+  undo_free (undo);
+  gtk_widget_action_set_enabled (widget, "win.undo", !g_queue_is_empty (&self->undo));
+  annotations_changed (self);
+}
+
+static void
+view_annotation_activated (RostraWindow *self, RostraAnnotation *annotation)
+{
+  open_article (self, rostra_annotation_get_article_id (annotation));
+  select_id (self, self->open_id);
+  show_annotation (self, rostra_annotation_get_id (annotation));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+view_changed (RostraWindow *self)
+{
+  gboolean speeches =
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "speeches") == 0;
+
+  /* Search and filters belong to the speeches; annotations have their own. */
+  gtk_widget_set_visible (self->search_button, speeches);
+  gtk_widget_set_visible (self->filter_button, speeches);
+}
+
+static void
+manage_tags_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+  GtkWidget    *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = rostra_tags_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_swapped (dialog, "tags-changed", G_CALLBACK (reload_annotations), self);
+  g_signal_connect_swapped (dialog, "tags-changed", G_CALLBACK (rostra_annotations_view_refresh),
+                            self->annotations_view);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Query: search, sort, filters */
@@ -712,6 +999,9 @@ open_archive (RostraWindow *self, const char *path)
       return;
     }
 
+  rostra_annotations_pane_set_store (self->annotations_pane_widget, self->store);
+  rostra_annotations_view_set_store (self->annotations_view, self->store);
+
   self->articles = rostra_article_list_new (self->store);
   g_signal_connect_swapped (self->articles, "loaded", G_CALLBACK (list_loaded), self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
@@ -743,6 +1033,8 @@ rostra_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->annotations);
+  g_queue_clear_full (&self->undo, (GDestroyNotify) undo_free);
   g_clear_object (&self->articles);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -756,6 +1048,7 @@ rostra_window_finalize (GObject *object)
   RostraWindow *self = (RostraWindow *) object;
 
   rostra_query_free (self->query);
+  g_hash_table_unref (self->saved);
   g_clear_pointer (&self->source_values, g_ptr_array_unref);
   g_clear_pointer (&self->language_values, g_ptr_array_unref);
   g_clear_pointer (&self->year_values, g_array_unref);
@@ -775,6 +1068,8 @@ rostra_window_class_init (RostraWindowClass *klass)
   window_class->close_request = rostra_window_close_request;
 
   g_type_ensure (ROSTRA_TYPE_READER);
+  g_type_ensure (ROSTRA_TYPE_ANNOTATIONS_PANE);
+  g_type_ensure (ROSTRA_TYPE_ANNOTATIONS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rostra/Rostra/rostra-window.ui");
@@ -784,6 +1079,13 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotations_view);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, filter_button);
+  gtk_widget_class_bind_template_child_full (
+      widget_class, "annotations_pane", FALSE,
+      G_STRUCT_OFFSET (RostraWindow, annotations_pane_widget));
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_stack);
@@ -794,7 +1096,6 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, match_box);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotations_flap);
-  gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotations_pane);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, language_dropdown);
@@ -806,6 +1107,15 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, go_back);
   gtk_widget_class_bind_template_callback (widget_class, update_folded);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, view_annotation_activated);
+  gtk_widget_class_bind_template_callback (widget_class, reload_annotations);
+  gtk_widget_class_bind_template_callback (widget_class, highlight_requested);
+  gtk_widget_class_bind_template_callback (widget_class, reader_annotation_activated);
+  gtk_widget_class_bind_template_callback (widget_class, annotation_changed);
+  gtk_widget_class_bind_template_callback (widget_class, pane_annotation_activated);
+  gtk_widget_class_bind_template_callback (widget_class, delete_requested);
+  gtk_widget_class_bind_template_callback (widget_class, pane_error);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
@@ -817,6 +1127,8 @@ rostra_window_class_init (RostraWindowClass *klass)
                                    toggle_annotations_action);
   gtk_widget_class_install_action (widget_class, "win.next-match", NULL, match_action);
   gtk_widget_class_install_action (widget_class, "win.previous-match", NULL, match_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-tags", NULL, manage_tags_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, reader_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, reader_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, reader_action);
@@ -859,6 +1171,9 @@ rostra_window_init (RostraWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->saved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_queue_init (&self->undo);
+
   self->settings = g_settings_new (APP_ID);
   self->query = rostra_query_new ();
   self->query->sort = g_settings_get_enum (self->settings, "sort-order");
@@ -875,7 +1190,7 @@ rostra_window_init (RostraWindow *self)
   g_settings_bind (self->settings, "annotations-visible", self->annotations_flap, "reveal-flap",
                    G_SETTINGS_BIND_DEFAULT);
   gtk_widget_set_size_request (
-      self->annotations_pane,
+      GTK_WIDGET (self->annotations_pane_widget),
       CLAMP (g_settings_get_int (self->settings, "annotations-width"), 240, 480), -1);
   g_settings_bind (self->settings, "reader-zoom", self->reader, "zoom", G_SETTINGS_BIND_DEFAULT);
 
@@ -915,6 +1230,7 @@ rostra_window_init (RostraWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sort));
 
   update_matches (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 }
 
 RostraWindow *
