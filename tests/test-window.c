@@ -8,6 +8,7 @@
 #include "rostra-application.h"
 #include "rostra-importer.h"
 #include "rostra-test-utils.h"
+#include "rostra-annotations-pane.h"
 #include "rostra-window.h"
 
 /* Longest wait for the window system, in milliseconds. */
@@ -323,6 +324,110 @@ test_search (void)
   window_destroy (window);
 }
 
+static GtkTextBuffer *
+reader_buffer (RostraWindow *window)
+{
+  return gtk_text_view_get_buffer (rostra_reader_get_text_view (rostra_window_get_reader (window)));
+}
+
+static void
+select_in_reader (RostraWindow *window, guint start, guint end)
+{
+  GtkTextBuffer *buffer = reader_buffer (window);
+  int            offset = rostra_reader_get_text_offset (rostra_window_get_reader (window));
+  GtkTextIter    a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, offset + start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, offset + end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+}
+
+static gboolean
+has_tag (RostraWindow *window, const char *name, guint article_offset)
+{
+  GtkTextBuffer *buffer = reader_buffer (window);
+  GtkTextTag    *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter    iter;
+
+  gtk_text_buffer_get_iter_at_offset (
+      buffer, &iter,
+      rostra_reader_get_text_offset (rostra_window_get_reader (window)) + article_offset);
+  return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
+}
+
+static RostraAnnotationsPane *
+find_pane (GtkWidget *widget)
+{
+  if (ROSTRA_IS_ANNOTATIONS_PANE (widget))
+    return ROSTRA_ANNOTATIONS_PANE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RostraAnnotationsPane *found = find_pane (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_highlight_delete_undo (void)
+{
+  g_autofree char       *path = archive_with_fixture ();
+  RostraWindow          *window = present (window_new (path), 1300, 800);
+  RostraAnnotationsPane *pane = find_pane (GTK_WIDGET (window));
+  g_autoptr (GListModel) saved = NULL;
+  g_autoptr (RostraAnnotation) annotation = NULL;
+  g_autofree char *color = NULL;
+  g_autofree char *exact = NULL;
+
+  g_assert_nonnull (pane);
+  rostra_window_select (window, 0);
+  flush_main_context ();
+  g_assert_cmpuint (rostra_annotations_pane_get_n_shown (pane), ==, 0);
+
+  /* Select "neighbours" (article characters 12–22) and press Ctrl+H. */
+  select_in_reader (window, 12, 22);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rostra_window_get_reader (window)),
+                                             "reader.highlight", NULL));
+  flush_main_context ();
+
+  /* In the buffer, in the pane, and on disk. */
+  g_assert_true (has_tag (window, "annotation-yellow", 12));
+  g_assert_true (has_tag (window, "annotation-yellow", 21));
+  g_assert_false (has_tag (window, "annotation-yellow", 22));
+  g_assert_cmpuint (rostra_annotations_pane_get_n_shown (pane), ==, 1);
+  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 1);
+  exact = rostra_test_query_text (path, "SELECT exact FROM annotations");
+  g_assert_cmpstr (exact, ==, "neighbours");
+
+  /* Delete, as the row's menu asks the window to, then undo. */
+  saved = rostra_store_find_annotations (rostra_window_get_store (window), NULL, NULL, NULL, FALSE,
+                                         NULL);
+  annotation = g_list_model_get_item (saved, 0);
+  g_signal_emit_by_name (pane, "delete-requested", annotation);
+  flush_main_context ();
+  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 0);
+  g_assert_false (has_tag (window, "annotation-yellow", 12));
+  g_assert_cmpuint (rostra_annotations_pane_get_n_shown (pane), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  flush_main_context ();
+  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 1);
+  g_assert_true (has_tag (window, "annotation-yellow", 12));
+  g_assert_cmpuint (rostra_annotations_pane_get_n_shown (pane), ==, 1);
+
+  /* Undo once more: the highlight itself goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  flush_main_context ();
+  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 0);
+  color = rostra_test_query_text (path, "SELECT count(*) FROM annotations");
+  g_assert_cmpstr (color, ==, "0");
+
+  window_destroy (window);
+}
+
 static void
 test_bad_archive (void)
 {
@@ -460,6 +565,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/open-sample", test_open_sample);
   g_test_add_func ("/window/select-and-navigate", test_select_and_navigate);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/highlight-delete-undo", test_highlight_delete_undo);
   g_test_add_func ("/window/bad-archive", test_bad_archive);
   g_test_add_func ("/window/narrow", test_narrow);
 
