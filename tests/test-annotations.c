@@ -4,7 +4,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "rostra-anchor.h"
@@ -344,6 +347,48 @@ test_tags (Fixture *f, gconstpointer data)
   g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_FAILED);
 }
 
+/* Killing the process right after an edit loses nothing: every change
+ * is committed (synchronous = FULL) before the call returns. */
+static void
+test_killed_after_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (RostraAnnotation) a = annotate (f, "built the bridge", 0, "yellow", "");
+  g_autoptr (RostraAnnotation) after = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id = rostra_annotation_get_id (a);
+  int    status = 0;
+  pid_t  pid;
+
+  g_clear_object (&f->store);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      /* The child: its own connection, one edit, then SIGKILL. */
+      RostraStore      *store = rostra_store_open (f->path, NULL);
+      RostraAnnotation *mine = rostra_store_load_annotation (store, id, NULL);
+
+      rostra_annotation_set_note (mine, "Written just before the crash");
+      rostra_annotation_set_color (mine, "red");
+      if (!rostra_store_update_annotation (store, mine, NULL))
+        _exit (3);
+      kill (getpid (), SIGKILL);
+      _exit (4);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+
+  f->store = rostra_store_open (f->path, &error);
+  g_assert_no_error (error);
+  after = rostra_store_load_annotation (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rostra_annotation_get_note (after), ==, "Written just before the crash");
+  g_assert_cmpstr (rostra_annotation_get_color (after), ==, "red");
+  integrity = rostra_test_query_text (f->path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -357,6 +402,7 @@ main (int argc, char *argv[])
   ADD ("/annotations/reanchor", test_reanchor);
   ADD ("/annotations/find-across", test_find_across);
   ADD ("/annotations/tags", test_tags);
+  ADD ("/annotations/killed-after-edit", test_killed_after_edit);
 #undef ADD
 
   return g_test_run ();
