@@ -355,9 +355,10 @@ test_killed_after_edit (Fixture *f, gconstpointer data)
   g_autoptr (RostraAnnotation) a = annotate (f, "built the bridge", 0, "yellow", "");
   g_autoptr (RostraAnnotation) after = NULL;
   g_autoptr (GError) error = NULL;
-  gint64 id = rostra_annotation_get_id (a);
-  int    status = 0;
-  pid_t  pid;
+  g_autofree char *integrity = NULL;
+  gint64           id = rostra_annotation_get_id (a);
+  int              status = 0;
+  pid_t            pid;
 
   g_clear_object (&f->store);
   pid = fork ();
