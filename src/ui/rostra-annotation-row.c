@@ -23,7 +23,7 @@
 #include "rostra-tag.h"
 
 /* How long the note waits after the last keystroke before it is saved. */
-#define NOTE_SAVE_DELAY_MS 800
+#define NOTE_SAVE_DELAY_MS 400
 
 /* A passage longer than this has all of it in a tooltip. */
 #define PASSAGE_TOOLTIP_CHARS 160

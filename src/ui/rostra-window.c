@@ -1031,6 +1031,17 @@ rostra_window_dispose (GObject *object)
 {
   RostraWindow *self = (RostraWindow *) object;
 
+  /* No callbacks into a half-disposed window: a query may still finish,
+   * and a note being typed is saved when its row goes. */
+  if (self->articles)
+    g_signal_handlers_disconnect_by_data (self->articles, self);
+  if (self->annotations_pane_widget)
+    g_signal_handlers_disconnect_by_data (self->annotations_pane_widget, self);
+  if (self->annotations_view)
+    g_signal_handlers_disconnect_by_data (self->annotations_view, self);
+  if (self->reader)
+    g_signal_handlers_disconnect_by_data (self->reader, self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->annotations);
