@@ -8,10 +8,8 @@
 #include "rostra-anchor.h"
 #include "rostra-annotation-row.h"
 #include "rostra-annotations-pane.h"
+#include "rostra-test-ui.h"
 #include "rostra-test-utils.h"
-
-/* Longest wait for a timeout or the window system, in milliseconds. */
-#define WAIT_TIMEOUT_MS 5000
 
 static const char speech[] =
     "Four score and seven years ago our fathers brought forth on this continent, a new nation, "
@@ -30,54 +28,12 @@ static const char speech[] =
 
 /* Widgets */
 
-/* The first widget under @widget, itself included, of @type and, when
- * @css_class is not NULL, with that class. */
-static GtkWidget *
-find_widget (GtkWidget *widget, GType type, const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-get_widget (GtkWidget *widget, GType type, const char *css_class)
-{
-  GtkWidget *found = find_widget (widget, type, css_class);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
-static void
-collect_rows (GtkWidget *widget, GPtrArray *rows)
-{
-  if (ROSTRA_IS_ANNOTATION_ROW (widget))
-    {
-      g_ptr_array_add (rows, widget);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
 static GPtrArray *
 get_rows (RostraAnnotationsPane *pane)
 {
   GPtrArray *rows = g_ptr_array_new ();
 
-  collect_rows (GTK_WIDGET (pane), rows);
+  rostra_test_collect_widgets (GTK_WIDGET (pane), ROSTRA_TYPE_ANNOTATION_ROW, NULL, rows);
   return rows;
 }
 
@@ -97,23 +53,20 @@ get_row (RostraAnnotationsPane *pane, gint64 id)
   g_assert_not_reached ();
 }
 
+static gboolean
+is_pages_stack (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_STACK (widget) &&
+         gtk_stack_get_child_by_name (GTK_STACK (widget), "no-article") != NULL;
+}
+
 /* The stack of the pane's list and status pages. */
 static GtkStack *
 find_pages (GtkWidget *widget)
 {
-  if (GTK_IS_STACK (widget) &&
-      gtk_stack_get_child_by_name (GTK_STACK (widget), "no-article") != NULL)
-    return GTK_STACK (widget);
+  GtkWidget *stack = rostra_test_find_widget_if (widget, is_pages_stack, NULL);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *found = find_pages (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return stack != NULL ? GTK_STACK (stack) : NULL;
 }
 
 /* The title of the status page the pane shows, or NULL for the list. */
@@ -136,13 +89,13 @@ static const char *
 count_text (RostraAnnotationsPane *pane)
 {
   return gtk_label_get_text (
-      GTK_LABEL (get_widget (GTK_WIDGET (pane), GTK_TYPE_LABEL, "annotation-count")));
+      GTK_LABEL (rostra_test_get_widget (GTK_WIDGET (pane), GTK_TYPE_LABEL, "annotation-count")));
 }
 
 static gboolean
 header_visible (RostraAnnotationsPane *pane)
 {
-  GtkWidget *entry = get_widget (GTK_WIDGET (pane), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *entry = rostra_test_get_widget (GTK_WIDGET (pane), GTK_TYPE_SEARCH_ENTRY, NULL);
 
   return gtk_widget_is_visible (entry);
 }
@@ -151,7 +104,7 @@ static GtkTextBuffer *
 note_buffer (RostraAnnotationRow *row)
 {
   return gtk_text_view_get_buffer (
-      GTK_TEXT_VIEW (get_widget (GTK_WIDGET (row), GTK_TYPE_TEXT_VIEW, NULL)));
+      GTK_TEXT_VIEW (rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_TEXT_VIEW, NULL)));
 }
 
 static char *
@@ -168,14 +121,14 @@ note_text (RostraAnnotationRow *row)
 static char *
 pill_names (RostraAnnotationRow *row)
 {
-  GtkWidget *flow_box = get_widget (GTK_WIDGET (row), GTK_TYPE_FLOW_BOX, NULL);
+  GtkWidget *flow_box = rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_FLOW_BOX, NULL);
   g_autoptr (GString) names = g_string_new (NULL);
 
   for (GtkWidget *child = gtk_widget_get_first_child (flow_box); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *pill = get_widget (child, GTK_TYPE_BOX, "tag-pill");
-      GtkWidget *label = get_widget (pill, GTK_TYPE_LABEL, NULL);
+      GtkWidget *pill = rostra_test_get_widget (child, GTK_TYPE_BOX, "tag-pill");
+      GtkWidget *label = rostra_test_get_widget (pill, GTK_TYPE_LABEL, NULL);
 
       if (names->len > 0)
         g_string_append_c (names, ',');
@@ -194,54 +147,57 @@ n_rows (RostraAnnotationsPane *pane)
 
 /* Waiting */
 
-static gboolean
-timeout_cb (gpointer user_data)
+typedef struct
 {
-  gboolean *timed_out = user_data;
+  guint *counter;
+  guint  value;
+} CountWait;
 
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
+static gboolean
+count_reached (gpointer data)
+{
+  CountWait *wait = data;
+
+  return *wait->counter >= wait->value;
 }
 
 /* Runs the main loop until *@counter reaches @value, or the timeout. */
 static void
 wait_for_count (guint *counter, guint value)
 {
-  gboolean timed_out = FALSE;
-  guint    timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
+  CountWait wait = { counter, value };
 
-  while (*counter < value && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
+  rostra_test_wait_for (count_reached, &wait);
   g_assert_cmpuint (*counter, ==, value);
 }
 
-/* Runs the main loop for @ms milliseconds. */
-static void
-spin (guint ms)
+typedef struct
 {
-  gboolean timed_out = FALSE;
+  RostraAnnotationsPane *pane;
+  guint                  n;
+} ShownWait;
 
-  g_timeout_add (ms, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
+static gboolean
+shows_n (gpointer data)
+{
+  ShownWait *wait = data;
+
+  return rostra_annotations_pane_get_n_shown (wait->pane) == wait->n;
 }
 
 static void
 wait_for_shown (RostraAnnotationsPane *pane, guint n)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  ShownWait wait = { pane, n };
 
-  while (rostra_annotations_pane_get_n_shown (pane) != n && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
+  rostra_test_wait_for (shows_n, &wait);
   g_assert_cmpuint (rostra_annotations_pane_get_n_shown (pane), ==, n);
 }
 
 static void
 set_filter_text (RostraAnnotationsPane *pane, const char *text, guint n_expected)
 {
-  GtkWidget *entry = get_widget (GTK_WIDGET (pane), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *entry = rostra_test_get_widget (GTK_WIDGET (pane), GTK_TYPE_SEARCH_ENTRY, NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* GtkSearchEntry reports the change after a short delay. */
@@ -453,40 +409,41 @@ test_rows (Fixture *fixture, gconstpointer data)
 
   /* The first: colour, passage, note, tags, date. */
   row = g_ptr_array_index (rows, 0);
-  mark = get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark");
+  mark = rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark");
   g_assert_true (gtk_widget_has_css_class (mark, "yellow"));
   g_assert_false (gtk_widget_has_css_class (mark, "blue"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (mark), ==, "Yellow");
-  g_assert_cmpstr (
-      gtk_label_get_text (GTK_LABEL (get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "passage"))), ==,
-      "“Four score and seven years ago”");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (
+                       rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "passage"))),
+                   ==, "“Four score and seven years ago”");
   assert_owned_str (note_text (row), "Dates the nation from 1776.");
   assert_owned_str (pill_names (row), "founding,Rhetoric");
-  g_assert_cmpstr (
-      gtk_label_get_text (GTK_LABEL (get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "date"))), !=,
-      "");
-  g_assert_false (
-      gtk_widget_get_visible (get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "orphaned")));
-  g_assert_false (
-      gtk_widget_get_visible (get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "note-placeholder")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (
+                       rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "date"))),
+                   !=, "");
+  g_assert_false (gtk_widget_get_visible (
+      rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "orphaned")));
+  g_assert_false (gtk_widget_get_visible (
+      rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "note-placeholder")));
 
   /* Without note or tags: the placeholder, no pills. */
   row = g_ptr_array_index (rows, 2);
   g_assert_true (gtk_widget_has_css_class (
-      get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark"), "blue"));
+      rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark"), "blue"));
   assert_owned_str (note_text (row), "");
-  g_assert_true (
-      gtk_widget_get_visible (get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "note-placeholder")));
-  g_assert_false (gtk_widget_get_visible (get_widget (GTK_WIDGET (row), GTK_TYPE_FLOW_BOX, NULL)));
+  g_assert_true (gtk_widget_get_visible (
+      rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "note-placeholder")));
+  g_assert_false (
+      gtk_widget_get_visible (rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_FLOW_BOX, NULL)));
 
   /* The orphan says so. */
   row = g_ptr_array_index (rows, 3);
   g_assert_true (rostra_annotation_get_orphaned (rostra_annotation_row_get_annotation (row)));
-  g_assert_true (
-      gtk_widget_get_visible (get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "orphaned")));
-  g_assert_cmpstr (
-      gtk_label_get_text (GTK_LABEL (get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "orphaned"))),
-      ==, "Passage not found in the text");
+  g_assert_true (gtk_widget_get_visible (
+      rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "orphaned")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (
+                       rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "orphaned"))),
+                   ==, "Passage not found in the text");
 
   /* The rows go with their list. */
   g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
@@ -511,14 +468,14 @@ test_follows_annotation (Fixture *fixture, gconstpointer data)
   rostra_annotation_set_note (annotation, "From elsewhere.");
   rostra_annotation_set_tags (annotation, tags);
   g_assert_true (gtk_widget_has_css_class (
-      get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark"), "red"));
+      rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark"), "red"));
   g_assert_false (gtk_widget_has_css_class (
-      get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark"), "blue"));
+      rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark"), "blue"));
   assert_owned_str (note_text (row), "From elsewhere.");
   assert_owned_str (pill_names (row), "undone");
 
   /* Nothing was the user's: nothing to save. */
-  spin (1200);
+  rostra_test_spin (1200);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
@@ -565,7 +522,8 @@ test_filter_color (Fixture *fixture, gconstpointer data)
   GListModel  *names;
 
   rostra_annotations_pane_set_annotations (fixture->pane, fixture->annotations);
-  dropdown = GTK_DROP_DOWN (get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_DROP_DOWN, NULL));
+  dropdown =
+      GTK_DROP_DOWN (rostra_test_get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_DROP_DOWN, NULL));
   names = gtk_drop_down_get_model (dropdown);
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 6);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "All Colours");
@@ -588,8 +546,8 @@ test_filter_color (Fixture *fixture, gconstpointer data)
   set_filter_text (fixture->pane, "testing", 0);
 
   /* The status page's button clears both. */
-  g_signal_emit_by_name (get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_BUTTON, "pill"),
-                         "clicked");
+  g_signal_emit_by_name (
+      rostra_test_get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_BUTTON, "pill"), "clicked");
   g_assert_cmpuint (rostra_annotations_pane_get_n_shown (fixture->pane), ==, 4);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
 }
@@ -640,8 +598,8 @@ test_edit_note_timeout (Fixture *fixture, gconstpointer data)
   gtk_text_buffer_set_text (note_buffer (row), "A first", -1);
   gtk_text_buffer_insert_at_cursor (note_buffer (row), " thought.", -1);
   g_assert_cmpuint (fixture->n_changed, ==, 0);
-  g_assert_false (
-      gtk_widget_get_visible (get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "note-placeholder")));
+  g_assert_false (gtk_widget_get_visible (
+      rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "note-placeholder")));
   wait_for_count (&fixture->n_changed, 1);
   g_assert_true (fixture->last == rostra_annotation_row_get_annotation (row));
   g_assert_cmpstr (rostra_annotation_get_note (fixture->last), ==, "A first thought.");
@@ -652,7 +610,7 @@ test_edit_note_timeout (Fixture *fixture, gconstpointer data)
 
   /* The same text again is no change. */
   gtk_text_buffer_set_text (note_buffer (row), "A first thought.", -1);
-  spin (1200);
+  rostra_test_spin (1200);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
   g_assert_cmpuint (fixture->n_errors, ==, 0);
 }
@@ -679,16 +637,16 @@ test_edit_note_dispose (Fixture *fixture, gconstpointer data)
 static GtkWidget *
 find_remove_button (RostraAnnotationRow *row, const char *tag)
 {
-  GtkWidget *flow_box = get_widget (GTK_WIDGET (row), GTK_TYPE_FLOW_BOX, NULL);
+  GtkWidget *flow_box = rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_FLOW_BOX, NULL);
 
   for (GtkWidget *child = gtk_widget_get_first_child (flow_box); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *pill = get_widget (child, GTK_TYPE_BOX, "tag-pill");
-      GtkWidget *label = get_widget (pill, GTK_TYPE_LABEL, NULL);
+      GtkWidget *pill = rostra_test_get_widget (child, GTK_TYPE_BOX, "tag-pill");
+      GtkWidget *label = rostra_test_get_widget (pill, GTK_TYPE_LABEL, NULL);
 
       if (g_str_equal (gtk_label_get_text (GTK_LABEL (label)), tag))
-        return get_widget (pill, GTK_TYPE_BUTTON, NULL);
+        return rostra_test_get_widget (pill, GTK_TYPE_BUTTON, NULL);
     }
   return NULL;
 }
@@ -702,7 +660,7 @@ test_add_tag (Fixture *fixture, gconstpointer data)
 
   rostra_annotations_pane_set_annotations (fixture->pane, fixture->annotations);
   row = get_row (fixture->pane, fixture->ids[2]);
-  entry = get_widget (GTK_WIDGET (row), GTK_TYPE_ENTRY, "tag-entry");
+  entry = rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_ENTRY, "tag-entry");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "  Union ");
   g_signal_emit_by_name (entry, "activate");
@@ -740,7 +698,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static char *
 completion_names (RostraAnnotationRow *row)
 {
-  GtkWidget    *entry = get_widget (GTK_WIDGET (row), GTK_TYPE_ENTRY, "tag-entry");
+  GtkWidget    *entry = rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_ENTRY, "tag-entry");
   GtkTreeModel *model =
       gtk_entry_completion_get_model (gtk_entry_get_completion (GTK_ENTRY (entry)));
   g_autoptr (GString) names = g_string_new (NULL);
@@ -774,8 +732,8 @@ test_tag_completion (Fixture *fixture, gconstpointer data)
   assert_owned_str (completion_names (row), "founding,Rhetoric,war");
 
   /* A tag added in the pane is offered by the other rows at once. */
-  entry = get_widget (GTK_WIDGET (get_row (fixture->pane, fixture->ids[1])), GTK_TYPE_ENTRY,
-                      "tag-entry");
+  entry = rostra_test_get_widget (GTK_WIDGET (get_row (fixture->pane, fixture->ids[1])),
+                                  GTK_TYPE_ENTRY, "tag-entry");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Equality");
   g_signal_emit_by_name (entry, "activate");
   assert_owned_str (completion_names (row), "Equality,founding,Rhetoric,war");
@@ -798,7 +756,7 @@ test_color_action (Fixture *fixture, gconstpointer data)
 
   rostra_annotations_pane_set_annotations (fixture->pane, fixture->annotations);
   row = get_row (fixture->pane, fixture->ids[0]);
-  mark = get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark");
+  mark = rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.color", "s", "green"));
   g_assert_cmpuint (fixture->n_changed, ==, 1);
@@ -834,7 +792,7 @@ test_save_error (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (fixture->last_error, "mauve"));
   g_assert_cmpstr (rostra_annotation_get_color (annotation), ==, "yellow");
   g_assert_true (gtk_widget_has_css_class (
-      get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark"), "yellow"));
+      rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_WIDGET, "annotation-mark"), "yellow"));
 }
 
 static void
@@ -863,7 +821,8 @@ test_activate (Fixture *fixture, gconstpointer data)
   GtkListBoxRow *row;
 
   rostra_annotations_pane_set_annotations (fixture->pane, fixture->annotations);
-  list_box = GTK_LIST_BOX (get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_LIST_BOX, NULL));
+  list_box =
+      GTK_LIST_BOX (rostra_test_get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_LIST_BOX, NULL));
   row = gtk_list_box_get_row_at_index (list_box, 2);
 
   g_signal_emit_by_name (list_box, "row-activated", row);
@@ -880,7 +839,8 @@ test_select (Fixture *fixture, gconstpointer data)
   GtkListBoxRow *selected;
 
   rostra_annotations_pane_set_annotations (fixture->pane, fixture->annotations);
-  list_box = GTK_LIST_BOX (get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_LIST_BOX, NULL));
+  list_box =
+      GTK_LIST_BOX (rostra_test_get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_LIST_BOX, NULL));
 
   rostra_annotations_pane_select (fixture->pane, third);
   selected = gtk_list_box_get_selected_row (list_box);
@@ -905,29 +865,15 @@ test_select (Fixture *fixture, gconstpointer data)
 
 /* In a window: focus, scrolling */
 
-static void
-wait_for_mapped (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint    timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  spin (200);
-}
-
 /* Waits for @widget to be taller than @height: a note view's height
  * follows its text a frame or two later. */
 static void
 wait_for_height (GtkWidget *widget, int height)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  gint64 deadline = g_get_monotonic_time () + ROSTRA_TEST_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
 
   while (gtk_widget_get_height (widget) <= height && g_get_monotonic_time () < deadline)
-    spin (20);
+    rostra_test_spin (20);
   g_assert_cmpint (gtk_widget_get_height (widget), >, height);
 }
 
@@ -957,22 +903,24 @@ test_window (Fixture *fixture, gconstpointer data)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->pane));
   rostra_annotations_pane_set_annotations (fixture->pane, many);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_mapped (GTK_WIDGET (fixture->pane));
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (fixture->pane)));
+  rostra_test_spin (200);
 
   /* Every note has the height of its text. */
   row = get_row (fixture->pane, fixture->ids[0]);
-  note_view = GTK_TEXT_VIEW (get_widget (GTK_WIDGET (row), GTK_TYPE_TEXT_VIEW, NULL));
+  note_view = GTK_TEXT_VIEW (rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_TEXT_VIEW, NULL));
   wait_for_height (GTK_WIDGET (note_view), 10);
   height = gtk_widget_get_height (GTK_WIDGET (note_view));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (row)), <=, 320);
 
   /* Selecting the last scrolls down to it. */
   scroller = gtk_widget_get_ancestor (
-      get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_LIST_BOX, NULL), GTK_TYPE_SCROLLED_WINDOW);
+      rostra_test_get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_LIST_BOX, NULL),
+      GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   rostra_annotations_pane_select (fixture->pane, last);
-  spin (300);
+  rostra_test_spin (300);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
 
   /* Editing the note of the first: the focus in its note, saved as the
@@ -983,14 +931,15 @@ test_window (Fixture *fixture, gconstpointer data)
   /* A longer note, a taller view. */
   gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (note_view), "\n\n", -1);
   wait_for_height (GTK_WIDGET (note_view), height + 10);
-  gtk_widget_grab_focus (get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_SEARCH_ENTRY, NULL));
+  gtk_widget_grab_focus (
+      rostra_test_get_widget (GTK_WIDGET (fixture->pane), GTK_TYPE_SEARCH_ENTRY, NULL));
   g_assert_cmpuint (fixture->n_changed, ==, 1);
   saved = load (fixture, fixture->ids[0]);
   g_assert_cmpstr (rostra_annotation_get_note (saved), ==,
                    "Dates the nation from 1776. And 1863.\n\n");
 
   /* And not again when the delay is over. */
-  spin (1200);
+  rostra_test_spin (1200);
   g_assert_cmpuint (fixture->n_changed, ==, 1);
 
   g_signal_handlers_disconnect_by_data (fixture->pane, fixture);
@@ -1000,29 +949,9 @@ test_window (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  const char      *tmpdir;
-  g_autofree char *data_home = NULL;
-  g_autofree char *config_home = NULL;
-  g_autofree char *cache_home = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-
-  /* Keep the test away from the user's settings and a11y bus, and in
-   * the C locale for the strings it checks. */
-  tmpdir = rostra_test_tmpdir ();
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  config_home = g_build_filename (tmpdir, "config", NULL);
-  cache_home = g_build_filename (tmpdir, "cache", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-
-  gtk_init ();
-  adw_init ();
+  /* Away from the user's settings and a11y bus, and in the C locale
+   * for the strings it checks. */
+  rostra_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/annotations-pane/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -10,11 +10,9 @@
 #include "rostra-annotations-view.h"
 #include "rostra-tag.h"
 #include "rostra-tags-dialog.h"
+#include "rostra-test-ui.h"
 #include "rostra-test-utils.h"
 #include "rostra-text.h"
-
-/* Longest wait for the window system, in milliseconds. */
-#define WAIT_TIMEOUT_MS 5000
 
 #define BRIDGES_TEXT                                                         \
   "We will build bridges between our towns. Bridges carry trade and news.\n" \
@@ -121,61 +119,25 @@ add_five (Fixture *fixture)
 
 /* Widgets */
 
-static GtkWidget *
-find_widget (GtkWidget *widget, GType type, const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-get_widget (gpointer parent, GType type, const char *css_class)
-{
-  GtkWidget *widget = find_widget (GTK_WIDGET (parent), type, css_class);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-static void
-collect_widgets (GtkWidget *widget, GType type, const char *css_class, GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, css_class, found);
-}
-
 static const char *
 count_text (RostraAnnotationsView *view)
 {
-  return gtk_label_get_text (GTK_LABEL (get_widget (view, GTK_TYPE_LABEL, "annotations-count")));
+  return gtk_label_get_text (
+      GTK_LABEL (rostra_test_get_widget (view, GTK_TYPE_LABEL, "annotations-count")));
 }
 
 static const char *
 page_name (RostraAnnotationsView *view)
 {
   return gtk_stack_get_visible_child_name (
-      GTK_STACK (get_widget (view, GTK_TYPE_STACK, "annotations-stack")));
+      GTK_STACK (rostra_test_get_widget (view, GTK_TYPE_STACK, "annotations-stack")));
 }
 
 static GListModel *
 list_model (RostraAnnotationsView *view)
 {
   return G_LIST_MODEL (gtk_list_view_get_model (
-      GTK_LIST_VIEW (get_widget (view, GTK_TYPE_LIST_VIEW, "annotations-list"))));
+      GTK_LIST_VIEW (rostra_test_get_widget (view, GTK_TYPE_LIST_VIEW, "annotations-list"))));
 }
 
 /* The passage of the annotation at @position of the list. */
@@ -187,15 +149,6 @@ exact_at (RostraAnnotationsView *view, guint position)
   g_assert_nonnull (annotation);
   /* The list holds its own reference. */
   return rostra_annotation_get_exact (annotation);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
 }
 
 typedef struct
@@ -215,23 +168,26 @@ search_changed_cb (GtkSearchEntry *entry, gpointer user_data)
     wait->changed = TRUE;
 }
 
+static gboolean
+search_done (gpointer data)
+{
+  SearchWait *wait = data;
+
+  return wait->changed;
+}
+
 /* Types @text in the search entry and waits for the entry's delayed
  * search-changed, as a user would. */
 static void
 search (RostraAnnotationsView *view, const char *text)
 {
-  GtkWidget *entry = get_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *entry = rostra_test_get_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL);
   SearchWait wait = { text, FALSE };
-  gboolean   timed_out = FALSE;
   gulong     handler =
       g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed_cb), &wait);
-  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  while (!wait.changed && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
+  rostra_test_wait_for (search_done, &wait);
   g_signal_handler_disconnect (entry, handler);
   g_assert_true (wait.changed);
 }
@@ -255,7 +211,7 @@ find_item (GtkDropDown *dropdown, const char *text)
 static GtkDropDown *
 dropdown (RostraAnnotationsView *view, const char *css_class)
 {
-  return GTK_DROP_DOWN (get_widget (view, GTK_TYPE_DROP_DOWN, css_class));
+  return GTK_DROP_DOWN (rostra_test_get_widget (view, GTK_TYPE_DROP_DOWN, css_class));
 }
 
 static RostraAnnotationsView *
@@ -286,14 +242,14 @@ test_empty (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (page_name (view), ==, "empty");
 
   status = ADW_STATUS_PAGE (gtk_stack_get_visible_child (
-      GTK_STACK (get_widget (view, GTK_TYPE_STACK, "annotations-stack"))));
+      GTK_STACK (rostra_test_get_widget (view, GTK_TYPE_STACK, "annotations-stack"))));
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Annotations Yet");
   g_assert_cmpstr (adw_status_page_get_icon_name (status), ==, "document-edit-symbolic");
   g_assert_cmpstr (adw_status_page_get_description (status), ==,
                    "Highlight passages while reading; they all gather here.");
   /* Nothing to filter: the filters are out of the way. */
   g_assert_false (gtk_widget_get_visible (
-      gtk_widget_get_parent (get_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL))));
+      gtk_widget_get_parent (rostra_test_get_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL))));
 
   /* An annotation added, then a refresh, as the window does. */
   g_object_unref (
@@ -303,7 +259,7 @@ test_empty (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (page_name (view), ==, "list");
   g_assert_cmpstr (count_text (view), ==, "1 annotation");
   g_assert_true (gtk_widget_get_visible (
-      gtk_widget_get_parent (get_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL))));
+      gtk_widget_get_parent (rostra_test_get_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL))));
 }
 
 static void
@@ -365,11 +321,11 @@ test_search (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (rostra_annotations_view_get_n_shown (view), ==, 0);
   g_assert_cmpstr (page_name (view), ==, "no-results");
   status = ADW_STATUS_PAGE (gtk_stack_get_visible_child (
-      GTK_STACK (get_widget (view, GTK_TYPE_STACK, "annotations-stack"))));
+      GTK_STACK (rostra_test_get_widget (view, GTK_TYPE_STACK, "annotations-stack"))));
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Matching Annotations");
   /* The filters stay, to be undone. */
   g_assert_true (gtk_widget_get_visible (
-      gtk_widget_get_parent (get_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL))));
+      gtk_widget_get_parent (rostra_test_get_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL))));
 
   search (view, "\" * ) OR ^");
   g_assert_cmpuint (rostra_annotations_view_get_n_shown (view), ==, 0);
@@ -487,7 +443,7 @@ test_activate (Fixture *fixture, gconstpointer data)
   newest = annotate (fixture, fixture->river, RIVER_TEXT, "bridges and trust", "purple",
                      "The last word", NULL);
   view = view_new (fixture);
-  list_view = get_widget (view, GTK_TYPE_LIST_VIEW, "annotations-list");
+  list_view = rostra_test_get_widget (view, GTK_TYPE_LIST_VIEW, "annotations-list");
   g_signal_connect (view, "annotation-activated", G_CALLBACK (activated_cb), &activated);
 
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
@@ -508,33 +464,15 @@ test_activate (Fixture *fixture, gconstpointer data)
   /* Enter in the search entry opens the first one found. */
   g_clear_object (&activated);
   search (view, "flood");
-  g_signal_emit_by_name (get_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL), "activate");
+  g_signal_emit_by_name (rostra_test_get_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL), "activate");
   g_assert_nonnull (activated);
   g_assert_cmpstr (rostra_annotation_get_exact (activated), ==, "The river remembers every flood");
-}
-
-static void
-wait_for_mapped (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint    timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  g_assert_true (gtk_widget_get_mapped (widget));
-
-  /* Then whatever is pending, for the list to make its rows. */
-  for (gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-       g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () < deadline;)
-    ;
 }
 
 static GtkWidget *
 row_part (GtkWidget *row, const char *css_class)
 {
-  return get_widget (row, GTK_TYPE_WIDGET, css_class);
+  return rostra_test_get_widget (row, GTK_TYPE_WIDGET, css_class);
 }
 
 static const char *
@@ -549,8 +487,9 @@ shown_rows (RostraAnnotationsView *view)
 {
   GPtrArray *rows = g_ptr_array_new ();
 
-  collect_widgets (get_widget (view, GTK_TYPE_LIST_VIEW, "annotations-list"), GTK_TYPE_BOX,
-                   "annotation", rows);
+  rostra_test_collect_widgets (
+      rostra_test_get_widget (view, GTK_TYPE_LIST_VIEW, "annotations-list"), GTK_TYPE_BOX,
+      "annotation", rows);
   return rows;
 }
 
@@ -585,7 +524,9 @@ test_rows (Fixture *fixture, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 1200);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_mapped (GTK_WIDGET (view));
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (view)));
+  /* Then whatever is pending, for the list to make its rows. */
+  rostra_test_flush ();
 
   rows = shown_rows (view);
   g_assert_cmpuint (rows->len, ==, 5);
@@ -628,7 +569,8 @@ test_rows (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
 
   rostra_annotations_view_refresh (view);
-  wait_for_mapped (GTK_WIDGET (view));
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (view)));
+  rostra_test_flush ();
   g_ptr_array_unref (rows);
   rows = shown_rows (view);
   g_assert_cmpuint (rostra_annotations_view_get_n_shown (view), ==, 6);
@@ -690,7 +632,7 @@ dialog_rows (RostraTagsDialog *dialog)
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
-  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, NULL, rows);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, NULL, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       AdwActionRow    *row = g_ptr_array_index (rows, i);
@@ -724,7 +666,7 @@ test_tags_dialog (Fixture *fixture, gconstpointer data)
   g_assert_true (ADW_IS_WINDOW (dialog));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Tags");
-  stack = get_widget (dialog, GTK_TYPE_STACK, NULL);
+  stack = rostra_test_get_widget (dialog, GTK_TYPE_STACK, NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
 
   rows = dialog_rows (dialog);
@@ -798,7 +740,7 @@ test_manage_tags (Fixture *fixture, gconstpointer data)
   gtk_drop_down_set_selected (tag, find_item (tag, "river (3)"));
   g_assert_cmpuint (rostra_annotations_view_get_n_shown (view), ==, 3);
 
-  g_signal_emit_by_name (get_widget (view, GTK_TYPE_BUTTON, "manage-tags"), "clicked");
+  g_signal_emit_by_name (rostra_test_get_widget (view, GTK_TYPE_BUTTON, "manage-tags"), "clicked");
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (ROSTRA_IS_TAGS_DIALOG (l->data))
@@ -834,7 +776,7 @@ static void
 test_tags_dialog_empty (Fixture *fixture, gconstpointer data)
 {
   RostraTagsDialog *dialog = ROSTRA_TAGS_DIALOG (rostra_tags_dialog_new (NULL, fixture->store));
-  GtkWidget        *stack = get_widget (dialog, GTK_TYPE_STACK, NULL);
+  GtkWidget        *stack = rostra_test_get_widget (dialog, GTK_TYPE_STACK, NULL);
   AdwStatusPage    *status;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
@@ -889,13 +831,14 @@ test_tags_dialog_editing (Fixture *fixture, gconstpointer data)
   dialog = ROSTRA_TAGS_DIALOG (rostra_tags_dialog_new (NULL, fixture->store));
   g_signal_connect (dialog, "tags-changed", G_CALLBACK (count_cb), &n_changed);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for_mapped (GTK_WIDGET (dialog));
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (dialog)));
+  rostra_test_flush ();
 
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "rename-button", buttons);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "rename-button", buttons);
   g_assert_cmpuint (buttons->len, ==, 5);
   /* “river”, the third */
   g_signal_emit_by_name (g_ptr_array_index (buttons, 2), "clicked");
-  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "river");
@@ -906,15 +849,15 @@ test_tags_dialog_editing (Fixture *fixture, gconstpointer data)
   /* Unchanged, Enter just ends the edit. */
   g_signal_emit_by_name (entry, "entry-activated");
   g_ptr_array_set_size (entries, 0);
-  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
   g_assert_cmpuint (entries->len, ==, 0);
   g_assert_cmpuint (n_changed, ==, 0);
 
   /* A new name, applied. */
   g_ptr_array_set_size (buttons, 0);
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "rename-button", buttons);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "rename-button", buttons);
   g_signal_emit_by_name (g_ptr_array_index (buttons, 2), "clicked");
-  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
   entry = g_ptr_array_index (entries, 0);
   gtk_editable_set_text (GTK_EDITABLE (entry), "  rivers ");
   g_signal_emit_by_name (entry, "apply");
@@ -925,25 +868,26 @@ test_tags_dialog_editing (Fixture *fixture, gconstpointer data)
 
   /* The cancel button drops the edit. */
   g_ptr_array_set_size (buttons, 0);
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "rename-button", buttons);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "rename-button", buttons);
   g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
   g_ptr_array_set_size (entries, 0);
-  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
   gtk_editable_set_text (GTK_EDITABLE (entry), "never applied");
-  g_signal_emit_by_name (get_widget (entry, GTK_TYPE_BUTTON, "cancel-button"), "clicked");
+  g_signal_emit_by_name (rostra_test_get_widget (entry, GTK_TYPE_BUTTON, "cancel-button"),
+                         "clicked");
   g_ptr_array_set_size (entries, 0);
-  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
   g_assert_cmpuint (entries->len, ==, 0);
   g_assert_true (gtk_widget_get_visible (g_ptr_array_index (buttons, 0)));
   g_assert_cmpuint (n_changed, ==, 1);
 
   /* A name another tag has: the dialog asks first. No, then yes. */
   g_ptr_array_set_size (buttons, 0);
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "rename-button", buttons);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "rename-button", buttons);
   g_signal_emit_by_name (g_ptr_array_index (buttons, 4), "clicked");
-  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "unity");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Rivers");
@@ -971,7 +915,7 @@ test_tags_dialog_editing (Fixture *fixture, gconstpointer data)
   g_assert_cmpstrv (
       names, ((const char *[]){ "bridges:2", "infrastructure:1", "rivers:3", "trade:1", NULL }));
   g_ptr_array_set_size (entries, 0);
-  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
+  rostra_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL, entries);
   g_assert_cmpuint (entries->len, ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -980,29 +924,9 @@ test_tags_dialog_editing (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  const char      *tmpdir;
-  g_autofree char *data_home = NULL;
-  g_autofree char *config_home = NULL;
-  g_autofree char *cache_home = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-
-  /* Keep the test away from the user's settings and a11y bus, and in
-   * the C locale for the dates and plurals it checks. */
-  tmpdir = rostra_test_tmpdir ();
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  config_home = g_build_filename (tmpdir, "config", NULL);
-  cache_home = g_build_filename (tmpdir, "cache", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-
-  gtk_init ();
-  adw_init ();
+  /* Away from the user's settings and a11y bus, and in the C locale
+   * for the dates and plurals it checks. */
+  rostra_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/annotations-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -7,28 +7,15 @@
 #include <string.h>
 
 #include "rostra-article-row.h"
+#include "rostra-test-ui.h"
 #include "rostra-test-utils.h"
 #include "rostra-text.h"
-
-/* Longest wait for the window system, in milliseconds. */
-#define WAIT_TIMEOUT_MS 5000
 
 /* The first widget under @widget, itself included, with @css_class. */
 static GtkWidget *
 find_by_class (GtkWidget *widget, const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return rostra_test_find_widget (widget, GTK_TYPE_WIDGET, css_class);
 }
 
 static GtkLabel *
@@ -448,46 +435,6 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_d
 }
 
 static void
-collect_rows (GtkWidget *widget, GPtrArray *rows)
-{
-  if (ROSTRA_IS_ARTICLE_ROW (widget))
-    {
-      g_ptr_array_add (rows, widget);
-      return;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_mapped (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint    timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  g_assert_true (gtk_widget_get_mapped (widget));
-
-  /* Then whatever is pending, for the list to make its rows. */
-  for (gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-       g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () < deadline;)
-    ;
-}
-
-static void
 test_list_view (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -519,9 +466,11 @@ test_list_view (Fixture *fixture, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 480);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_mapped (list_view);
+  g_assert_true (rostra_test_wait_mapped (list_view));
+  /* Then whatever is pending, for the list to make its rows. */
+  rostra_test_flush ();
 
-  collect_rows (list_view, rows);
+  rostra_test_collect_widgets (list_view, ROSTRA_TYPE_ARTICLE_ROW, NULL, rows);
   g_assert_cmpuint (rows->len, ==, 3);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -539,29 +488,9 @@ test_list_view (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  const char      *tmpdir;
-  g_autofree char *data_home = NULL;
-  g_autofree char *config_home = NULL;
-  g_autofree char *cache_home = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-
-  /* Keep the test away from the user's settings and a11y bus, and in
-   * the C locale for the dates and plurals it checks. */
-  tmpdir = rostra_test_tmpdir ();
-  data_home = g_build_filename (tmpdir, "data", NULL);
-  config_home = g_build_filename (tmpdir, "config", NULL);
-  cache_home = g_build_filename (tmpdir, "cache", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-
-  gtk_init ();
-  adw_init ();
+  /* Away from the user's settings and a11y bus, and in the C locale
+   * for the dates and plurals it checks. */
+  rostra_test_ui_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/article-row/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -6,10 +6,8 @@
 #include <string.h>
 
 #include "rostra-reader.h"
+#include "rostra-test-ui.h"
 #include "rostra-test-utils.h"
-
-/* Longest wait for the window system, in milliseconds. */
-#define WAIT_TIMEOUT_MS 5000
 
 #define TITLE  "A Speech in Genève"
 #define SOURCE "Radio Genève"
@@ -174,28 +172,11 @@ get_tag_scale (RostraReader *reader, const char *name)
   return scale;
 }
 
-static GtkStack *
-find_stack (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget))
-    return GTK_STACK (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *stack = find_stack (child);
-
-      if (stack != NULL)
-        return stack;
-    }
-  return NULL;
-}
-
 /* The page of the reader's stack that shows, which must be one. */
 static GtkWidget *
 visible_page (RostraReader *reader)
 {
-  GtkStack *stack = find_stack (GTK_WIDGET (reader));
+  GtkStack *stack = GTK_STACK (rostra_test_find_widget (GTK_WIDGET (reader), GTK_TYPE_STACK, NULL));
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child (stack);
@@ -691,37 +672,6 @@ test_quotation (void)
   g_value_unset (&value);
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*ConditionFunc) (gpointer data);
-
-static gboolean
-wait_for (ConditionFunc condition, gpointer data)
-{
-  gboolean timed_out = FALSE;
-  guint    timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  return condition (data);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 static GtkAdjustment *
 get_vadjustment (RostraReader *reader)
 {
@@ -773,17 +723,17 @@ test_scroll (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (reader));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (widget_is_mapped, reader));
-  g_assert_true (wait_for (is_scrollable, reader));
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (reader)));
+  g_assert_true (rostra_test_wait_for (is_scrollable, reader));
   g_assert_true (is_scrolled_up (reader));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.next-match", NULL));
-  g_assert_true (wait_for (is_scrolled_down, reader));
+  g_assert_true (rostra_test_wait_for (is_scrolled_down, reader));
 
   /* A new article starts at the top. */
   rostra_reader_set_article (reader, NULL);
   rostra_reader_set_article (reader, article);
-  g_assert_true (wait_for (is_scrolled_up, reader));
+  g_assert_true (rostra_test_wait_for (is_scrolled_up, reader));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1326,17 +1276,6 @@ find_popover (RostraReader *reader)
   g_assert_not_reached ();
 }
 
-static void
-find_color_buttons (GtkWidget *widget, GPtrArray *buttons)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "color-button"))
-    g_ptr_array_add (buttons, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_color_buttons (child, buttons);
-}
-
 static GtkEventController *
 find_key_controller (GtkWidget *widget)
 {
@@ -1399,7 +1338,7 @@ test_selection_popover (void)
   HighlightRequest    request = { 0 };
   gboolean            handled = FALSE;
 
-  find_color_buttons (GTK_WIDGET (popover), buttons);
+  rostra_test_collect_widgets (GTK_WIDGET (popover), GTK_TYPE_BUTTON, "color-button", buttons);
   g_assert_cmpuint (buttons->len, ==, G_N_ELEMENTS (colors));
   for (guint i = 0; i < buttons->len; i++)
     {
@@ -1416,9 +1355,9 @@ test_selection_popover (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (reader));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (widget_is_mapped, reader));
-  g_assert_true (wait_for (surface_is_mapped, reader));
-  g_assert_true (wait_for (is_laid_out, reader));
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (reader)));
+  g_assert_true (rostra_test_wait_for (surface_is_mapped, reader));
+  g_assert_true (rostra_test_wait_for (is_laid_out, reader));
 
   /* Without a selection, the Menu key opens the context menu. */
   keys = find_key_controller (GTK_WIDGET (view));
@@ -1429,7 +1368,7 @@ test_selection_popover (void)
   select_text (reader, 4, 12);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Menu, 0, 0, &handled);
   g_assert_true (handled);
-  g_assert_true (wait_for (widget_is_visible, popover));
+  g_assert_true (rostra_test_wait_for (widget_is_visible, popover));
 
   /* A colour button highlights, and closes the popover. */
   g_signal_emit_by_name (g_ptr_array_index (buttons, 3), "clicked");
@@ -1437,15 +1376,15 @@ test_selection_popover (void)
   g_assert_cmpstr (request.color, ==, "red");
   g_assert_cmpuint (request.start, ==, 4);
   g_assert_cmpuint (request.end, ==, 12);
-  g_assert_true (wait_for (widget_is_hidden, popover));
+  g_assert_true (rostra_test_wait_for (widget_is_hidden, popover));
 
   /* Shift+F10 too; a new article closes it. */
   select_text (reader, 4, 12);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_F10, 0, GDK_SHIFT_MASK, &handled);
   g_assert_true (handled);
-  g_assert_true (wait_for (widget_is_visible, popover));
+  g_assert_true (rostra_test_wait_for (widget_is_visible, popover));
   rostra_reader_set_article (reader, NULL);
-  g_assert_true (wait_for (widget_is_hidden, popover));
+  g_assert_true (rostra_test_wait_for (widget_is_hidden, popover));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_free (request.color);
@@ -1486,15 +1425,15 @@ test_select_scroll (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (reader));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (widget_is_mapped, reader));
-  g_assert_true (wait_for (is_scrollable, reader));
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (reader)));
+  g_assert_true (rostra_test_wait_for (is_scrollable, reader));
   g_assert_true (is_scrolled_up (reader));
 
   rostra_reader_select_annotation (reader, annotation);
-  g_assert_true (wait_for (is_scrolled_down, reader));
+  g_assert_true (rostra_test_wait_for (is_scrolled_down, reader));
   if (adw_get_enable_animations (GTK_WIDGET (reader)))
     g_assert_true (has_tag_at (reader, "annotation-flash", start));
-  g_assert_true (wait_for (has_no_flash, reader));
+  g_assert_true (rostra_test_wait_for (has_no_flash, reader));
   assert_tag_over (reader, "annotation-blue-selected", start, start + 7);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1566,25 +1505,10 @@ test_many_annotations (void)
 int
 main (int argc, char *argv[])
 {
-  const char      *tmpdir = rostra_test_tmpdir ();
-  g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
-  g_autofree char *config_home = g_build_filename (tmpdir, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (tmpdir, "cache", NULL);
-  int              ret;
+  int ret;
 
-  /* Keep the test away from the user's settings and a11y bus, and the
-   * dates in English. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  /* Away from the user's settings and a11y bus, and the dates in English. */
+  rostra_test_ui_init (&argc, &argv);
 
   store = rostra_test_store_new (NULL);
 

@@ -7,56 +7,10 @@
 
 #include "rostra-application.h"
 #include "rostra-importer.h"
+#include "rostra-test-ui.h"
 #include "rostra-test-utils.h"
 #include "rostra-annotations-pane.h"
 #include "rostra-window.h"
-
-/* Longest wait for the window system, in milliseconds. */
-#define WAIT_TIMEOUT_MS 5000
-
-typedef gboolean (*ConditionFunc) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the default main context until @condition holds or
- * %WAIT_TIMEOUT_MS pass; returns whether @condition held. */
-static gboolean
-wait_for (ConditionFunc condition, gpointer data)
-{
-  gboolean timed_out = FALSE;
-  guint    timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  return condition (data);
-}
-
-/* Runs whatever is pending, without blocking, for at most
- * %WAIT_TIMEOUT_MS (a running animation is always pending). */
-static void
-flush_main_context (void)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-
-  while (g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () < deadline)
-    ;
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 widget_is_narrow (gpointer data)
@@ -66,23 +20,20 @@ widget_is_narrow (gpointer data)
   return width > 0 && width <= 360;
 }
 
+static gboolean
+is_status_page_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
 /* The status page titled @title, anywhere in @widget's tree. */
 static AdwStatusPage *
 find_status_page (GtkWidget *widget, const char *title)
 {
-  if (ADW_IS_STATUS_PAGE (widget) &&
-      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0)
-    return ADW_STATUS_PAGE (widget);
+  GtkWidget *page = rostra_test_find_widget_if (widget, is_status_page_titled, title);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwStatusPage *page = find_status_page (child, title);
-
-      if (page != NULL)
-        return page;
-    }
-  return NULL;
+  return page != NULL ? ADW_STATUS_PAGE (page) : NULL;
 }
 
 static gboolean
@@ -119,7 +70,7 @@ eventually_shows (RostraWindow *window, const char *title, gboolean shown)
 {
   PageQuery q = { window, title };
 
-  return shown ? wait_for (page_shown, &q) : wait_for (page_hidden, &q);
+  return shown ? rostra_test_wait_for (page_shown, &q) : rostra_test_wait_for (page_hidden, &q);
 }
 
 static gboolean
@@ -133,7 +84,7 @@ list_is_loaded (gpointer data)
 static guint
 n_articles (RostraWindow *window)
 {
-  g_assert_true (wait_for (list_is_loaded, window));
+  g_assert_true (rostra_test_wait_for (list_is_loaded, window));
   return g_list_model_get_n_items (G_LIST_MODEL (rostra_window_get_articles (window)));
 }
 
@@ -186,7 +137,7 @@ static void
 window_destroy (RostraWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_main_context ();
+  rostra_test_flush ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
@@ -195,9 +146,9 @@ present (RostraWindow *window, int width, int height)
 {
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (widget_is_mapped, window));
-  g_assert_true (wait_for (list_is_loaded, window));
-  flush_main_context ();
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (window)));
+  g_assert_true (rostra_test_wait_for (list_is_loaded, window));
+  rostra_test_flush ();
   return window;
 }
 
@@ -236,8 +187,8 @@ test_open_sample (void)
 
   /* The button on the empty page imports the sample shipped in the app. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
-  g_assert_true (wait_for (has_ten_articles, window));
-  flush_main_context ();
+  g_assert_true (rostra_test_wait_for (has_ten_articles, window));
+  rostra_test_flush ();
   g_assert_true (eventually_shows (window, "No Speeches Yet", FALSE));
   g_assert_cmpint (rostra_test_count_rows (path, "articles"), ==, 10);
 
@@ -258,7 +209,7 @@ test_select_and_navigate (void)
   second_id = rostra_article_list_get_id (rostra_window_get_articles (window), 1);
 
   rostra_window_select (window, 0);
-  flush_main_context ();
+  rostra_test_flush ();
   g_assert_cmpint (rostra_window_get_open_article_id (window), ==, first_id);
   first = rostra_store_load_article (rostra_window_get_store (window), first_id, NULL);
   text = reader_text (window);
@@ -300,7 +251,7 @@ test_search (void)
   rostra_window_set_search (window, "bibliotheek");
   g_assert_cmpuint (n_articles (window), ==, 1);
   rostra_window_select (window, 0);
-  flush_main_context ();
+  rostra_test_flush ();
   g_assert_cmpuint (rostra_reader_get_n_matches (rostra_window_get_reader (window)), ==, 1);
 
   /* Prefix matching as you type. */
@@ -309,7 +260,7 @@ test_search (void)
 
   rostra_window_set_search (window, "zeppelin");
   g_assert_cmpuint (n_articles (window), ==, 0);
-  flush_main_context ();
+  rostra_test_flush ();
   g_assert_true (eventually_shows (window, "No Results Found", TRUE));
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
@@ -355,28 +306,13 @@ has_tag (RostraWindow *window, const char *name, guint article_offset)
   return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
 }
 
-static RostraAnnotationsPane *
-find_pane (GtkWidget *widget)
-{
-  if (ROSTRA_IS_ANNOTATIONS_PANE (widget))
-    return ROSTRA_ANNOTATIONS_PANE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      RostraAnnotationsPane *found = find_pane (child);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_highlight_delete_undo (void)
 {
   g_autofree char       *path = archive_with_fixture ();
   RostraWindow          *window = present (window_new (path), 1300, 800);
-  RostraAnnotationsPane *pane = find_pane (GTK_WIDGET (window));
+  RostraAnnotationsPane *pane = ROSTRA_ANNOTATIONS_PANE (
+      rostra_test_find_widget (GTK_WIDGET (window), ROSTRA_TYPE_ANNOTATIONS_PANE, NULL));
   g_autoptr (GListModel) saved = NULL;
   g_autoptr (RostraAnnotation) annotation = NULL;
   g_autofree char *color = NULL;
@@ -384,14 +320,14 @@ test_highlight_delete_undo (void)
 
   g_assert_nonnull (pane);
   rostra_window_select (window, 0);
-  flush_main_context ();
+  rostra_test_flush ();
   g_assert_cmpuint (rostra_annotations_pane_get_n_shown (pane), ==, 0);
 
   /* Select "neighbours" (article characters 12–22) and press Ctrl+H. */
   select_in_reader (window, 12, 22);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rostra_window_get_reader (window)),
                                              "reader.highlight", NULL));
-  flush_main_context ();
+  rostra_test_flush ();
 
   /* In the buffer, in the pane, and on disk. */
   g_assert_true (has_tag (window, "annotation-yellow", 12));
@@ -407,20 +343,20 @@ test_highlight_delete_undo (void)
                                          NULL);
   annotation = g_list_model_get_item (saved, 0);
   g_signal_emit_by_name (pane, "delete-requested", annotation);
-  flush_main_context ();
+  rostra_test_flush ();
   g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 0);
   g_assert_false (has_tag (window, "annotation-yellow", 12));
   g_assert_cmpuint (rostra_annotations_pane_get_n_shown (pane), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  flush_main_context ();
+  rostra_test_flush ();
   g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 1);
   g_assert_true (has_tag (window, "annotation-yellow", 12));
   g_assert_cmpuint (rostra_annotations_pane_get_n_shown (pane), ==, 1);
 
   /* Undo once more: the highlight itself goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  flush_main_context ();
+  rostra_test_flush ();
   g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 0);
   color = rostra_test_query_text (path, "SELECT count(*) FROM annotations");
   g_assert_cmpstr (color, ==, "0");
@@ -439,8 +375,8 @@ test_bad_archive (void)
   gsize          len;
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (widget_is_mapped, window));
-  flush_main_context ();
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (window)));
+  rostra_test_flush ();
 
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
@@ -462,38 +398,23 @@ is_folded (gpointer data)
   return adw_leaflet_get_folded (leaflet);
 }
 
-static AdwLeaflet *
-find_leaflet (GtkWidget *widget)
-{
-  if (ADW_IS_LEAFLET (widget))
-    return ADW_LEAFLET (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwLeaflet *found = find_leaflet (child);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_narrow (void)
 {
   g_autofree char *path = archive_with_fixture ();
   RostraWindow    *window = present (window_new (path), 360, 640);
-  AdwLeaflet      *leaflet = find_leaflet (GTK_WIDGET (window));
+  AdwLeaflet      *leaflet =
+      ADW_LEAFLET (rostra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
 
-  g_assert_true (wait_for (widget_is_narrow, window));
-  g_assert_true (wait_for (is_folded, leaflet));
+  g_assert_true (rostra_test_wait_for (widget_is_narrow, window));
+  g_assert_true (rostra_test_wait_for (is_folded, leaflet));
   /* Under Xvfb the surface adds a frame; the window itself fits. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
 
   /* Opening an article shows the reader; back shows the list. */
   rostra_window_select (window, 1);
-  flush_main_context ();
+  rostra_test_flush ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
   g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
@@ -501,60 +422,13 @@ test_narrow (void)
   window_destroy (window);
 }
 
-/* Run by hand, without meson's G_TEST_SRCDIR: find tests/ from this
- * file's name, relative to the build root, which holds tests/test-window. */
-static void
-set_default_srcdir (const char *argv0)
-{
-  g_autofree char *file_dir = g_path_get_dirname (__FILE__);
-  g_autofree char *srcdir = NULL;
-  g_autofree char *data_dir = NULL;
-
-  if (g_getenv ("G_TEST_SRCDIR") != NULL)
-    return;
-
-  if (g_path_is_absolute (file_dir))
-    {
-      srcdir = g_steal_pointer (&file_dir);
-    }
-  else
-    {
-      g_autofree char *exe = g_canonicalize_filename (argv0, NULL);
-      g_autofree char *exe_dir = g_path_get_dirname (exe);
-      g_autofree char *build_root = g_path_get_dirname (exe_dir);
-
-      srcdir = g_canonicalize_filename (file_dir, build_root);
-    }
-
-  data_dir = g_build_filename (srcdir, "data", NULL);
-  if (g_file_test (data_dir, G_FILE_TEST_IS_DIR))
-    g_setenv ("G_TEST_SRCDIR", srcdir, TRUE);
-}
-
 int
 main (int argc, char *argv[])
 {
   g_autoptr (GError) error = NULL;
-  const char      *tmpdir = rostra_test_tmpdir ();
-  g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
-  g_autofree char *config_home = g_build_filename (tmpdir, "config", NULL);
-  g_autofree char *cache_home = g_build_filename (tmpdir, "cache", NULL);
-  int              ret;
+  int ret;
 
-  /* Keep the test away from the user's archive, settings and a11y bus.
-   * Not G_TEST_OPTION_ISOLATE_DIRS: it hides the GSettings schemas GTK
-   * and libadwaita need from XDG_DATA_DIRS. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-
-  set_default_srcdir (argv[0]);
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
+  rostra_test_ui_init (&argc, &argv);
 
   app = rostra_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);

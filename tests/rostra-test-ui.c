@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-test-ui.c: set-up, waiting and widget look-ups shared by the UI tests. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rostra-test-ui.h"
+#include "rostra-test-utils.h"
+
+/* Run by hand, without meson's G_TEST_SRCDIR: find tests/ from this
+ * file's name, relative to the build root, which holds the test
+ * programs in tests/. */
+static void
+set_default_srcdir (const char *argv0)
+{
+  g_autofree char *file_dir = g_path_get_dirname (__FILE__);
+  g_autofree char *srcdir = NULL;
+  g_autofree char *data_dir = NULL;
+
+  if (g_getenv ("G_TEST_SRCDIR") != NULL)
+    return;
+
+  if (g_path_is_absolute (file_dir))
+    {
+      srcdir = g_steal_pointer (&file_dir);
+    }
+  else
+    {
+      g_autofree char *exe = g_canonicalize_filename (argv0, NULL);
+      g_autofree char *exe_dir = g_path_get_dirname (exe);
+      g_autofree char *build_root = g_path_get_dirname (exe_dir);
+
+      srcdir = g_canonicalize_filename (file_dir, build_root);
+    }
+
+  data_dir = g_build_filename (srcdir, "data", NULL);
+  if (g_file_test (data_dir, G_FILE_TEST_IS_DIR))
+    g_setenv ("G_TEST_SRCDIR", srcdir, TRUE);
+}
+
+/**
+ * rostra_test_ui_init:
+ * @argc: the address of main()'s argc
+ * @argv: the address of main()'s argv
+ *
+ * Keeps the test away from the user's archive, settings and a11y bus,
+ * in the C locale for the dates and plurals it checks, then initializes
+ * GTest, GTK and libadwaita. Call it first in main().
+ *
+ * Not %G_TEST_OPTION_ISOLATE_DIRS: it hides the GSettings schemas GTK
+ * and libadwaita need from XDG_DATA_DIRS.
+ */
+void
+rostra_test_ui_init (int *argc, char ***argv)
+{
+  const char      *tmpdir = rostra_test_tmpdir ();
+  g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
+  g_autofree char *config_home = g_build_filename (tmpdir, "config", NULL);
+  g_autofree char *cache_home = g_build_filename (tmpdir, "cache", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+
+  set_default_srcdir ((*argv)[0]);
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * rostra_test_wait_for:
+ * @condition: what to wait for
+ * @data: passed to @condition
+ *
+ * Spins the default main context until @condition holds or
+ * %ROSTRA_TEST_TIMEOUT_MS pass.
+ *
+ * Returns: whether @condition held
+ */
+gboolean
+rostra_test_wait_for (RostraTestCondition condition, gpointer data)
+{
+  gboolean timed_out = FALSE;
+  guint    timeout_id = g_timeout_add (ROSTRA_TEST_TIMEOUT_MS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  return condition (data);
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/**
+ * rostra_test_wait_mapped:
+ * @widget: a widget in a window being presented
+ *
+ * Waits, at most %ROSTRA_TEST_TIMEOUT_MS, for @widget to be mapped.
+ *
+ * Returns: whether @widget is mapped
+ */
+gboolean
+rostra_test_wait_mapped (GtkWidget *widget)
+{
+  return rostra_test_wait_for (widget_is_mapped, widget);
+}
+
+/**
+ * rostra_test_flush:
+ *
+ * Runs whatever is pending, without blocking, for at most
+ * %ROSTRA_TEST_TIMEOUT_MS (a running animation is always pending).
+ */
+void
+rostra_test_flush (void)
+{
+  gint64 deadline = g_get_monotonic_time () + ROSTRA_TEST_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+
+  while (g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () < deadline)
+    ;
+}
+
+/**
+ * rostra_test_spin:
+ * @ms: how long, in milliseconds
+ *
+ * Runs the default main context for @ms, whatever happens.
+ */
+void
+rostra_test_spin (guint ms)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/**
+ * rostra_test_find_widget_if:
+ * @root: where to look
+ * @match: what to look for
+ * @data: passed to @match
+ *
+ * Returns: (transfer none) (nullable): the first widget under @root,
+ *   @root included, depth first, that @match accepts
+ */
+GtkWidget *
+rostra_test_find_widget_if (GtkWidget *root, RostraTestWidgetMatch match, gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rostra_test_find_widget_if (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_type_and_class (GtkWidget *widget, GType type, const char *css_class)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+         (css_class == NULL || gtk_widget_has_css_class (widget, css_class));
+}
+
+typedef struct
+{
+  GType       type;
+  const char *css_class;
+} WidgetQuery;
+
+static gboolean
+matches_query (GtkWidget *widget, gconstpointer data)
+{
+  const WidgetQuery *query = data;
+
+  return has_type_and_class (widget, query->type, query->css_class);
+}
+
+/**
+ * rostra_test_find_widget:
+ * @root: where to look
+ * @type: the type of widget to find
+ * @css_class: (nullable): a style class it must have, or %NULL
+ *
+ * Returns: (transfer none) (nullable): the first widget under @root,
+ *   @root included, depth first, of @type and, when @css_class is not
+ *   %NULL, with that class
+ */
+GtkWidget *
+rostra_test_find_widget (GtkWidget *root, GType type, const char *css_class)
+{
+  WidgetQuery query = { type, css_class };
+
+  return rostra_test_find_widget_if (root, matches_query, &query);
+}
+
+/**
+ * rostra_test_get_widget:
+ * @root: (type GtkWidget): where to look
+ * @type: the type of widget to find
+ * @css_class: (nullable): a style class it must have, or %NULL
+ *
+ * Like rostra_test_find_widget(), for a widget that must be there.
+ *
+ * Returns: (transfer none): the widget
+ */
+GtkWidget *
+rostra_test_get_widget (gpointer root, GType type, const char *css_class)
+{
+  GtkWidget *found = rostra_test_find_widget (GTK_WIDGET (root), type, css_class);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/**
+ * rostra_test_collect_widgets:
+ * @root: where to look
+ * @type: the type of widget to collect
+ * @css_class: (nullable): a style class they must have, or %NULL
+ * @found: (element-type GtkWidget): where to add them
+ *
+ * Adds every widget under @root, @root included, depth first, of @type
+ * and, when @css_class is not %NULL, with that class, to @found.
+ */
+void
+rostra_test_collect_widgets (GtkWidget *root, GType type, const char *css_class, GPtrArray *found)
+{
+  if (has_type_and_class (root, type, css_class))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rostra_test_collect_widgets (child, type, css_class, found);
+}
