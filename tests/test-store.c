@@ -86,6 +86,38 @@ test_migrates_empty_file (void)
   g_assert_cmpint (rostra_test_count_rows (path, "articles"), ==, 0);
 }
 
+/* An archive of schema 1 (before the filter indexes) is brought up to
+ * date, keeping its articles. */
+static void
+test_upgrade_from_1 (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (RostraStore) store = rostra_test_store_new (&path);
+  g_autoptr (RostraStore) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *indexes = NULL;
+  sqlite3         *db;
+
+  add (store, "Old", "2001-01-01T00:00:00", "From an older Rostra.");
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP INDEX articles_by_source; DROP INDEX articles_by_language;"
+                                 " PRAGMA user_version = 1",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  again = rostra_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rostra_store_get_schema_version (again), ==, ROSTRA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (rostra_store_count_articles (again, &error), ==, 1);
+  indexes = rostra_test_query_text (path, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                                          " ('articles_by_source', 'articles_by_language')");
+  g_assert_cmpstr (indexes, ==, "2");
+}
+
 static void
 test_future_schema (void)
 {
@@ -285,6 +317,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/reopen", test_reopen);
   g_test_add_func ("/store/creates-folders", test_creates_folders);
   g_test_add_func ("/store/migrates-empty-file", test_migrates_empty_file);
+  g_test_add_func ("/store/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/store/future-schema", test_future_schema);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   g_test_add_func ("/store/duplicates", test_duplicates);

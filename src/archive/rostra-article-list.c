@@ -290,10 +290,19 @@ replace_ids (RostraArticleList *self, GArray *ids, const char *fts)
   g_hash_table_remove_all (self->cache);
   g_free (self->fts);
   self->fts = g_strdup (fts);
+
+  /* Two signals, not one: given "removed n, added m" at once, GTK 4.8's
+   * list widgets try to match every new item with an old row, asking
+   * for each of the m items (a 70,000-result search took minutes).
+   * The model is empty between the two, so only the rows on screen are
+   * ever built. */
+  g_array_set_size (self->ids, 0);
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
   g_array_unref (self->ids);
   self->ids = ids;
-
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+  if (ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, ids->len);
   if (removed != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

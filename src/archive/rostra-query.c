@@ -15,6 +15,8 @@
 
 #include "rostra-query.h"
 
+#define MIN_PREFIX 3
+
 GType
 rostra_sort_order_get_type (void)
 {
@@ -198,7 +200,10 @@ rostra_search_to_fts (const char *text)
         g_string_append_c (out, ' ');
       append_fts_string (out, term->text);
     }
-  if (ends_in_word)
+  /* A prefix of one or two letters matches most of the archive and
+   * makes every snippet slow: prefixes start at three. */
+  if (ends_in_word &&
+      g_utf8_strlen (g_array_index (terms, Term, terms->len - 1).text, -1) >= MIN_PREFIX)
     g_string_append_c (out, '*');
 
   return g_string_free (out, FALSE);

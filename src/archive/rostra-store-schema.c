@@ -101,8 +101,14 @@ static const char migration_1[] =
     "  INSERT INTO annotations_fts (rowid, exact, note) VALUES (new.id, new.exact, new.note);"
     "END;";
 
+/* The filters list sources and languages: without these, each list
+ * read the whole table (half a second at 100,000 articles). */
+static const char migration_2[] = "CREATE INDEX articles_by_source ON articles (source);"
+                                  "CREATE INDEX articles_by_language ON articles (language);";
+
 const char *const rostra_store_migrations[] = {
   migration_1,
+  migration_2,
 };
 
 const guint rostra_store_n_migrations = G_N_ELEMENTS (rostra_store_migrations);
