@@ -445,8 +445,13 @@ expectation_matches (const Expectation *e, GPtrArray *tokens)
 
   if (!e->phrase)
     {
+      /* As the search does: a prefix from three letters on, a whole
+       * word below that (see rostra_search_to_fts()). */
+      gboolean prefix = g_utf8_strlen (e->tokens[0], -1) >= 3;
+
       for (guint i = 0; i < tokens->len; i++)
-        if (g_str_has_prefix (g_ptr_array_index (tokens, i), e->tokens[0]))
+        if (prefix ? g_str_has_prefix (g_ptr_array_index (tokens, i), e->tokens[0])
+                   : g_str_equal (g_ptr_array_index (tokens, i), e->tokens[0]))
           return TRUE;
       return FALSE;
     }
