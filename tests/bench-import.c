@@ -523,24 +523,6 @@ generate_dump (const char *path, guint64 target, guint *n_entries, guint64 *size
 
 /* Measuring */
 
-/* A "VmHWM:"-like line of /proc/self/status, in kB, or -1. */
-static gint64
-read_status_kb (const char *field)
-{
-  g_autofree char *status = NULL;
-  g_auto (GStrv) lines = NULL;
-  gsize field_len = strlen (field);
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-
-  lines = g_strsplit (status, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    if (strncmp (lines[i], field, field_len) == 0 && lines[i][field_len] == ':')
-      return g_ascii_strtoll (lines[i] + field_len + 1, NULL, 10);
-  return -1;
-}
-
 static char *
 format_kb (gint64 kb)
 {
@@ -664,7 +646,7 @@ main (int argc, char **argv)
   wal_path = g_strconcat (db_path, "-wal", NULL);
   file = g_file_new_for_path (dump_path);
 
-  hwm_before = format_kb (read_status_kb ("VmHWM"));
+  hwm_before = format_kb (rostra_test_read_status_kb ("VmHWM"));
   start = g_get_monotonic_time ();
   if (!rostra_import_file (store, file, NULL, NULL, NULL, NULL, &first, &error))
     {
@@ -672,7 +654,7 @@ main (int argc, char **argv)
       return 1;
     }
   import_s = seconds_since (start);
-  hwm_after = format_kb (read_status_kb ("VmHWM"));
+  hwm_after = format_kb (rostra_test_read_status_kb ("VmHWM"));
 
   ok &= check_count ("entries found", first->n_entries, n_entries);
   ok &= check_count ("articles added", first->n_new, n_entries);
@@ -696,8 +678,8 @@ main (int argc, char **argv)
       return 1;
     }
   reimport_s = seconds_since (start);
-  hwm_reimport = format_kb (read_status_kb ("VmHWM"));
-  rss_end = format_kb (read_status_kb ("VmRSS"));
+  hwm_reimport = format_kb (rostra_test_read_status_kb ("VmHWM"));
+  rss_end = format_kb (rostra_test_read_status_kb ("VmRSS"));
 
   ok &= check_count ("entries found again", second->n_entries, n_entries);
   ok &= check_count ("articles added again", second->n_new, 0);

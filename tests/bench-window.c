@@ -916,29 +916,12 @@ format_ms (gint64 start, gint64 end)
   return g_strdup_printf ("%.1f", ms_between (start, end));
 }
 
-/* A "VmHWM:"-like line of /proc/self/status, in kB, or -1. */
-static gint64
-read_status_kb (const char *field)
-{
-  g_autofree char *status = NULL;
-  g_auto (GStrv) lines = NULL;
-  gsize field_len = strlen (field);
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-
-  lines = g_strsplit (status, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    if (strncmp (lines[i], field, field_len) == 0 && lines[i][field_len] == ':')
-      return g_ascii_strtoll (lines[i] + field_len + 1, NULL, 10);
-  return -1;
-}
-
 static void
 print_memory (const char *when)
 {
-  g_print ("  %-44s VmRSS %7.1f MB   VmHWM %7.1f MB\n", when, read_status_kb ("VmRSS") / 1024.0,
-           read_status_kb ("VmHWM") / 1024.0);
+  g_print ("  %-44s VmRSS %7.1f MB   VmHWM %7.1f MB\n", when,
+           rostra_test_read_status_kb ("VmRSS") / 1024.0,
+           rostra_test_read_status_kb ("VmHWM") / 1024.0);
 }
 
 static gint64

@@ -170,3 +170,22 @@ rostra_test_file_checksum (const char *path)
   g_assert_no_error (error);
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
 }
+
+/* A "VmHWM:"-like line of /proc/self/status, in kB, or -1: for the
+ * benchmarks' memory reports. */
+gint64
+rostra_test_read_status_kb (const char *field)
+{
+  g_autofree char *status = NULL;
+  g_auto (GStrv) lines = NULL;
+  gsize field_len = strlen (field);
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (strncmp (lines[i], field, field_len) == 0 && lines[i][field_len] == ':')
+      return g_ascii_strtoll (lines[i] + field_len + 1, NULL, 10);
+  return -1;
+}

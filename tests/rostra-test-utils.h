@@ -7,23 +7,17 @@
 
 G_BEGIN_DECLS
 
-const char  *rostra_test_tmpdir     (void);
-char        *rostra_test_write_file (const char        *name,
-                                     const char        *contents,
-                                     gssize             len);
-char        *rostra_test_data_path  (const char        *name);
-RostraStore *rostra_test_store_new  (char             **path);
-GPtrArray   *rostra_test_parse      (const char        *data,
-                                     gssize             len,
-                                     RostraDumpParser **parser,
-                                     GError           **error);
-gboolean     rostra_test_has_warning (RostraDumpParser *parser,
-                                      guint             line,
-                                      const char       *fragment);
-gint64       rostra_test_count_rows (const char        *db_path,
-                                     const char        *table);
-char        *rostra_test_query_text (const char        *db_path,
-                                     const char        *sql);
-char        *rostra_test_file_checksum (const char     *path);
+const char  *rostra_test_tmpdir (void);
+char        *rostra_test_write_file (const char *name, const char *contents, gssize len);
+char        *rostra_test_data_path (const char *name);
+RostraStore *rostra_test_store_new (char **path);
+GPtrArray *
+rostra_test_parse (const char *data, gssize len, RostraDumpParser **parser, GError **error);
+gboolean rostra_test_has_warning (RostraDumpParser *parser, guint line, const char *fragment);
+gint64   rostra_test_count_rows (const char *db_path, const char *table);
+char    *rostra_test_query_text (const char *db_path, const char *sql);
+char    *rostra_test_file_checksum (const char *path);
+
+gint64 rostra_test_read_status_kb (const char *field);
 
 G_END_DECLS
