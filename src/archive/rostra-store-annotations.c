@@ -42,6 +42,29 @@ rostra_annotation_colors (void)
   return colors;
 }
 
+/**
+ * rostra_annotation_color_label:
+ * @color: a highlight colour, one of rostra_annotation_colors()
+ *
+ * Returns: (transfer none): the colour's name in the user's language;
+ *   @color itself for a colour Rostra has no name for
+ */
+const char *
+rostra_annotation_color_label (const char *color)
+{
+  if (g_strcmp0 (color, "yellow") == 0)
+    return C_ ("highlight colour", "Yellow");
+  if (g_strcmp0 (color, "green") == 0)
+    return C_ ("highlight colour", "Green");
+  if (g_strcmp0 (color, "blue") == 0)
+    return C_ ("highlight colour", "Blue");
+  if (g_strcmp0 (color, "red") == 0)
+    return C_ ("highlight colour", "Red");
+  if (g_strcmp0 (color, "purple") == 0)
+    return C_ ("highlight colour", "Purple");
+  return color;
+}
+
 static gboolean
 check_color (const char *color, GError **error)
 {

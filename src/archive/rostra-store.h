@@ -103,6 +103,7 @@ char **rostra_store_list_languages (RostraStore *self, GError **error);
 char **rostra_store_list_years (RostraStore *self, GError **error);
 
 const char *const *rostra_annotation_colors (void);
+const char        *rostra_annotation_color_label (const char *color);
 gboolean
 rostra_store_add_annotation (RostraStore *self, RostraAnnotation *annotation, GError **error);
 gboolean

@@ -142,29 +142,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/**
- * rostra_annotation_row_color_label:
- * @color: a highlight colour, one of rostra_annotation_colors()
- *
- * Returns: (transfer none): the colour's name in the user's language;
- *   @color itself for a colour Rostra has no name for
- */
-const char *
-rostra_annotation_row_color_label (const char *color)
-{
-  if (g_strcmp0 (color, "yellow") == 0)
-    return C_ ("highlight colour", "Yellow");
-  if (g_strcmp0 (color, "green") == 0)
-    return C_ ("highlight colour", "Green");
-  if (g_strcmp0 (color, "blue") == 0)
-    return C_ ("highlight colour", "Blue");
-  if (g_strcmp0 (color, "red") == 0)
-    return C_ ("highlight colour", "Red");
-  if (g_strcmp0 (color, "purple") == 0)
-    return C_ ("highlight colour", "Purple");
-  return color;
-}
-
 /* Text helpers */
 
 static char *
@@ -252,7 +229,7 @@ update_mark (RostraAnnotationRow *self)
 {
   const char *const *colors = rostra_annotation_colors ();
   const char *color = self->annotation ? rostra_annotation_get_color (self->annotation) : NULL;
-  const char *label = color ? rostra_annotation_row_color_label (color) : NULL;
+  const char *label = color ? rostra_annotation_color_label (color) : NULL;
   GAction    *action;
 
   for (guint i = 0; colors[i]; i++)
@@ -748,8 +725,7 @@ setup_actions (RostraAnnotationRow *self)
 
   for (guint i = 0; names[i]; i++)
     {
-      g_autoptr (GMenuItem) item =
-          g_menu_item_new (rostra_annotation_row_color_label (names[i]), NULL);
+      g_autoptr (GMenuItem) item = g_menu_item_new (rostra_annotation_color_label (names[i]), NULL);
 
       g_menu_item_set_action_and_target (item, "row.color", "s", names[i]);
       g_menu_append_item (colors, item);

@@ -17,6 +17,4 @@ RostraAnnotation *rostra_annotation_row_get_annotation (RostraAnnotationRow *sel
 void              rostra_annotation_row_set_tag_names (RostraAnnotationRow *self, GListModel *tags);
 void              rostra_annotation_row_edit_note (RostraAnnotationRow *self);
 
-const char *rostra_annotation_row_color_label (const char *color);
-
 G_END_DECLS

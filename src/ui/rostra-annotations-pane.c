@@ -215,7 +215,7 @@ setup_color_dropdown (RostraAnnotationsPane *self)
 
   gtk_string_list_append (names, _("All Colours"));
   for (guint i = 0; colors[i]; i++)
-    gtk_string_list_append (names, rostra_annotation_row_color_label (colors[i]));
+    gtk_string_list_append (names, rostra_annotation_color_label (colors[i]));
   gtk_drop_down_set_model (self->color_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->color_dropdown, 0);
 }

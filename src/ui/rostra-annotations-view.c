@@ -63,23 +63,6 @@ enum
   SORT_BY_ARTICLE_DATE,
 };
 
-/* The translated name of a highlight colour. */
-static const char *
-color_label (const char *color)
-{
-  if (g_str_equal (color, "yellow"))
-    return C_ ("highlight colour", "Yellow");
-  if (g_str_equal (color, "green"))
-    return C_ ("highlight colour", "Green");
-  if (g_str_equal (color, "blue"))
-    return C_ ("highlight colour", "Blue");
-  if (g_str_equal (color, "red"))
-    return C_ ("highlight colour", "Red");
-  if (g_str_equal (color, "purple"))
-    return C_ ("highlight colour", "Purple");
-  return color;
-}
-
 /* Drop-downs: the button's label is ellipsized, so that a long tag
  * never widens the pane; the popover lists the items in full, wrapped
  * if need be, with a check mark by the selected one, as GtkDropDown's
@@ -326,7 +309,7 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_da
   parts->color_class = g_strdup (color != NULL ? color : "yellow");
   gtk_widget_add_css_class (parts->mark, parts->color_class);
   /* For those who cannot tell the colours apart. */
-  gtk_widget_set_tooltip_text (parts->mark, color_label (parts->color_class));
+  gtk_widget_set_tooltip_text (parts->mark, rostra_annotation_color_label (parts->color_class));
 
   /* Translators: an annotated passage, in quotation marks. */
   passage = g_strdup_printf (C_ ("passage", "“%s”"), exact);
@@ -663,7 +646,7 @@ rostra_annotations_view_init (RostraAnnotationsView *self)
 
   gtk_string_list_append (color_items, _("All Colours"));
   for (guint i = 0; colors[i] != NULL; i++)
-    gtk_string_list_append (color_items, color_label (colors[i]));
+    gtk_string_list_append (color_items, rostra_annotation_color_label (colors[i]));
   gtk_drop_down_set_model (self->color_dropdown, G_LIST_MODEL (color_items));
 
   set_up_dropdown (self->tag_dropdown);

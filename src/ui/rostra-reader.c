@@ -71,19 +71,15 @@ static const GdkRGBA current_match_color = { 1.0f, 0.471f, 0.0f, 0.55f };
 typedef struct
 {
   const char *name;
-  const char *label;
   GdkRGBA     rgba;
 } HighlightColor;
 
-/* Translators: the highlight colours, in the tooltips of the colour
- * buttons over a selection. */
+/* The highlight colours (names: rostra_annotation_color_label()). */
 static const HighlightColor highlight_colors[] = {
-  { "yellow", NC_ ("highlight colour", "Yellow"), RGBA (246, 211, 45, 0.45f) },
-    { "green", NC_ ("highlight colour", "Green"), RGBA (87, 227, 137, 0.40f) },
-      { "blue", NC_ ("highlight colour", "Blue"), RGBA (98, 160, 234, 0.40f) },
-        { "red", NC_ ("highlight colour", "Red"), RGBA (237, 51, 59, 0.35f) },
-          { "purple", NC_ ("highlight colour", "Purple"), RGBA (192, 97, 203, 0.40f) },
-        };
+  { "yellow", RGBA (246, 211, 45, 0.45f) }, { "green", RGBA (87, 227, 137, 0.40f) },
+  { "blue", RGBA (98, 160, 234, 0.40f) },   { "red", RGBA (237, 51, 59, 0.35f) },
+  { "purple", RGBA (192, 97, 203, 0.40f) },
+};
 
 #define N_COLORS G_N_ELEMENTS (highlight_colors)
 
@@ -1026,8 +1022,7 @@ fill_color_box (RostraReader *self)
       if (!is_highlight_color (colors[i]))
         continue;
 
-      label = g_dpgettext2 (NULL, "highlight colour",
-                            highlight_colors[get_color_index (colors[i])].label);
+      label = rostra_annotation_color_label (colors[i]);
       button = gtk_button_new ();
       gtk_widget_add_css_class (button, "color-button");
       gtk_widget_add_css_class (button, colors[i]);
