@@ -390,6 +390,24 @@ test_list_model (Fixture *f, gconstpointer data)
   markup = rostra_text_snippet_to_markup (rostra_article_get_snippet (hit));
   g_assert_nonnull (strstr (markup, "<b>timber</b>"));
 
+  /* One row read again (its annotation count changed), no new query. */
+  {
+    g_autoptr (RostraAnnotation) a = rostra_annotation_new (f->railway, 4, 11, "railway", "", "");
+    g_autoptr (RostraArticle) before = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr (RostraArticle) after = NULL;
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (rostra_store_add_annotation (f->store, a, &error));
+    changes = 0;
+    rostra_article_list_reload (list, f->railway);
+    rostra_article_list_reload (list, f->bridge); /* not shown: nothing */
+    g_assert_false (rostra_article_list_get_loading (list));
+    g_assert_cmpuint (changes, ==, 1);
+    after = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpuint (rostra_article_get_n_annotations (before), ==, 0);
+    g_assert_cmpuint (rostra_article_get_n_annotations (after), ==, 1);
+  }
+
   /* The same query again changes nothing. */
   changes = 0;
   rostra_article_list_set_query (list, query);

@@ -425,3 +425,24 @@ rostra_article_list_get_id (RostraArticleList *self, guint position)
 
   return g_array_index (self->ids, gint64, position);
 }
+
+/**
+ * rostra_article_list_reload:
+ * @id: an article whose row changed (its number of annotations, say)
+ *
+ * Reads that one row again, without running the query again. Does
+ * nothing when the list does not show the article.
+ */
+void
+rostra_article_list_reload (RostraArticleList *self, gint64 id)
+{
+  guint position;
+
+  g_return_if_fail (ROSTRA_IS_ARTICLE_LIST (self));
+
+  position = rostra_article_list_find (self, id);
+  if (position == G_MAXUINT)
+    return;
+  g_hash_table_remove (self->cache, &id);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}

@@ -21,4 +21,6 @@ gboolean rostra_article_list_get_loading (RostraArticleList *self);
 guint    rostra_article_list_find (RostraArticleList *self, gint64 id);
 gint64   rostra_article_list_get_id (RostraArticleList *self, guint position);
 
+void rostra_article_list_reload (RostraArticleList *self, gint64 id);
+
 G_END_DECLS

@@ -310,10 +310,11 @@ reload_annotations (RostraWindow *self)
 
 /* After a change: the counts in the list and the archive-wide view. */
 static void
-annotations_changed (RostraWindow *self)
+annotations_changed (RostraWindow *self, gint64 article_id)
 {
   rostra_annotations_view_refresh (self->annotations_view);
-  rostra_article_list_refresh (self->articles);
+  /* Just the article's row (its count): no new query, no lost scroll. */
+  rostra_article_list_reload (self->articles, article_id);
 }
 
 static void
@@ -358,7 +359,7 @@ highlight_requested (RostraWindow *self, const char *color, gboolean open_note)
     rostra_annotations_pane_edit_note (
         self->annotations_pane_widget,
         find_annotation (self, rostra_annotation_get_id (annotation)));
-  annotations_changed (self);
+  annotations_changed (self, self->open_id);
 }
 
 static void
@@ -402,7 +403,7 @@ delete_requested (RostraWindow *self, RostraAnnotation *annotation)
   push_undo (self, UNDO_DELETE, keep);
   undo_toast (self, _("Annotation deleted"));
   reload_annotations (self);
-  annotations_changed (self);
+  annotations_changed (self, rostra_annotation_get_article_id (keep));
 }
 
 static void
@@ -418,9 +419,11 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   Undo         *undo = g_queue_pop_head (&self->undo);
   g_autoptr (GError) error = NULL;
   gboolean ok = TRUE;
+  gint64   article_id;
 
   if (undo == NULL)
     return;
+  article_id = rostra_annotation_get_article_id (undo->annotation);
 
   switch (undo->kind)
     {
@@ -449,7 +452,7 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   undo_free (undo);
   gtk_widget_action_set_enabled (widget, "win.undo", !g_queue_is_empty (&self->undo));
-  annotations_changed (self);
+  annotations_changed (self, article_id);
 }
 
 static void
