@@ -419,6 +419,11 @@ test_narrow (void)
   g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
 
+  /* A tap (a new selection) opens the speech too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-article", NULL));
+  rostra_test_flush ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+
   window_destroy (window);
 }
 

@@ -161,9 +161,17 @@ selection_changed (RostraWindow *self)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
 
+  gint64 id;
+
   if (position == GTK_INVALID_LIST_POSITION)
     return;
-  open_article (self, rostra_article_list_get_id (self->articles, position));
+  id = rostra_article_list_get_id (self->articles, position);
+
+  /* On a phone a tap opens the speech; restoring the selection after a
+   * list refresh (the same article) does not. */
+  if (id != self->open_id && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+  open_article (self, id);
 }
 
 static void
