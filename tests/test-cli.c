@@ -198,13 +198,13 @@ test_no_entries (void)
 {
   g_autofree char *db = new_db_path ();
   g_autofree char *prose =
-      rostra_test_write_file ("letter.txt", "Dear editor,\n\nNo dates here.\n", -1);
+      rostra_test_write_file ("letter.dump", "Dear editor,\n\nNo dates here.\n", -1);
   g_auto (Result) r = { 0 };
 
   run (&r, "--database", db, "--import", prose, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "No entry was recognised"));
-  g_assert_nonnull (strstr (r.err, "letter.txt:1: warning: "));
+  g_assert_nonnull (strstr (r.err, "letter.dump:1: warning: "));
   g_assert_cmpint (rostra_test_count_rows (db, "articles"), ==, 0);
 }
 

@@ -337,8 +337,9 @@ test_refusals (void)
   g_autofree char    *missing = g_build_filename (rostra_test_tmpdir (), "no-such-file.txt", NULL);
   g_autofree char    *empty = rostra_test_write_file ("empty.txt", "", 0);
   g_autofree char    *binary = rostra_test_write_file ("image.png", (const char *) png, sizeof png);
-  g_autofree char    *prose =
-      rostra_test_write_file ("prose.txt", "Just a letter.\n\nNo dates anywhere.\n", -1);
+  /* Named .txt or .md, it would be one plain-text speech. */
+  g_autofree char *prose =
+      rostra_test_write_file ("prose.dump", "Just a letter.\n\nNo dates anywhere.\n", -1);
 
   assert_refused (missing, ROSTRA_IMPORT_ERROR, ROSTRA_IMPORT_ERROR_NOT_FOUND, "no such file");
   assert_refused (rostra_test_tmpdir (), ROSTRA_IMPORT_ERROR, ROSTRA_IMPORT_ERROR_NOT_A_FILE,

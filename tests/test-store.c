@@ -86,8 +86,8 @@ test_migrates_empty_file (void)
   g_assert_cmpint (rostra_test_count_rows (path, "articles"), ==, 0);
 }
 
-/* An archive of schema 1 (before the filter indexes) is brought up to
- * date, keeping its articles. */
+/* An archive of schema 1 (before the filter indexes and article tags)
+ * is brought up to date, keeping its articles. */
 static void
 test_upgrade_from_1 (void)
 {
@@ -104,7 +104,7 @@ test_upgrade_from_1 (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP INDEX articles_by_source; DROP INDEX articles_by_language;"
-                                 " PRAGMA user_version = 1",
+                                 " DROP TABLE article_tags; PRAGMA user_version = 1",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
@@ -115,6 +115,10 @@ test_upgrade_from_1 (void)
   g_assert_cmpint (rostra_store_count_articles (again, &error), ==, 1);
   indexes = rostra_test_query_text (path, "SELECT count(*) FROM sqlite_master WHERE name IN"
                                           " ('articles_by_source', 'articles_by_language')");
+  g_assert_cmpstr (indexes, ==, "2");
+  g_clear_pointer (&indexes, g_free);
+  indexes = rostra_test_query_text (path, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                                          " ('article_tags', 'article_tags_by_tag')");
   g_assert_cmpstr (indexes, ==, "2");
 }
 

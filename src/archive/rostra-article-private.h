@@ -18,5 +18,6 @@ RostraArticle *_rostra_article_new (gint64 id,
                                     guint  n_annotations);
 
 void _rostra_article_set_snippet (RostraArticle *self, char *snippet);
+void _rostra_article_set_tags (RostraArticle *self, GStrv tags);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _RostraArticle
   guint  words;
   guint  n_annotations;
   char  *snippet;
+  GStrv  tags;
 };
 
 G_DEFINE_FINAL_TYPE (RostraArticle, rostra_article, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ enum
   PROP_WORDS,
   PROP_N_ANNOTATIONS,
   PROP_SNIPPET,
+  PROP_TAGS,
   N_PROPS
 };
 
@@ -56,6 +58,7 @@ rostra_article_finalize (GObject *object)
   g_free (self->text);
   g_free (self->imported_from);
   g_free (self->snippet);
+  g_strfreev (self->tags);
 
   G_OBJECT_CLASS (rostra_article_parent_class)->finalize (object);
 }
@@ -97,6 +100,9 @@ rostra_article_get_property (GObject *object, guint prop_id, GValue *value, GPar
       case PROP_SNIPPET:
         g_value_set_string (value, self->snippet);
         break;
+      case PROP_TAGS:
+        g_value_set_boxed (value, self->tags);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -122,6 +128,7 @@ rostra_article_class_init (RostraArticleClass *klass)
   properties[PROP_N_ANNOTATIONS] =
       g_param_spec_uint ("n-annotations", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_SNIPPET] = g_param_spec_string ("snippet", NULL, NULL, NULL, flags);
+  properties[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -248,6 +255,27 @@ rostra_article_get_imported_from (RostraArticle *self)
 {
   g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
   return self->imported_from;
+}
+
+/**
+ * rostra_article_get_tags:
+ *
+ * Returns: (nullable) (transfer none): the article's tags by name, %NULL
+ *   when it has none
+ */
+const char *const *
+rostra_article_get_tags (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return (const char *const *) self->tags;
+}
+
+/* Takes ownership of @tags. */
+void
+_rostra_article_set_tags (RostraArticle *self, GStrv tags)
+{
+  g_strfreev (self->tags);
+  self->tags = tags;
 }
 
 guint

@@ -9,17 +9,18 @@ G_BEGIN_DECLS
 #define ROSTRA_TYPE_ARTICLE (rostra_article_get_type ())
 G_DECLARE_FINAL_TYPE (RostraArticle, rostra_article, ROSTRA, ARTICLE, GObject)
 
-gint64      rostra_article_get_id (RostraArticle *self);
-const char *rostra_article_get_title (RostraArticle *self);
-const char *rostra_article_get_source (RostraArticle *self);
-const char *rostra_article_get_published (RostraArticle *self);
-GDateTime  *rostra_article_dup_published_date_time (RostraArticle *self);
-const char *rostra_article_get_language (RostraArticle *self);
-const char *rostra_article_get_text (RostraArticle *self);
-const char *rostra_article_get_imported_from (RostraArticle *self);
-guint       rostra_article_get_words (RostraArticle *self);
-guint       rostra_article_get_n_annotations (RostraArticle *self);
-const char *rostra_article_get_snippet (RostraArticle *self);
-char       *rostra_article_dup_date_label (RostraArticle *self, gboolean abbreviated);
+gint64             rostra_article_get_id (RostraArticle *self);
+const char        *rostra_article_get_title (RostraArticle *self);
+const char        *rostra_article_get_source (RostraArticle *self);
+const char        *rostra_article_get_published (RostraArticle *self);
+GDateTime         *rostra_article_dup_published_date_time (RostraArticle *self);
+const char        *rostra_article_get_language (RostraArticle *self);
+const char        *rostra_article_get_text (RostraArticle *self);
+const char        *rostra_article_get_imported_from (RostraArticle *self);
+const char *const *rostra_article_get_tags (RostraArticle *self);
+guint              rostra_article_get_words (RostraArticle *self);
+guint              rostra_article_get_n_annotations (RostraArticle *self);
+const char        *rostra_article_get_snippet (RostraArticle *self);
+char              *rostra_article_dup_date_label (RostraArticle *self, gboolean abbreviated);
 
 G_END_DECLS

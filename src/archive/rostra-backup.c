@@ -54,6 +54,7 @@ typedef struct
 {
   RostraStore        *store;
   RostraImportReport *report;
+  RostraImportRun    *run;
   GHashTable         *imports;  /* imported_from → import id (gint64 *) */
   GHashTable         *counts;   /* import id → new articles (guint) */
   GHashTable         *articles; /* backup id → archive id (gint64 *) */
@@ -109,14 +110,24 @@ import_article (Backup *b, guint index, JsonObject *object, GError **error)
   if (!rostra_store_find_article (b->store, title, published, text, &id, error))
     return FALSE;
 
+  if (!language)
+    language = rostra_language_guess (text);
   if (id != 0)
-    b->report->n_duplicates++;
+    {
+      b->report->n_duplicates++;
+      if (!_rostra_import_entry_done (b->run, b->store, b->report, title,
+                                      get_string (object, "source"), published, language, 0, 0,
+                                      error))
+        return FALSE;
+    }
   else
     {
       if (!(import_id = import_for (b, get_string (object, "imported_from"), error)) ||
           !rostra_store_add_article (b->store, import_id, title, get_string (object, "source"),
-                                     published, language ? language : rostra_language_guess (text),
-                                     text, &id, error))
+                                     published, language, text, &id, error) ||
+          !_rostra_import_entry_done (b->run, b->store, b->report, title,
+                                      get_string (object, "source"), published, language, 0, id,
+                                      error))
         return FALSE;
       b->report->n_new++;
       g_hash_table_insert (
@@ -269,6 +280,7 @@ gboolean
 _rostra_import_backup (RostraStore        *store,
                        GInputStream       *stream,
                        RostraImportReport *report,
+                       RostraImportRun    *run,
                        GCancellable       *cancellable,
                        GError            **error)
 {
@@ -280,7 +292,7 @@ _rostra_import_backup (RostraStore        *store,
   g_autoptr (GHashTable) articles =
       g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr (GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  Backup      b = { store, report, imports, counts, articles, texts };
+  Backup      b = { store, report, run, imports, counts, articles, texts };
   JsonNode   *root;
   JsonObject *object;
   JsonArray  *list, *notes;

@@ -12,6 +12,11 @@
  * Windows-1252 when the bytes are not UTF-8), normalises it (NFC, no
  * trailing blanks) and feeds it to a small state machine. It holds one
  * entry in memory at a time, whatever the size of the file.
+ *
+ * A parser made with rostra_dump_parser_new_single() reads a plain-text
+ * file holding one speech instead: its first line is the title (or the
+ * file's name, when the first line is a whole paragraph), the rest the
+ * body; the same decoding and paragraph rules apply.
  */
 
 #include "config.h"
@@ -29,6 +34,7 @@
 #define MAX_SOURCE_WORDS 5
 #define MAX_MARKER_WORDS 4
 #define MAX_MARKER_CHARS 40
+#define MAX_TITLE_CHARS  200
 
 G_DEFINE_QUARK (rostra_parser_error_quark, rostra_parser_error)
 
@@ -37,6 +43,7 @@ typedef enum
   STATE_SEEK,   /* looking for a title */
   STATE_HEADER, /* have a title, want its date */
   STATE_BODY,   /* inside an entry, want its end marker */
+  STATE_SINGLE, /* a plain-text speech: every line is the body */
 } State;
 
 typedef enum
@@ -79,6 +86,10 @@ struct _RostraDumpParser
   State    state;
   gboolean any_entry;
   gboolean done;
+
+  /* rostra_dump_parser_new_single() */
+  char    *fallback_title;
+  gboolean markdown;
 
   /* STATE_HEADER: the title candidate */
   char    *cand;
@@ -160,6 +171,7 @@ rostra_dump_parser_finalize (GObject *object)
   g_clear_pointer (&self->checksum, g_free);
   g_clear_pointer (&self->warnings, g_array_unref);
   g_clear_pointer (&self->cand, g_free);
+  g_clear_pointer (&self->fallback_title, g_free);
   g_clear_pointer (&self->title_line, g_free);
   g_clear_pointer (&self->published, g_free);
   g_clear_pointer (&self->body, g_ptr_array_unref);
@@ -199,6 +211,31 @@ rostra_dump_parser_new (GInputStream *stream)
 
   self = g_object_new (ROSTRA_TYPE_DUMP_PARSER, NULL);
   self->stream = g_object_ref (stream);
+  return self;
+}
+
+/**
+ * rostra_dump_parser_new_single:
+ * @stream: the file's bytes
+ * @fallback_title: the title when the first line is no title (the
+ *   file's name, say)
+ * @markdown: whether the file is Markdown: a `#` heading is then the title
+ *
+ * Returns: (transfer full): a parser that reads all of @stream as one
+ *   speech and returns it as one entry (complete, without a date)
+ */
+RostraDumpParser *
+rostra_dump_parser_new_single (GInputStream *stream,
+                               const char   *fallback_title,
+                               gboolean      markdown)
+{
+  RostraDumpParser *self = rostra_dump_parser_new (stream);
+
+  g_return_val_if_fail (fallback_title != NULL, NULL);
+
+  self->fallback_title = g_strdup (fallback_title);
+  self->markdown = markdown;
+  self->state = STATE_SINGLE;
   return self;
 }
 
@@ -659,6 +696,18 @@ start_entry (RostraDumpParser *self,
 }
 
 static void
+add_body_line (RostraDumpParser *self, char *line, guint lineno)
+{
+  BodyLine *bl = g_new (BodyLine, 1);
+
+  bl->text = line;
+  bl->line = lineno;
+  bl->blank_before = self->blank_pending;
+  self->blank_pending = FALSE;
+  g_ptr_array_add (self->body, bl);
+}
+
+static void
 finish_entry (RostraDumpParser *self, guint last_line, gboolean complete)
 {
   RostraDumpEntry *entry = g_new0 (RostraDumpEntry, 1);
@@ -673,7 +722,10 @@ finish_entry (RostraDumpParser *self, guint last_line, gboolean complete)
       g_string_append (text, bl->text);
     }
 
-  rostra_dump_split_source (self->title_line, &entry->title, &entry->source);
+  if (self->fallback_title != NULL)
+    entry->title = g_strdup (self->title_line);
+  else
+    rostra_dump_split_source (self->title_line, &entry->title, &entry->source);
   entry->published = g_steal_pointer (&self->published);
   entry->text = g_string_free (text, FALSE);
   entry->language = rostra_language_guess (entry->text);
@@ -795,15 +847,7 @@ process_line (RostraDumpParser *self, char *line)
           }
         if (rostra_dump_parse_date_line (line, NULL) && split_at_date (self, line, lineno))
           break;
-        {
-          BodyLine *bl = g_new (BodyLine, 1);
-
-          bl->text = g_steal_pointer (&line);
-          bl->line = lineno;
-          bl->blank_before = self->blank_pending;
-          self->blank_pending = FALSE;
-          g_ptr_array_add (self->body, bl);
-        }
+        add_body_line (self, g_steal_pointer (&line), lineno);
         break;
 
       default:
@@ -811,6 +855,60 @@ process_line (RostraDumpParser *self, char *line)
     }
 
   g_free (line);
+}
+
+/* The title of a plain-text speech: its first line, without Markdown's
+ * heading marks, unless that line is a paragraph rather than a title. */
+static char *
+single_title (RostraDumpParser *self, const char *line)
+{
+  if (self->markdown)
+    {
+      const char *p = line;
+      char       *title;
+
+      while (*p == '#')
+        p++;
+      if (p > line && (*p == ' ' || *p == '\t'))
+        {
+          title = g_strstrip (g_strdup (p));
+          while (*title && title[strlen (title) - 1] == '#')
+            title[strlen (title) - 1] = '\0';
+          g_strchomp (title);
+          if (*title)
+            return title;
+          g_free (title);
+        }
+    }
+  if (g_utf8_strlen (line, -1) > MAX_TITLE_CHARS)
+    return NULL;
+  return g_strstrip (g_strdup (line));
+}
+
+static void
+process_single_line (RostraDumpParser *self, char *line)
+{
+  if (rostra_text_is_blank (line))
+    {
+      self->blank_pending = self->body->len > 0;
+      g_free (line);
+      return;
+    }
+
+  if (!self->any_entry)
+    {
+      self->any_entry = TRUE;
+      self->first_line = self->line;
+      self->title_line = single_title (self, line);
+      if (self->title_line != NULL)
+        {
+          g_free (line);
+          return;
+        }
+      self->title_line = g_strdup (self->fallback_title);
+    }
+
+  add_body_line (self, line, self->line);
 }
 
 static void
@@ -831,6 +929,17 @@ process_end (RostraDumpParser *self)
                           title);
           finish_entry (self, body_last_line (self), FALSE);
         }
+        break;
+
+      case STATE_SINGLE:
+        if (self->any_entry && self->body->len == 0)
+          {
+            /* Only a title: it is the whole text. */
+            add_body_line (self, g_steal_pointer (&self->title_line), self->first_line);
+            self->title_line = g_strdup (self->fallback_title);
+          }
+        if (self->any_entry)
+          finish_entry (self, self->line, TRUE);
         break;
 
       case STATE_SEEK:
@@ -882,7 +991,10 @@ rostra_dump_parser_next (RostraDumpParser *self,
         }
 
       self->line++;
-      process_line (self, decode_line (self, raw, len));
+      if (self->state == STATE_SINGLE)
+        process_single_line (self, decode_line (self, raw, len));
+      else
+        process_line (self, decode_line (self, raw, len));
     }
 
   *entry = g_steal_pointer (&self->ready);

@@ -6,11 +6,31 @@
 
 G_BEGIN_DECLS
 
+/* How one file is being read: imported, or previewed. */
+typedef struct
+{
+  const char *const *tags;        /* given to each new article */
+  guint              max_entries; /* entries to keep in the report (previews) */
+  gboolean           preview;     /* write nothing */
+  GHashTable        *seen;        /* previews: content hashes met in the file */
+} RostraImportRun;
+
+gboolean _rostra_import_entry_done (RostraImportRun    *run,
+                                    RostraStore        *store,
+                                    RostraImportReport *report,
+                                    const char         *title,
+                                    const char         *source,
+                                    const char         *published,
+                                    const char         *language,
+                                    guint               line,
+                                    gint64              new_id,
+                                    GError            **error);
 void _rostra_import_report_warn (RostraImportReport *report, guint line, const char *format, ...)
     G_GNUC_PRINTF (3, 4);
 gboolean _rostra_import_backup (RostraStore        *store,
                                 GInputStream       *stream,
                                 RostraImportReport *report,
+                                RostraImportRun    *run,
                                 GCancellable       *cancellable,
                                 GError            **error);
 

@@ -36,14 +36,18 @@ GQuark rostra_import_error_quark (void);
  * @n_incomplete: entries without an end marker
  * @n_warnings: warnings raised (only the first 10,000 are in @warnings)
  * @warnings: (element-type RostraParseWarning): the warnings, by line
- * @format: `feed-dump` or `rostra-json` (a backup made by `--export json`)
+ * @format: `feed-dump`, `plain-text` (one speech) or `rostra-json` (a
+ *   backup made by `--export json`)
  * @n_annotations_new: annotations added (backups)
  * @n_annotations_duplicates: annotations already in the archive (backups)
  * @n_annotations_repaired: annotations whose position was wrong but whose
  *   passage was found again (backups)
  * @n_annotations_orphaned: annotations whose passage is not in the text (backups)
+ * @entries: (element-type RostraImportEntry): the first entries read,
+ *   filled by rostra_import_preview_file() only
  *
- * What an import did, or why it did nothing.
+ * What an import did, or why it did nothing. From a preview: what the
+ * import would do; @n_new then counts the entries that would be added.
  */
 typedef struct
 {
@@ -64,7 +68,44 @@ typedef struct
   guint       n_annotations_duplicates;
   guint       n_annotations_repaired;
   guint       n_annotations_orphaned;
+  GPtrArray  *entries;
 } RostraImportReport;
+
+/**
+ * RostraImportEntry:
+ * @title: the title
+ * @source: (nullable): the source
+ * @published: (nullable): `YYYY-MM-DDTHH:MM:SS`
+ * @language: (nullable): an ISO 639-1 code
+ * @line: the line of the file the entry starts at, 0 in backups
+ * @duplicate: whether the archive (or the file, earlier) already holds it
+ *
+ * One entry of a previewed file.
+ */
+typedef struct
+{
+  char       *title;
+  char       *source;
+  char       *published;
+  const char *language;
+  guint       line;
+  gboolean    duplicate;
+} RostraImportEntry;
+
+/**
+ * RostraImportOptions:
+ * @name: (nullable): the import's name, shown later as "imported from";
+ *   the file's name when %NULL
+ * @tags: (nullable) (array zero-terminated=1): tags given to every
+ *   article the import adds
+ *
+ * How to import a file.
+ */
+typedef struct
+{
+  const char        *name;
+  const char *const *tags;
+} RostraImportOptions;
 
 #define ROSTRA_TYPE_IMPORT_REPORT (rostra_import_report_get_type ())
 GType rostra_import_report_get_type (void) G_GNUC_CONST;
@@ -81,6 +122,24 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraImportReport, rostra_import_report_free)
  */
 typedef void (*RostraImportProgressFunc) (guint64 bytes_read, guint n_entries, gpointer user_data);
 
+const char *rostra_import_format_get_label (const char *format);
+
+gboolean rostra_import_preview_file (RostraStore             *store,
+                                     GFile                   *file,
+                                     guint                    max_entries,
+                                     RostraImportProgressFunc progress,
+                                     gpointer                 user_data,
+                                     GCancellable            *cancellable,
+                                     RostraImportReport     **report,
+                                     GError                 **error);
+gboolean rostra_import_file_full (RostraStore               *store,
+                                  GFile                     *file,
+                                  const RostraImportOptions *options,
+                                  RostraImportProgressFunc   progress,
+                                  gpointer                   user_data,
+                                  GCancellable              *cancellable,
+                                  RostraImportReport       **report,
+                                  GError                   **error);
 gboolean rostra_import_file (RostraStore             *store,
                              GFile                   *file,
                              const char              *name,

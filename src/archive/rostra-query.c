@@ -54,6 +54,9 @@ rostra_query_copy (const RostraQuery *query)
   copy->text = g_strdup (query->text);
   copy->source = g_strdup (query->source);
   copy->language = g_strdup (query->language);
+  copy->tag = g_strdup (query->tag);
+  if (query->imports != NULL)
+    copy->imports = g_array_copy (query->imports);
   return copy;
 }
 
@@ -65,7 +68,17 @@ rostra_query_free (RostraQuery *query)
   g_free (query->text);
   g_free (query->source);
   g_free (query->language);
+  g_free (query->tag);
+  g_clear_pointer (&query->imports, g_array_unref);
   g_free (query);
+}
+
+static gboolean
+imports_equal (const GArray *a, const GArray *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
 }
 
 gboolean
@@ -73,7 +86,8 @@ rostra_query_equal (const RostraQuery *a, const RostraQuery *b)
 {
   return g_strcmp0 (a->text, b->text) == 0 && a->sort == b->sort &&
          g_strcmp0 (a->source, b->source) == 0 && g_strcmp0 (a->language, b->language) == 0 &&
-         a->year == b->year && a->annotated_only == b->annotated_only;
+         a->year == b->year && a->annotated_only == b->annotated_only &&
+         g_strcmp0 (a->tag, b->tag) == 0 && imports_equal (a->imports, b->imports);
 }
 
 /**

@@ -25,6 +25,8 @@ GType rostra_sort_order_get_type (void) G_GNUC_CONST;
  * @language: (nullable): only articles in this language (ISO 639-1)
  * @year: only articles published this year, 0 for any
  * @annotated_only: only articles with annotations
+ * @tag: (nullable): only articles with this tag
+ * @imports: (nullable) (element-type gint64): only articles these imports added
  */
 typedef struct
 {
@@ -34,6 +36,8 @@ typedef struct
   char           *language;
   int             year;
   gboolean        annotated_only;
+  char           *tag;
+  GArray         *imports;
 } RostraQuery;
 
 #define ROSTRA_TYPE_QUERY (rostra_query_get_type ())

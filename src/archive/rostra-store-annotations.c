@@ -599,13 +599,20 @@ static gboolean
 rename_tag (RostraStore *self, gpointer user_data, GError **error)
 {
   RenameData   *data = user_data;
-  sqlite3_stmt *merge, *drop, *rename;
+  sqlite3_stmt *merge, *merge_articles, *drop, *rename;
 
   /* Merging into an existing tag: move the links, drop the old tag. */
   if (!(merge =
             _rostra_store_statement (self,
                                      "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id)"
                                      " SELECT x.annotation_id, n.id FROM annotation_tags x"
+                                     " JOIN tags o ON o.id = x.tag_id AND o.name = ?1"
+                                     " JOIN tags n ON n.name = ?2 AND n.id != o.id",
+                                     error)) ||
+      !(merge_articles =
+            _rostra_store_statement (self,
+                                     "INSERT OR IGNORE INTO article_tags (article_id, tag_id)"
+                                     " SELECT x.article_id, n.id FROM article_tags x"
                                      " JOIN tags o ON o.id = x.tag_id AND o.name = ?1"
                                      " JOIN tags n ON n.name = ?2 AND n.id != o.id",
                                      error)) ||
@@ -618,9 +625,9 @@ rename_tag (RostraStore *self, gpointer user_data, GError **error)
             _rostra_store_statement (self, "UPDATE tags SET name = ?2 WHERE name = ?1", error)))
     return FALSE;
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 4; i++)
     {
-      sqlite3_stmt *stmt = (sqlite3_stmt *[]){ merge, drop, rename }[i];
+      sqlite3_stmt *stmt = (sqlite3_stmt *[]){ merge, merge_articles, drop, rename }[i];
 
       _rostra_store_bind_text (stmt, 1, data->name);
       _rostra_store_bind_text (stmt, 2, data->new_name);

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 extern const char *const rostra_store_migrations[];
 extern const guint       rostra_store_n_migrations;
 
+/* The PRAGMAs every connection runs once it is open (WAL, foreign keys,
+ * synchronous = FULL, …): one SQL text of several statements. The import
+ * benchmark runs the same ones in the `sqlite3` shell for its floor. */
+extern const char _rostra_store_connection_pragmas[];
+
 /* Helpers for the store's own files; SQL only ever from the store. */
 sqlite3_stmt *_rostra_store_statement (RostraStore *self, const char *sql, GError **error);
 gboolean      _rostra_store_set_error (RostraStore *self, int rc, GError **error);

@@ -106,9 +106,20 @@ static const char migration_1[] =
 static const char migration_2[] = "CREATE INDEX articles_by_source ON articles (source);"
                                   "CREATE INDEX articles_by_language ON articles (language);";
 
+/* Tags on articles (given to every article of an import, say), from
+ * the same set of tag names as annotations'. */
+static const char migration_3[] =
+    "CREATE TABLE article_tags ("
+    "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (article_id, tag_id)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX article_tags_by_tag ON article_tags (tag_id);";
+
 const char *const rostra_store_migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 const guint rostra_store_n_migrations = G_N_ELEMENTS (rostra_store_migrations);

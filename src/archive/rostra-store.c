@@ -27,6 +27,13 @@
 
 G_DEFINE_QUARK (rostra_store_error_quark, rostra_store_error)
 
+/* Every connection's settings, in this order (see rostra-store-private.h). */
+const char _rostra_store_connection_pragmas[] =
+    "PRAGMA journal_mode = WAL;"
+    "PRAGMA foreign_keys = ON;"
+    "PRAGMA synchronous = FULL;"
+    "PRAGMA journal_size_limit = " G_STRINGIFY (WAL_SIZE_LIMIT) ";";
+
 typedef enum
 {
   STMT_BEGIN,
@@ -49,9 +56,12 @@ typedef enum
 } Stmt;
 
 /* The columns read_article() expects, in order; text last. */
-#define ARTICLE_COLUMNS                                                \
-  "a.id, a.title, a.source, a.published, a.language, a.words, i.name," \
-  " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)"
+#define ARTICLE_COLUMNS                                                          \
+  "a.id, a.title, a.source, a.published, a.language, a.words, i.name,"           \
+  " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),"             \
+  " (SELECT group_concat (name, char (31)) FROM (SELECT t.name FROM article_tags x" \
+  "   JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id"                  \
+  "   ORDER BY t.name COLLATE NOCASE))"
 #define ARTICLE_FROM  " FROM articles a LEFT JOIN imports i ON i.id = a.import_id"
 #define ARTICLE_ORDER " ORDER BY a.published DESC, a.id DESC"
 
@@ -313,10 +323,16 @@ dup_column (sqlite3_stmt *stmt, int column)
 static RostraArticle *
 read_article (sqlite3_stmt *stmt, gboolean with_text)
 {
-  return _rostra_article_new (sqlite3_column_int64 (stmt, 0), dup_column (stmt, 1),
-                              dup_column (stmt, 2), dup_column (stmt, 3), dup_column (stmt, 4),
-                              with_text ? dup_column (stmt, 8) : NULL, dup_column (stmt, 6),
-                              sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 7));
+  const char    *tags = (const char *) sqlite3_column_text (stmt, 8);
+  RostraArticle *article;
+
+  article = _rostra_article_new (sqlite3_column_int64 (stmt, 0), dup_column (stmt, 1),
+                                 dup_column (stmt, 2), dup_column (stmt, 3), dup_column (stmt, 4),
+                                 with_text ? dup_column (stmt, 9) : NULL, dup_column (stmt, 6),
+                                 sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 7));
+  if (tags != NULL)
+    _rostra_article_set_tags (article, g_strsplit (tags, "\x1f", -1));
+  return article;
 }
 
 static char *
@@ -451,10 +467,7 @@ rostra_store_open (const char *path, GError **error)
   /* Read the schema version before anything writes: a file that is
    * not a database, or comes from a newer Rostra, fails here untouched
    * (even switching to WAL would rewrite its header). */
-  if (!check_version (self, error) || !exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec_sql (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
-      !exec_sql (self, "PRAGMA journal_size_limit = " G_STRINGIFY (WAL_SIZE_LIMIT), error) ||
+  if (!check_version (self, error) || !exec_sql (self, _rostra_store_connection_pragmas, error) ||
       !migrate (self, error))
     return NULL;
 
@@ -802,7 +815,9 @@ enum
   SHAPE_LANGUAGE = 1 << 2,
   SHAPE_YEAR = 1 << 3,
   SHAPE_ANNOTATED = 1 << 4,
-  SHAPE_SORT_SHIFT = 5,
+  SHAPE_TAG = 1 << 5,
+  SHAPE_IMPORTS = 1 << 6,
+  SHAPE_SORT_SHIFT = 7,
 };
 
 static char *
@@ -825,6 +840,11 @@ query_sql (guint shape)
     g_string_append (sql, " AND a.published >= :year_start AND a.published < :year_end");
   if (shape & SHAPE_ANNOTATED)
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)");
+  if (shape & SHAPE_TAG)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+                          " WHERE x.article_id = a.id AND t.name = :tag)");
+  if (shape & SHAPE_IMPORTS)
+    g_string_append (sql, " AND a.import_id IN (SELECT value FROM json_each (:imports))");
 
   if (sort == ROSTRA_SORT_RELEVANCE && (shape & SHAPE_SEARCH))
     /* bm25, with words in the title weighing four times as much */
@@ -872,6 +892,7 @@ rostra_store_query_ids (RostraStore       *self,
   g_autofree char *fts = NULL;
   g_autofree char *year_start = NULL;
   g_autofree char *year_end = NULL;
+  g_autofree char *imports = NULL;
   sqlite3_stmt    *stmt;
   guint            shape = 0;
   int              rc;
@@ -885,6 +906,8 @@ rostra_store_query_ids (RostraStore       *self,
   shape |= query->language ? SHAPE_LANGUAGE : 0;
   shape |= query->year > 0 ? SHAPE_YEAR : 0;
   shape |= query->annotated_only ? SHAPE_ANNOTATED : 0;
+  shape |= query->tag ? SHAPE_TAG : 0;
+  shape |= query->imports ? SHAPE_IMPORTS : 0;
   shape |= (guint) query->sort << SHAPE_SORT_SHIFT;
 
   stmt = g_hash_table_lookup (self->query_stmts, GUINT_TO_POINTER (shape));
@@ -911,6 +934,19 @@ rostra_store_query_ids (RostraStore       *self,
   bind_named (stmt, ":language", query->language);
   bind_named (stmt, ":year_start", year_start);
   bind_named (stmt, ":year_end", year_end);
+  bind_named (stmt, ":tag", query->tag);
+  if (query->imports != NULL)
+    {
+      /* A JSON array of the ids, bound as a value: `[3,4]`. */
+      GString *json = g_string_new ("[");
+
+      for (guint i = 0; i < query->imports->len; i++)
+        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
+                                g_array_index (query->imports, gint64, i));
+      g_string_append_c (json, ']');
+      imports = g_string_free (json, FALSE);
+    }
+  bind_named (stmt, ":imports", imports);
 
   if (cancellable)
     sqlite3_progress_handler (self->db, 1000, check_cancelled, cancellable);

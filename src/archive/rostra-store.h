@@ -6,6 +6,7 @@
 
 #include "rostra-annotation.h"
 #include "rostra-article.h"
+#include "rostra-import-info.h"
 #include "rostra-query.h"
 
 G_BEGIN_DECLS
@@ -28,7 +29,7 @@ typedef enum
 GQuark rostra_store_error_quark (void);
 
 /* The newest schema this build knows; see rostra-store-schema.c. */
-#define ROSTRA_STORE_SCHEMA_VERSION 2
+#define ROSTRA_STORE_SCHEMA_VERSION 3
 
 /**
  * RostraArticleFunc:
@@ -128,5 +129,17 @@ gboolean    rostra_store_has_annotation (RostraStore *self,
                                          GError     **error);
 gboolean
 rostra_store_rename_tag (RostraStore *self, const char *name, const char *new_name, GError **error);
+
+GListModel *rostra_store_list_imports (RostraStore *self, GError **error);
+gboolean    rostra_store_remove_import (RostraStore *self,
+                                        gint64       import_id,
+                                        gboolean     with_annotated,
+                                        guint       *n_removed,
+                                        guint       *n_kept,
+                                        GError     **error);
+gboolean    rostra_store_add_article_tags (RostraStore       *self,
+                                           gint64             article_id,
+                                           const char *const *tags,
+                                           GError           **error);
 
 G_END_DECLS
