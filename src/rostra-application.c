@@ -4,6 +4,12 @@
  * The headless commands (--import, --list, --export, --version) run in
  * handle-local-options and return before GTK is initialised, so they
  * work without a display.
+ *
+ * Rostra is a single instance on the session bus: `rostra FILE…` (and
+ * "Open With" from a file manager) hands the files to the running
+ * instance, whose window opens the import dialog with them. With
+ * --database the instance is a separate one, as it shows another
+ * archive.
  */
 
 #include "config.h"
@@ -18,7 +24,8 @@ struct _RostraApplication
 {
   AdwApplication parent_instance;
 
-  char *database;
+  char  *database;
+  GList *pending_files; /* GFile: `rostra FILE…` before the window existed */
 };
 
 G_DEFINE_FINAL_TYPE (RostraApplication, rostra_application, ADW_TYPE_APPLICATION)
@@ -88,9 +95,6 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
       return rostra_cli_import (self->database, files);
     }
 
-  if (files != NULL && files[0] != NULL)
-    return usage_error (_("To import files, put --import before them"));
-
   if (list)
     return rostra_cli_list (self->database, json);
   if (search)
@@ -98,19 +102,84 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   if (export_format != NULL)
     return rostra_cli_export (self->database, export_format);
 
+  /* Another archive than the default one: an instance of its own. */
+  if (self->database != NULL)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  if (files != NULL && files[0] != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; files[i] != NULL; i++)
+        g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("rostra: %s\n", error->message);
+          return ROSTRA_EXIT_ARCHIVE;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          /* The running instance opens its import dialog. */
+          g_application_open (app, (GFile **) gfiles->pdata, gfiles->len, "");
+          return ROSTRA_EXIT_OK;
+        }
+      for (guint i = gfiles->len; i > 0; i--)
+        self->pending_files =
+            g_list_prepend (self->pending_files, g_object_ref (g_ptr_array_index (gfiles, i - 1)));
+    }
+
   /* No headless command: go on to start the window. */
   return -1;
+}
+
+static RostraWindow *
+ensure_window (RostraApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (rostra_window_new (self));
+  gtk_window_present (window);
+  return ROSTRA_WINDOW (window);
+}
+
+static void
+open_files (RostraApplication *self, GList *files)
+{
+  RostraWindow *window = ensure_window (self);
+  g_autoptr (GListStore) list = g_list_store_new (G_TYPE_FILE);
+
+  for (GList *l = files; l != NULL; l = l->next)
+    g_list_store_append (list, l->data);
+  rostra_window_open_import_dialog (window, G_LIST_MODEL (list));
 }
 
 static void
 rostra_application_activate (GApplication *app)
 {
   RostraApplication *self = ROSTRA_APPLICATION (app);
-  GtkWindow         *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
-    window = GTK_WINDOW (rostra_window_new (self));
-  gtk_window_present (window);
+  if (self->pending_files != NULL)
+    {
+      GList *files = g_steal_pointer (&self->pending_files);
+
+      open_files (self, files);
+      g_list_free_full (files, g_object_unref);
+      return;
+    }
+  ensure_window (self);
+}
+
+static void
+rostra_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  g_autoptr (GList) list = NULL;
+
+  for (int i = n_files; i > 0; i--)
+    list = g_list_prepend (list, files[i - 1]);
+  open_files (ROSTRA_APPLICATION (app), list);
 }
 
 static void
@@ -157,6 +226,7 @@ rostra_application_finalize (GObject *object)
   RostraApplication *self = (RostraApplication *) object;
 
   g_free (self->database);
+  g_list_free_full (self->pending_files, g_object_unref);
 
   G_OBJECT_CLASS (rostra_application_parent_class)->finalize (object);
 }
@@ -171,6 +241,7 @@ rostra_application_class_init (RostraApplicationClass *klass)
   app_class->handle_local_options = rostra_application_handle_local_options;
   app_class->startup = rostra_application_startup;
   app_class->activate = rostra_application_activate;
+  app_class->open = rostra_application_open;
 }
 
 static void
@@ -187,7 +258,7 @@ RostraApplication *
 rostra_application_new (void)
 {
   return g_object_new (ROSTRA_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                       G_APPLICATION_NON_UNIQUE, "resource-base-path", "/io/github/rostra/Rostra",
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path", "/io/github/rostra/Rostra",
                        NULL);
 }
 

@@ -67,6 +67,10 @@ print_summary (const RostraImportReport *report)
   g_print (_("%s: %s, %s, %s (%s)\n"), report->path ? report->path : report->name, new_part,
               dup_part, warn_part, report->encoding ? report->encoding : "?");
 
+  if (g_strcmp0 (report->format, "plain-text") == 0)
+    /* TRANSLATORS: FILE: read as …; the file held no dump entries */
+    g_print (_("%s: read as one speech in plain text\n"), report->path ? report->path : report->name);
+
   if (g_strcmp0 (report->format, "rostra-json") == 0)
     {
       g_autofree char *notes = g_strdup_printf (

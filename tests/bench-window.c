@@ -1349,6 +1349,9 @@ main (int argc, char **argv)
            gen.text_bytes / MB, file_size (big_path) / MB);
 
   app = rostra_application_new ();
+  /* Not the session's single instance: tests run side by side. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     {
       g_printerr ("bench-window: cannot register the application: %s\n", error->message);

@@ -436,6 +436,9 @@ main (int argc, char *argv[])
   rostra_test_ui_init (&argc, &argv);
 
   app = rostra_application_new ();
+  /* Not the session's single instance: tests run side by side. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_application_get_is_registered (G_APPLICATION (app)));

@@ -1068,6 +1068,7 @@ dup_meta_line (RostraArticle *article)
   const char      *source = rostra_article_get_source (article);
   const char      *language = rostra_article_get_language (article);
   const char      *imported_from = rostra_article_get_imported_from (article);
+  const char *const *tags = rostra_article_get_tags (article);
 
   if (date != NULL)
     g_ptr_array_add (parts, g_steal_pointer (&date));
@@ -1079,6 +1080,14 @@ dup_meta_line (RostraArticle *article)
     /* Translators: in the line under a speech's title; %s is the name
      * of the file it was imported from. */
     g_ptr_array_add (parts, g_strdup_printf (_("Imported from %s"), imported_from));
+  if (tags != NULL && tags[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (_(", "), (char **) tags);
+
+      /* Translators: in the line under a speech's title; %s lists the
+       * speech's tags, given when it was imported. */
+      g_ptr_array_add (parts, g_strdup_printf (_("Tags: %s"), list));
+    }
   g_ptr_array_add (parts, NULL);
 
   /* Translators: between the date, source, language and file of a

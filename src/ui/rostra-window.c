@@ -22,6 +22,8 @@
 #include "rostra-importer.h"
 #include "rostra-language.h"
 #include "rostra-reader.h"
+#include "rostra-import-dialog.h"
+#include "rostra-imports-dialog.h"
 #include "rostra-tags-dialog.h"
 #include "rostra-window.h"
 
@@ -38,6 +40,7 @@ struct _RostraWindow
   RostraQuery        *query;
   gint64              open_id; /* the article in the reader, 0 for none */
   gboolean            importing;
+  GtkWidget          *import_dialog; /* weak */
   GListModel         *annotations; /* of the open article */
   GHashTable         *saved;       /* annotation id → copy as last saved */
   GQueue              undo;        /* Undo, newest first */
@@ -74,6 +77,8 @@ struct _RostraWindow
   GtkDropDown           *language_dropdown;
   GtkDropDown           *year_dropdown;
   GtkCheckButton        *annotated_check;
+  GtkRevealer           *import_filter_revealer;
+  GtkLabel              *import_filter_label;
 };
 
 G_DEFINE_FINAL_TYPE (RostraWindow, rostra_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -94,7 +99,8 @@ update_list_page (RostraWindow *self)
 {
   guint    n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
   gboolean filtered = (self->query->text && *self->query->text) || self->query->source ||
-                      self->query->language || self->query->year || self->query->annotated_only;
+                      self->query->language || self->query->year || self->query->annotated_only ||
+                      self->query->imports || self->query->tag;
   g_autofree char *subtitle = NULL;
 
   if (n > 0)
@@ -810,6 +816,86 @@ rostra_window_import (RostraWindow *self, GPtrArray *files, GPtrArray *names)
   g_task_run_in_thread (task, import_thread);
 }
 
+/* The import dialog */
+
+static void
+import_dialog_imported (RostraWindow *self, gint64 import_id)
+{
+  update_filters (self);
+  rostra_article_list_refresh (self->articles);
+}
+
+static void
+import_dialog_show_articles (RostraWindow *self, GVariant *ids)
+{
+  gsize         n = 0;
+  const gint64 *values = g_variant_get_fixed_array (ids, &n, sizeof (gint64));
+
+  rostra_window_show_imports (self, values, n);
+}
+
+/* PENDING: rostra_import_dialog_get_page() once the dialog has it. */
+static const char *
+import_dialog_page (RostraWindow *self)
+{
+  return "preview";
+}
+
+/**
+ * rostra_window_open_import_dialog:
+ * @files: (nullable): #GFile items to preview
+ *
+ * Shows the import dialog with @files: the one already open, when the
+ * user has not started importing from it, or a new one.
+ */
+void
+rostra_window_open_import_dialog (RostraWindow *self, GListModel *files)
+{
+  RostraImportDialog *dialog;
+
+  g_return_if_fail (ROSTRA_IS_WINDOW (self));
+  g_return_if_fail (files == NULL || G_IS_LIST_MODEL (files));
+
+  if (self->import_dialog != NULL && !g_str_equal (import_dialog_page (self), "preview"))
+    {
+      if (g_str_equal (import_dialog_page (self), "progress"))
+        {
+          toast (self, _("Wait for the current import to finish, then import these files"));
+          gtk_window_present (GTK_WINDOW (self->import_dialog));
+          return;
+        }
+      gtk_window_destroy (GTK_WINDOW (self->import_dialog));
+    }
+
+  if (self->import_dialog == NULL)
+    {
+      self->import_dialog =
+          rostra_import_dialog_new (GTK_WINDOW (self), rostra_store_get_path (self->store));
+      g_object_add_weak_pointer (G_OBJECT (self->import_dialog), (gpointer *) &self->import_dialog);
+      g_signal_connect_object (self->import_dialog, "imported",
+                               G_CALLBACK (import_dialog_imported), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->import_dialog, "show-articles",
+                               G_CALLBACK (import_dialog_show_articles), self, G_CONNECT_SWAPPED);
+    }
+
+  dialog = ROSTRA_IMPORT_DIALOG (self->import_dialog);
+  if (files != NULL && g_list_model_get_n_items (files) > 0)
+    rostra_import_dialog_add_files (dialog, files);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * rostra_window_get_import_dialog:
+ *
+ * Returns: (transfer none) (nullable): the open import dialog
+ */
+GtkWidget *
+rostra_window_get_import_dialog (RostraWindow *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_WINDOW (self), NULL);
+  return self->import_dialog;
+}
+
 static void
 chooser_response (GtkNativeDialog *chooser, int response, gpointer user_data)
 {
@@ -818,15 +904,40 @@ chooser_response (GtkNativeDialog *chooser, int response, gpointer user_data)
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr (GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
 
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        g_ptr_array_add (array, g_list_model_get_item (files, i));
-      if (array->len > 0)
-        rostra_window_import (self, array, NULL);
+      if (g_list_model_get_n_items (files) > 0)
+        rostra_window_open_import_dialog (self, files);
     }
 
   g_object_unref (chooser);
+}
+
+/**
+ * rostra_window_add_import_filters:
+ * @chooser: a file chooser
+ *
+ * Offers the files Rostra imports: text dumps and speeches, backups.
+ */
+void
+rostra_window_add_import_filters (GtkFileChooser *chooser)
+{
+  g_autoptr (GtkFileFilter) texts = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) backups = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (texts, _("Text Dumps and Speeches"));
+  gtk_file_filter_add_mime_type (texts, "text/plain");
+  gtk_file_filter_add_mime_type (texts, "text/markdown");
+  gtk_file_filter_add_suffix (texts, "txt");
+  gtk_file_filter_add_suffix (texts, "md");
+  gtk_file_chooser_add_filter (chooser, texts);
+  gtk_file_filter_set_name (backups, _("Rostra Backups"));
+  gtk_file_filter_add_mime_type (backups, "application/json");
+  gtk_file_filter_add_suffix (backups, "json");
+  gtk_file_chooser_add_filter (chooser, backups);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
 }
 
 static void
@@ -834,23 +945,83 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RostraWindow         *self = ROSTRA_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) dumps = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Dumps"), GTK_WINDOW (self),
-                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  chooser = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (self),
+                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-
-  gtk_file_filter_set_name (dumps, _("Text Dumps"));
-  gtk_file_filter_add_mime_type (dumps, "text/plain");
-  gtk_file_filter_add_suffix (dumps, "txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), dumps);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  rostra_window_add_import_filters (GTK_FILE_CHOOSER (chooser));
 
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+files_dropped (GtkDropTarget *target, const GValue *value, double x, double y, gpointer user_data)
+{
+  RostraWindow *self = user_data;
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l; l = l->next)
+    g_list_store_append (files, l->data);
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    return FALSE;
+
+  rostra_window_open_import_dialog (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+/* Past imports */
+
+/**
+ * rostra_window_show_imports:
+ * @ids: (array length=n_ids): import ids
+ *
+ * Shows only the articles these imports added, with a bar to show all
+ * again; no ids shows all.
+ */
+void
+rostra_window_show_imports (RostraWindow *self, const gint64 *ids, gsize n_ids)
+{
+  g_return_if_fail (ROSTRA_IS_WINDOW (self));
+
+  g_clear_pointer (&self->query->imports, g_array_unref);
+  if (n_ids > 0)
+    {
+      self->query->imports = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+      g_array_append_vals (self->query->imports, ids, n_ids);
+      gtk_label_set_label (self->import_filter_label,
+                           ngettext ("New speeches of this import", "New speeches of these imports",
+                                     n_ids));
+      adw_view_stack_set_visible_child_name (self->view_stack, "speeches");
+    }
+  gtk_revealer_set_reveal_child (self->import_filter_revealer, n_ids > 0);
+  apply_query (self);
+}
+
+static void
+clear_import_filter_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  rostra_window_show_imports (ROSTRA_WINDOW (widget), NULL, 0);
+}
+
+static void
+imports_changed (RostraWindow *self)
+{
+  update_filters (self);
+  rostra_article_list_refresh (self->articles);
+}
+
+static void
+imports_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+  GtkWidget    *dialog = rostra_imports_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (imports_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1123,6 +1294,8 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotated_check);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, import_filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, import_filter_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, search_activate);
@@ -1141,6 +1314,9 @@ rostra_window_class_init (RostraWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.imports", NULL, imports_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-import-filter", NULL,
+                                   clear_import_filter_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.previous-article", NULL,
                                    previous_article_action);
@@ -1228,6 +1404,14 @@ rostra_window_init (RostraWindow *self)
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed),
                             self);
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (list_activated), self);
+
+  /* Files dropped anywhere on the window are previewed for import. */
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (files_dropped), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (target));
+  }
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->sidebar));
