@@ -465,6 +465,249 @@ test_warnings_capped (void)
   g_assert_null (rostra_dump_parser_get_warning (parser, 10000));
 }
 
+/* The single-speech mode: one plain-text speech per file. */
+
+static GPtrArray *
+parse_single (const char        *data,
+              gssize             len,
+              const char        *fallback,
+              gboolean           markdown,
+              RostraDumpParser **parser,
+              GError           **error)
+{
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (RostraDumpParser) p = NULL;
+  g_autoptr (GPtrArray) entries =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) rostra_dump_entry_free);
+
+  if (len < 0)
+    len = strlen (data);
+  stream = g_memory_input_stream_new_from_data (g_memdup2 (data, len), len, g_free);
+  p = rostra_dump_parser_new_single (stream, fallback, markdown);
+  g_assert_nonnull (p);
+
+  for (;;)
+    {
+      RostraDumpEntry *entry = NULL;
+
+      if (!rostra_dump_parser_next (p, &entry, NULL, error))
+        return NULL;
+      if (entry == NULL)
+        break;
+      g_ptr_array_add (entries, entry);
+    }
+
+  /* The end stays the end. */
+  {
+    RostraDumpEntry *entry = NULL;
+
+    g_assert_true (rostra_dump_parser_next (p, &entry, NULL, NULL));
+    g_assert_null (entry);
+  }
+
+  if (parser)
+    *parser = g_steal_pointer (&p);
+  return g_steal_pointer (&entries);
+}
+
+static GPtrArray *
+parse_single_ok (const char        *data,
+                 gssize             len,
+                 const char        *fallback,
+                 gboolean           markdown,
+                 RostraDumpParser **parser)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *entries = parse_single (data, len, fallback, markdown, parser, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (entries);
+  return entries;
+}
+
+static void
+test_single_title_first_line (void)
+{
+  static const char data[] =
+      "\n\nAlderman Whitcombe on the orchard lease | Valley Herald\n\n"
+      "Members of the council, the orchard on Quarry Lane has fed this parish for a century.\n"
+      "It should not be sold for a car park.\n\n\n"
+      "12-05-21 10:00:00,\n\n"
+      " \xC2\xBB Read more\n";
+  g_autoptr (RostraDumpParser) parser = NULL;
+  g_autoptr (GPtrArray) entries = parse_single_ok (data, -1, "orchard", FALSE, &parser);
+  RostraDumpEntry *e;
+
+  g_assert_cmpuint (entries->len, ==, 1);
+  e = ENTRY (entries, 0);
+  /* No source is split off, no date is read: the first line is the title as it is. */
+  g_assert_cmpstr (e->title, ==, "Alderman Whitcombe on the orchard lease | Valley Herald");
+  g_assert_null (e->source);
+  g_assert_null (e->published);
+  g_assert_true (e->complete);
+  g_assert_cmpuint (e->first_line, ==, 3);
+  g_assert_cmpuint (e->last_line, ==, 11);
+  g_assert_cmpstr (e->language, ==, "en");
+  /* A date line and an end marker are ordinary lines of a plain text. */
+  g_assert_cmpstr (e->text, ==,
+                   "Members of the council, the orchard on Quarry Lane has fed this parish for a "
+                   "century.\nIt should not be sold for a car park.\n\n12-05-21 10:00:00,\n\n"
+                   " \xC2\xBB Read more");
+  g_assert_cmpuint (rostra_dump_parser_get_n_warnings (parser), ==, 0);
+  g_assert_cmpstr (rostra_dump_parser_get_encoding (parser), ==, "UTF-8");
+  g_assert_cmpuint (rostra_dump_parser_get_bytes_read (parser), ==, strlen (data));
+  {
+    g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, data, -1);
+
+    g_assert_cmpstr (rostra_dump_parser_get_checksum (parser), ==, sum);
+  }
+}
+
+static void
+test_single_long_first_line (void)
+{
+  g_autoptr (GString) first = g_string_new (NULL);
+  g_autoptr (GString) data = g_string_new (NULL);
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GPtrArray) exact = NULL;
+  g_autofree char *at_limit = NULL;
+
+  /* 201 characters, some of them two bytes long: a paragraph, not a title. */
+  while (g_utf8_strlen (first->str, -1) < 201)
+    g_string_append (first, "\xC3\xA9");
+  g_string_append_printf (data, "%s\n\nSecond paragraph of the address.\n", first->str);
+
+  entries = parse_single_ok (data->str, data->len, "address-1987", FALSE, NULL);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (ENTRY (entries, 0)->title, ==, "address-1987");
+  g_assert_true (g_str_has_prefix (ENTRY (entries, 0)->text, first->str));
+  g_assert_true (g_str_has_suffix (ENTRY (entries, 0)->text,
+                                   "\xC3\xA9\n\nSecond paragraph of the address."));
+  g_assert_cmpuint (ENTRY (entries, 0)->first_line, ==, 1);
+
+  /* 200 characters are still a title. */
+  at_limit = g_strdup_printf ("%s\nBody.\n", g_utf8_offset_to_pointer (first->str, 1));
+  exact = parse_single_ok (at_limit, -1, "address-1987", FALSE, NULL);
+  g_assert_cmpuint (exact->len, ==, 1);
+  g_assert_cmpuint (g_utf8_strlen (ENTRY (exact, 0)->title, -1), ==, 200);
+  g_assert_cmpstr (ENTRY (exact, 0)->text, ==, "Body.");
+}
+
+static void
+test_single_one_line (void)
+{
+  static const char data[] = "   Thank you all, and good night.   \n\n\n";
+  g_autoptr (GPtrArray) entries = parse_single_ok (data, -1, "farewell", FALSE, NULL);
+  g_autoptr (GPtrArray) no_newline =
+      parse_single_ok ("Thank you all, and good night.", -1, "farewell", FALSE, NULL);
+
+  /* A file of one line is all text; its title is the file's name. */
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (ENTRY (entries, 0)->title, ==, "farewell");
+  g_assert_cmpstr (ENTRY (entries, 0)->text, ==, "Thank you all, and good night.");
+  g_assert_true (ENTRY (entries, 0)->complete);
+  g_assert_cmpuint (no_newline->len, ==, 1);
+  g_assert_cmpstr (ENTRY (no_newline, 0)->title, ==, "farewell");
+  g_assert_cmpstr (ENTRY (no_newline, 0)->text, ==, "Thank you all, and good night.");
+}
+
+static void
+test_single_markdown (void)
+{
+  static const char md[] = "# The Lighthouse Keepers' Pension ##\n\n"
+                           "Colleagues, the keepers kept the light for forty winters.\n";
+  static const char h2[] = "## Second-level heading\nText under it.\n";
+  static const char tag[] = "#harbour is a hashtag, not a heading\nText.\n";
+  g_autoptr (GPtrArray) heading = parse_single_ok (md, -1, "pension", TRUE, NULL);
+  g_autoptr (GPtrArray) plain = parse_single_ok (md, -1, "pension", FALSE, NULL);
+  g_autoptr (GPtrArray) second = parse_single_ok (h2, -1, "x", TRUE, NULL);
+  g_autoptr (GPtrArray) hashtag = parse_single_ok (tag, -1, "x", TRUE, NULL);
+
+  g_assert_cmpuint (heading->len, ==, 1);
+  g_assert_cmpstr (ENTRY (heading, 0)->title, ==, "The Lighthouse Keepers' Pension");
+  g_assert_cmpstr (ENTRY (heading, 0)->text, ==,
+                   "Colleagues, the keepers kept the light for forty winters.");
+
+  /* Outside Markdown, the marks are part of the title. */
+  g_assert_cmpstr (ENTRY (plain, 0)->title, ==, "# The Lighthouse Keepers' Pension ##");
+
+  g_assert_cmpstr (ENTRY (second, 0)->title, ==, "Second-level heading");
+  g_assert_cmpstr (ENTRY (second, 0)->text, ==, "Text under it.");
+  g_assert_cmpstr (ENTRY (hashtag, 0)->title, ==, "#harbour is a hashtag, not a heading");
+}
+
+static void
+test_single_bom_crlf (void)
+{
+  static const char data[] = "\xEF\xBB\xBFStatement on the ferry timetable\r\n\r\n"
+                             "First line  \r\nsecond line\r\n\r\n\r\nLast paragraph\r\n";
+  g_autoptr (RostraDumpParser) parser = NULL;
+  g_autoptr (GPtrArray) entries = parse_single_ok (data, -1, "ferry", FALSE, &parser);
+
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (ENTRY (entries, 0)->title, ==, "Statement on the ferry timetable");
+  g_assert_cmpstr (ENTRY (entries, 0)->text, ==, "First line\nsecond line\n\nLast paragraph");
+  g_assert_null (strchr (ENTRY (entries, 0)->text, '\r'));
+  g_assert_cmpstr (rostra_dump_parser_get_encoding (parser), ==, "UTF-8");
+}
+
+static void
+test_single_windows_1252 (void)
+{
+  static const char data[] = "Discours sur le caf\xE9 du march\xE9\n\n"
+                             "Il co\xFBte 5\x80, \x93" "disait-on\x94, et c'est na\xEF" "f.\n";
+  g_autoptr (RostraDumpParser) parser = NULL;
+  g_autoptr (GPtrArray) entries = parse_single_ok (data, -1, "cafe", FALSE, &parser);
+
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (ENTRY (entries, 0)->title, ==, "Discours sur le café du marché");
+  g_assert_cmpstr (ENTRY (entries, 0)->text, ==, "Il coûte 5€, “disait-on”, et c'est naïf.");
+  g_assert_cmpstr (rostra_dump_parser_get_encoding (parser), ==, "windows-1252");
+}
+
+static void
+test_single_blank_and_empty (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RostraDumpParser) parser = NULL;
+  g_autoptr (GPtrArray) blank = parse_single_ok ("\n \t\n\r\n", -1, "blank", FALSE, &parser);
+  g_autoptr (GPtrArray) empty = parse_single ("", 0, "empty", FALSE, NULL, &error);
+  g_autoptr (GError) binary_error = NULL;
+  g_autoptr (GPtrArray) binary = NULL;
+  guint8 bytes[2048];
+
+  g_assert_cmpuint (blank->len, ==, 0);
+  g_assert_error (error, ROSTRA_PARSER_ERROR, ROSTRA_PARSER_ERROR_EMPTY);
+  g_assert_null (empty);
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = (guint8) (i * 13 % 256);
+  binary = parse_single ((const char *) bytes, sizeof bytes, "blob", FALSE, NULL, &binary_error);
+  g_assert_error (binary_error, ROSTRA_PARSER_ERROR, ROSTRA_PARSER_ERROR_BINARY);
+  g_assert_null (binary);
+}
+
+static void
+test_single_large (void)
+{
+  g_autoptr (GString) data = g_string_new ("Closing address to the assembly\n\n");
+  g_autoptr (RostraDumpParser) parser = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+
+  /* Several read chunks of text: still one speech, with every paragraph. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (data, "Paragraph %u of the closing address, spoken slowly.\n\n", i);
+
+  entries = parse_single_ok (data->str, data->len, "closing", FALSE, &parser);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (ENTRY (entries, 0)->title, ==, "Closing address to the assembly");
+  g_assert_true (g_str_has_prefix (ENTRY (entries, 0)->text, "Paragraph 0 of"));
+  g_assert_true (g_str_has_suffix (ENTRY (entries, 0)->text, "Paragraph 2999 of the closing "
+                                                             "address, spoken slowly."));
+  g_assert_nonnull (strstr (ENTRY (entries, 0)->text, "slowly.\n\nParagraph 1500 of"));
+  g_assert_cmpuint (rostra_dump_parser_get_bytes_read (parser), ==, data->len);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -492,6 +735,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/parser/end-marker", test_end_marker);
   g_test_add_func ("/parser/split-source", test_split_source);
   g_test_add_func ("/parser/warnings-capped", test_warnings_capped);
+  g_test_add_func ("/parser/single/title-first-line", test_single_title_first_line);
+  g_test_add_func ("/parser/single/long-first-line", test_single_long_first_line);
+  g_test_add_func ("/parser/single/one-line", test_single_one_line);
+  g_test_add_func ("/parser/single/markdown", test_single_markdown);
+  g_test_add_func ("/parser/single/bom-crlf", test_single_bom_crlf);
+  g_test_add_func ("/parser/single/windows-1252", test_single_windows_1252);
+  g_test_add_func ("/parser/single/blank-and-empty", test_single_blank_and_empty);
+  g_test_add_func ("/parser/single/large", test_single_large);
 
   return g_test_run ();
 }

@@ -260,24 +260,75 @@ typedef struct
 } Word;
 
 /* Maps a lower-case function word to the bit mask of the languages
- * that list it. Built once, never freed. */
-static GHashTable *
+ * that list it: an open-addressing table, built once and never freed.
+ * It is looked up for every word of every imported text, so it hashes
+ * bytes of known length instead of NUL-terminated strings. */
+#define WORD_TABLE_SIZE 2048 /* a power of two, over twice the number of words */
+
+typedef struct
+{
+  const char *word; /* NULL: an empty slot */
+  guint       len;
+  guint       mask;
+} WordSlot;
+
+typedef struct
+{
+  WordSlot slots[WORD_TABLE_SIZE];
+  gsize    max_len; /* no longer word is on any list */
+} WordTable;
+
+static guint
+hash_bytes (const char *s, gsize len)
+{
+  guint h = 2166136261u; /* FNV-1a */
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) s[i]) * 16777619u;
+  return h;
+}
+
+static WordSlot *
+find_slot (WordTable *table, const char *word, gsize len)
+{
+  guint i = hash_bytes (word, len) & (WORD_TABLE_SIZE - 1);
+
+  for (;;)
+    {
+      WordSlot *slot = &table->slots[i];
+
+      if (slot->word == NULL || (slot->len == len && memcmp (slot->word, word, len) == 0))
+        return slot;
+      i = (i + 1) & (WORD_TABLE_SIZE - 1);
+    }
+}
+
+static WordTable *
 get_word_table (void)
 {
-  static GHashTable *table = NULL;
+  static WordTable *table = NULL;
 
   if (g_once_init_enter (&table))
     {
-      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      WordTable *t = g_new0 (WordTable, 1);
+      guint      n = 0;
 
       for (guint l = 0; l < N_LANGUAGES; l++)
         for (const char *const *w = languages[l].words; *w != NULL; w++)
           {
-            guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (t, *w));
+            gsize     len = strlen (*w);
+            WordSlot *slot = find_slot (t, *w, len);
 
-            mask |= 1u << l;
-            g_hash_table_insert (t, (gpointer) *w, GUINT_TO_POINTER (mask));
+            if (slot->word == NULL)
+              {
+                slot->word = *w;
+                slot->len = len;
+                t->max_len = MAX (t->max_len, len);
+                n++;
+              }
+            slot->mask |= 1u << l;
           }
+      g_assert (n * 2 < WORD_TABLE_SIZE);
 
       g_once_init_leave (&table, t);
     }
@@ -286,10 +337,13 @@ get_word_table (void)
 }
 
 static void
-count_word (Tally *tally, GHashTable *table, const char *word)
+count_word (Tally *tally, WordTable *table, const char *word, gsize len)
 {
-  guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (table, word));
+  guint mask;
 
+  if (len > table->max_len)
+    return;
+  mask = find_slot (table, word, len)->mask;
   if (mask == 0)
     return;
 
@@ -305,7 +359,7 @@ count_word (Tally *tally, GHashTable *table, const char *word)
 }
 
 static void
-flush_word (Tally *tally, GHashTable *table, Word *word)
+flush_word (Tally *tally, WordTable *table, Word *word)
 {
   if (word->len == 0)
     return;
@@ -314,19 +368,17 @@ flush_word (Tally *tally, GHashTable *table, Word *word)
 
   if (!word->too_long)
     {
-      word->buf[word->len] = '\0';
-
       if (word->has_mark)
         {
           /* Decomposed text: "e" + U+0301 is "é" on the lists. */
           g_autofree char *composed = g_utf8_normalize (word->buf, word->len, G_NORMALIZE_NFC);
 
           if (composed != NULL)
-            count_word (tally, table, composed);
+            count_word (tally, table, composed, strlen (composed));
         }
       else
         {
-          count_word (tally, table, word->buf);
+          count_word (tally, table, word->buf, word->len);
         }
     }
 
@@ -338,15 +390,35 @@ flush_word (Tally *tally, GHashTable *table, Word *word)
 static void
 tally_text (Tally *tally, const char *text)
 {
-  GHashTable *table = get_word_table ();
+  WordTable  *table = get_word_table ();
   Word        word = { .len = 0 };
   const char *p = text;
 
   for (guint n = 0; *p != '\0' && n < MAX_CHARS; n++)
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      gunichar c;
       gboolean is_letter;
 
+      if ((guchar) *p < 0x80)
+        {
+          /* ASCII, most of most texts: what the general case below
+           * does, without the Unicode tables. */
+          if (g_ascii_isalpha (*p))
+            {
+              tally->letters++;
+              tally->script_letters[SCRIPT_LATIN]++;
+              if (word.len < MAX_WORD_BYTES)
+                word.buf[word.len++] = g_ascii_tolower (*p);
+              else
+                word.too_long = TRUE;
+            }
+          else
+            flush_word (tally, table, &word);
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, -1);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           /* Not UTF-8 after all: the byte separates words, like a space. */

@@ -187,9 +187,21 @@ rostra_text_count_words (const char *text)
   gsize    words = 0;
   gboolean in_word = FALSE;
 
-  for (const char *p = text; p && *p; p = g_utf8_next_char (p))
+  for (const char *p = text; p && *p;)
     {
-      gboolean word_char = g_unichar_isalnum (g_utf8_get_char (p));
+      gboolean word_char;
+
+      /* ASCII without the Unicode tables: an import counts every text. */
+      if ((guchar) *p < 0x80)
+        {
+          word_char = g_ascii_isalnum (*p);
+          p++;
+        }
+      else
+        {
+          word_char = g_unichar_isalnum (g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
 
       if (word_char && !in_word)
         words++;
