@@ -205,3 +205,37 @@ rostra_store_add_article_tags (RostraStore       *self,
     }
   return TRUE;
 }
+
+/**
+ * rostra_store_list_article_tags:
+ *
+ * Returns: (transfer full): the names of the tags articles carry, the
+ *   most used first; %NULL with @error set
+ */
+char **
+rostra_store_list_article_tags (RostraStore *self, GError **error)
+{
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+
+  stmt = _rostra_store_statement (self,
+                                  "SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+                                  " GROUP BY t.id ORDER BY count(*) DESC, t.name COLLATE NOCASE",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (names, (const char *) sqlite3_column_text (stmt, 0));
+  _rostra_store_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _rostra_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (names);
+}

@@ -137,6 +137,7 @@ gboolean    rostra_store_remove_import (RostraStore *self,
                                         guint       *n_removed,
                                         guint       *n_kept,
                                         GError     **error);
+char      **rostra_store_list_article_tags (RostraStore *self, GError **error);
 gboolean    rostra_store_add_article_tags (RostraStore       *self,
                                            gint64             article_id,
                                            const char *const *tags,

@@ -50,6 +50,7 @@ struct _RostraWindow
   GPtrArray *source_values;
   GPtrArray *language_values;
   GArray    *year_values;
+  GPtrArray *tag_values;
 
   AdwToastOverlay       *toast_overlay;
   AdwLeaflet            *leaflet;
@@ -76,6 +77,7 @@ struct _RostraWindow
   GtkDropDown           *source_dropdown;
   GtkDropDown           *language_dropdown;
   GtkDropDown           *year_dropdown;
+  GtkDropDown           *tag_dropdown;
   GtkCheckButton        *annotated_check;
   GtkRevealer           *import_filter_revealer;
   GtkLabel              *import_filter_label;
@@ -579,12 +581,16 @@ filters_changed (RostraWindow *self)
   guint source = gtk_drop_down_get_selected (self->source_dropdown);
   guint language = gtk_drop_down_get_selected (self->language_dropdown);
   guint year = gtk_drop_down_get_selected (self->year_dropdown);
+  guint tag = gtk_drop_down_get_selected (self->tag_dropdown);
 
   if (self->source_values == NULL)
     return; /* still being filled */
 
   g_clear_pointer (&self->query->source, g_free);
   g_clear_pointer (&self->query->language, g_free);
+  g_clear_pointer (&self->query->tag, g_free);
+  if (tag > 0 && tag < self->tag_values->len)
+    self->query->tag = g_strdup (g_ptr_array_index (self->tag_values, tag));
   if (source > 0 && source < self->source_values->len)
     self->query->source = g_strdup (g_ptr_array_index (self->source_values, source));
   if (language > 0 && language < self->language_values->len)
@@ -639,6 +645,8 @@ update_filters (RostraWindow *self)
   g_auto (GStrv) sources = rostra_store_list_sources (self->store, NULL);
   g_auto (GStrv) languages = rostra_store_list_languages (self->store, NULL);
   g_auto (GStrv) years = rostra_store_list_years (self->store, NULL);
+  g_auto (GStrv) tags = rostra_store_list_article_tags (self->store, NULL);
+  g_autofree char *tag = g_strdup (self->query->tag);
   g_autoptr (GPtrArray) year_values = values_with_any (years);
   g_autofree char *source = g_strdup (self->query->source);
   g_autofree char *language = g_strdup (self->query->language);
@@ -648,15 +656,20 @@ update_filters (RostraWindow *self)
   g_clear_pointer (&self->source_values, g_ptr_array_unref);
   g_clear_pointer (&self->language_values, g_ptr_array_unref);
   g_clear_pointer (&self->year_values, g_array_unref);
+  g_clear_pointer (&self->tag_values, g_ptr_array_unref);
 
   {
     g_autoptr (GPtrArray) s = values_with_any (sources);
     g_autoptr (GPtrArray) l = values_with_any (languages);
+    g_autoptr (GPtrArray) t = values_with_any (tags);
     GArray *y = g_array_new (FALSE, TRUE, sizeof (int));
 
     fill_dropdown (self->source_dropdown, s, _("All Sources"), FALSE);
     fill_dropdown (self->language_dropdown, l, _("All Languages"), TRUE);
     fill_dropdown (self->year_dropdown, year_values, _("All Years"), FALSE);
+    fill_dropdown (self->tag_dropdown, t, _("All Tags"), FALSE);
+    gtk_widget_set_visible (GTK_WIDGET (self->tag_dropdown), t->len > 1);
+    gtk_drop_down_set_selected (self->tag_dropdown, index_of (t, tag));
     gtk_drop_down_set_selected (self->source_dropdown, index_of (s, source));
     gtk_drop_down_set_selected (self->language_dropdown, index_of (l, language));
     gtk_drop_down_set_selected (self->year_dropdown, index_of (year_values, year));
@@ -671,6 +684,7 @@ update_filters (RostraWindow *self)
 
     self->source_values = g_steal_pointer (&s);
     self->language_values = g_steal_pointer (&l);
+    self->tag_values = g_steal_pointer (&t);
     self->year_values = y;
   }
 
@@ -1245,6 +1259,7 @@ rostra_window_finalize (GObject *object)
   g_clear_pointer (&self->source_values, g_ptr_array_unref);
   g_clear_pointer (&self->language_values, g_ptr_array_unref);
   g_clear_pointer (&self->year_values, g_array_unref);
+  g_clear_pointer (&self->tag_values, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rostra_window_parent_class)->finalize (object);
 }
@@ -1294,6 +1309,7 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotated_check);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, import_filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, import_filter_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
