@@ -469,8 +469,10 @@ create_row (RostraImportsDialog *self, RostraImportInfo *info)
   label = g_strdup_printf (_("Remove the speeches imported from “%s”"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  /* Destructive, yet quiet in a list of many: a red icon, since a flat
+   * .destructive-action button draws its white icon on nothing. */
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_widget_add_css_class (button, "error");
   gtk_widget_add_css_class (button, "remove-button");
   g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked), self, G_CONNECT_SWAPPED);
 
