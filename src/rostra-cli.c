@@ -69,7 +69,8 @@ print_summary (const RostraImportReport *report)
 
   if (g_strcmp0 (report->format, "plain-text") == 0)
     /* TRANSLATORS: FILE: read as …; the file held no dump entries */
-    g_print (_("%s: read as one speech in plain text\n"), report->path ? report->path : report->name);
+    g_print (_("%s: read as one speech in plain text\n"),
+                report->path ? report->path : report->name);
 
   if (g_strcmp0 (report->format, "rostra-json") == 0)
     {

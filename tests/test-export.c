@@ -57,9 +57,9 @@ static void
 test_export_json (void)
 {
   static const char *const top[] = { "format", "version", "articles", "annotations", NULL };
-  static const char *const fields[] = { "id",        "title",         "source",
-                                        "published", "language",      "annotations",
-                                        "text",      "imported_from", NULL };
+  static const char *const fields[] = { "id",       "title",       "source", "published",
+                                        "language", "annotations", "text",   "imported_from",
+                                        "tags",     NULL };
   g_autoptr (RostraStore) store = store_with_fixture ();
   g_autoptr (JsonNode) root = export_and_parse (store, rostra_export_json);
   JsonObject *object = json_node_get_object (root);

@@ -581,8 +581,8 @@ test_single_long_first_line (void)
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_cmpstr (ENTRY (entries, 0)->title, ==, "address-1987");
   g_assert_true (g_str_has_prefix (ENTRY (entries, 0)->text, first->str));
-  g_assert_true (g_str_has_suffix (ENTRY (entries, 0)->text,
-                                   "\xC3\xA9\n\nSecond paragraph of the address."));
+  g_assert_true (
+      g_str_has_suffix (ENTRY (entries, 0)->text, "\xC3\xA9\n\nSecond paragraph of the address."));
   g_assert_cmpuint (ENTRY (entries, 0)->first_line, ==, 1);
 
   /* 200 characters are still a title. */
@@ -655,7 +655,9 @@ static void
 test_single_windows_1252 (void)
 {
   static const char data[] = "Discours sur le caf\xE9 du march\xE9\n\n"
-                             "Il co\xFBte 5\x80, \x93" "disait-on\x94, et c'est na\xEF" "f.\n";
+                             "Il co\xFBte 5\x80, \x93"
+                             "disait-on\x94, et c'est na\xEF"
+                             "f.\n";
   g_autoptr (RostraDumpParser) parser = NULL;
   g_autoptr (GPtrArray) entries = parse_single_ok (data, -1, "cafe", FALSE, &parser);
 

@@ -427,6 +427,111 @@ test_narrow (void)
   window_destroy (window);
 }
 
+static GtkDropTarget *
+find_drop_target (RostraWindow *window)
+{
+  GtkWidget *overlay = rostra_test_get_widget (window, ADW_TYPE_TOAST_OVERLAY, "drop-target");
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (overlay);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static void
+close_import_dialog (RostraWindow *window)
+{
+  GtkWidget *dialog = rostra_window_get_import_dialog (window);
+
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rostra_test_flush ();
+  g_assert_null (rostra_window_get_import_dialog (window));
+}
+
+/* Files dropped on the window, and files opened by the application
+ * (`rostra FILE…`, "Open With"), come to the import dialog. */
+static void
+test_drop_and_open (void)
+{
+  g_autofree char *path = archive_with_fixture ();
+  g_autofree char *dump = rostra_test_data_path ("speeches.txt");
+  g_autoptr (GFile) file = g_file_new_for_path (dump);
+  g_auto (GValue) value = G_VALUE_INIT;
+  RostraWindow  *window = present (window_new (path), 1000, 700);
+  GtkDropTarget *target = find_drop_target (window);
+  gboolean       handled = FALSE;
+
+  g_assert_nonnull (target);
+  g_assert_null (rostra_window_get_import_dialog (window));
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &handled);
+  g_assert_true (handled);
+  g_assert_nonnull (rostra_window_get_import_dialog (window));
+  g_assert_true (rostra_test_wait_mapped (rostra_window_get_import_dialog (window)));
+  g_assert_true (gtk_window_get_transient_for (
+                     GTK_WINDOW (rostra_window_get_import_dialog (window))) == GTK_WINDOW (window));
+  close_import_dialog (window);
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  g_assert_nonnull (rostra_window_get_import_dialog (window));
+  g_assert_true (rostra_test_wait_mapped (rostra_window_get_import_dialog (window)));
+  /* Nothing is written before the user says so. */
+  g_assert_cmpint (rostra_test_count_rows (path, "imports"), ==, 1);
+  close_import_dialog (window);
+
+  window_destroy (window);
+}
+
+/* "Show New Speeches" after an import: the list shows only what those
+ * imports added, until "Show All". */
+static void
+test_show_imports (void)
+{
+  static const char second[] = "A Harbour for Everyone\n\n12-03-21 09:30:00,\n\n"
+                               "Friends, the new quay opens today.\n\n » Lees verder\n";
+  g_autofree char  *path = archive_with_fixture ();
+  g_autofree char  *dump = rostra_test_write_file ("second.txt", second, -1);
+  g_autoptr (GFile) file = g_file_new_for_path (dump);
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  RostraWindow *window;
+  GtkWidget    *revealer;
+  gint64        id;
+
+  {
+    g_autoptr (RostraStore) store = rostra_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, &report, &error));
+    g_assert_no_error (error);
+  }
+  id = report->import_id;
+  g_assert_cmpint (id, >, 0);
+
+  window = present (window_new (path), 1000, 700);
+  g_assert_cmpuint (n_articles (window), ==, 4);
+  revealer = gtk_widget_get_parent (rostra_test_get_widget (window, GTK_TYPE_BOX, "filter-bar"));
+  g_assert_true (GTK_IS_REVEALER (revealer));
+
+  rostra_window_show_imports (window, &id, 1);
+  g_assert_cmpuint (n_articles (window), ==, 1);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-import-filter", NULL);
+  g_assert_cmpuint (n_articles (window), ==, 4);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  window_destroy (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -450,6 +555,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/highlight-delete-undo", test_highlight_delete_undo);
   g_test_add_func ("/window/bad-archive", test_bad_archive);
   g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/drop-and-open", test_drop_and_open);
+  g_test_add_func ("/window/show-imports", test_show_imports);
 
   ret = g_test_run ();
 

@@ -61,6 +61,25 @@ typedef struct
   GHashTable         *texts;    /* archive id → text (borrowed from the JSON) */
 } Backup;
 
+/* Gives a new article the tags the backup lists for it. */
+static gboolean
+add_tags (Backup *b, gint64 article_id, JsonArray *tags, GError **error)
+{
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
+
+  for (guint i = 0; tags && i < json_array_get_length (tags); i++)
+    {
+      JsonNode *node = json_array_get_element (tags, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_strv_builder_add (names, json_node_get_string (node));
+    }
+  strv = g_strv_builder_end (names);
+  return strv[0] == NULL ||
+         rostra_store_add_article_tags (b->store, article_id, (const char *const *) strv, error);
+}
+
 /* The import row that articles imported from @name belong to: each
  * `imported_from` of the backup becomes an import here, so that the
  * archive says where its articles first came from. */
@@ -125,6 +144,7 @@ import_article (Backup *b, guint index, JsonObject *object, GError **error)
       if (!(import_id = import_for (b, get_string (object, "imported_from"), error)) ||
           !rostra_store_add_article (b->store, import_id, title, get_string (object, "source"),
                                      published, language, text, &id, error) ||
+          !add_tags (b, id, get_array (object, "tags"), error) ||
           !_rostra_import_entry_done (b->run, b->store, b->report, title,
                                       get_string (object, "source"), published, language, 0, id,
                                       error))

@@ -40,12 +40,12 @@ add_nullable_string (JsonBuilder *builder, const char *member, const char *value
 /**
  * rostra_article_to_json:
  * @article: an article
- * @with_text: add `text` and `imported_from`
+ * @with_text: add `text`, `imported_from` and `tags`
  *
  * The JSON object of one article, as `--list --json` and the export
  * write it: `{id, title, source, published, language, annotations}`,
  * `snippet` when it comes from a search (matches between `**`), and,
- * @with_text, `text` and `imported_from`.
+ * @with_text, `text`, `imported_from` and `tags` (an array of names).
  *
  * Returns: (transfer full): a JSON object node
  */
@@ -74,6 +74,11 @@ rostra_article_to_json (RostraArticle *article, gboolean with_text)
     {
       add_nullable_string (builder, "text", rostra_article_get_text (article));
       add_nullable_string (builder, "imported_from", rostra_article_get_imported_from (article));
+      json_builder_set_member_name (builder, "tags");
+      json_builder_begin_array (builder);
+      for (const char *const *t = rostra_article_get_tags (article); t && *t; t++)
+        json_builder_add_string_value (builder, *t);
+      json_builder_end_array (builder);
     }
   json_builder_end_object (builder);
 

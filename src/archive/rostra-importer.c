@@ -168,7 +168,8 @@ _rostra_import_entry_done (RostraImportRun    *run,
       entry->title = g_strdup (title);
       entry->source = g_strdup (source);
       entry->published = g_strdup (published);
-      entry->language = language;
+      /* A backup's language points into its JSON, freed once it is read. */
+      entry->language = g_intern_string (language);
       entry->line = line;
       entry->duplicate = new_id == 0;
       g_ptr_array_add (report->entries, entry);
@@ -257,8 +258,7 @@ detect_format (GBufferedInputStream *stream,
 
   if (i < len && data[i] == '{')
     *format = FORMAT_BACKUP;
-  else if (len > 0 && memchr (data, '\0', len) == NULL && !has_date_line (data, len) &&
-           has_suffix (path, plain_suffixes))
+  else if (len > 0 && !has_date_line (data, len) && has_suffix (path, plain_suffixes))
     *format = FORMAT_PLAIN_TEXT;
   else
     *format = FORMAT_FEED_DUMP;

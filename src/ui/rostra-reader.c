@@ -1064,10 +1064,10 @@ static char *
 dup_meta_line (RostraArticle *article)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *date = dup_date_text (article);
-  const char      *source = rostra_article_get_source (article);
-  const char      *language = rostra_article_get_language (article);
-  const char      *imported_from = rostra_article_get_imported_from (article);
+  g_autofree char   *date = dup_date_text (article);
+  const char        *source = rostra_article_get_source (article);
+  const char        *language = rostra_article_get_language (article);
+  const char        *imported_from = rostra_article_get_imported_from (article);
   const char *const *tags = rostra_article_get_tags (article);
 
   if (date != NULL)

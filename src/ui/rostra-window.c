@@ -41,9 +41,9 @@ struct _RostraWindow
   gint64              open_id; /* the article in the reader, 0 for none */
   gboolean            importing;
   GtkWidget          *import_dialog; /* weak */
-  GListModel         *annotations; /* of the open article */
-  GHashTable         *saved;       /* annotation id → copy as last saved */
-  GQueue              undo;        /* Undo, newest first */
+  GListModel         *annotations;   /* of the open article */
+  GHashTable         *saved;         /* annotation id → copy as last saved */
+  GQueue              undo;          /* Undo, newest first */
   int                 drag_start_width;
 
   /* Filters: the values behind each drop-down's items (NULL = any) */
@@ -886,8 +886,9 @@ rostra_window_open_import_dialog (RostraWindow *self, GListModel *files)
       self->import_dialog =
           rostra_import_dialog_new (GTK_WINDOW (self), rostra_store_get_path (self->store));
       g_object_add_weak_pointer (G_OBJECT (self->import_dialog), (gpointer *) &self->import_dialog);
-      g_signal_connect_object (self->import_dialog, "imported",
-                               G_CALLBACK (import_dialog_imported), self, G_CONNECT_SWAPPED);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (self->import_dialog), TRUE);
+      g_signal_connect_object (self->import_dialog, "imported", G_CALLBACK (import_dialog_imported),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->import_dialog, "show-articles",
                                G_CALLBACK (import_dialog_show_articles), self, G_CONNECT_SWAPPED);
     }
@@ -1005,9 +1006,9 @@ rostra_window_show_imports (RostraWindow *self, const gint64 *ids, gsize n_ids)
     {
       self->query->imports = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
       g_array_append_vals (self->query->imports, ids, n_ids);
-      gtk_label_set_label (self->import_filter_label,
-                           ngettext ("New speeches of this import", "New speeches of these imports",
-                                     n_ids));
+      gtk_label_set_label (
+          self->import_filter_label,
+          ngettext ("New speeches of this import", "New speeches of these imports", n_ids));
       adw_view_stack_set_visible_child_name (self->view_stack, "speeches");
     }
   gtk_revealer_set_reveal_child (self->import_filter_revealer, n_ids > 0);
