@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rostra-application.h"
+#include "rostra-import-dialog.h"
 #include "rostra-importer.h"
 #include "rostra-test-ui.h"
 #include "rostra-test-utils.h"
@@ -478,6 +479,14 @@ test_drop_and_open (void)
   g_assert_true (rostra_test_wait_mapped (rostra_window_get_import_dialog (window)));
   g_assert_true (gtk_window_get_transient_for (
                      GTK_WINDOW (rostra_window_get_import_dialog (window))) == GTK_WINDOW (window));
+  g_assert_cmpuint (rostra_import_dialog_get_n_files (
+                        ROSTRA_IMPORT_DIALOG (rostra_window_get_import_dialog (window))),
+                    ==, 1);
+  /* Dropping more files while previewing adds them to the same dialog. */
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &handled);
+  g_assert_cmpuint (rostra_import_dialog_get_n_files (
+                        ROSTRA_IMPORT_DIALOG (rostra_window_get_import_dialog (window))),
+                    ==, 1);
   close_import_dialog (window);
 
   g_application_open (G_APPLICATION (app), &file, 1, "");

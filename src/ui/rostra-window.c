@@ -848,11 +848,10 @@ import_dialog_show_articles (RostraWindow *self, GVariant *ids)
   rostra_window_show_imports (self, values, n);
 }
 
-/* PENDING: rostra_import_dialog_get_page() once the dialog has it. */
 static const char *
 import_dialog_page (RostraWindow *self)
 {
-  return "preview";
+  return rostra_import_dialog_get_page (ROSTRA_IMPORT_DIALOG (self->import_dialog));
 }
 
 /**
