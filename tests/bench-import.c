@@ -3,12 +3,22 @@
  *
  * A developer tool, run with `meson test --benchmark` (or by hand, see
  * --help). It writes a dump of invented English and Dutch speeches
- * (the same every time: the generator has a fixed seed), imports it into
- * a new archive, imports it again (which must add nothing) and prints
- * the times, the peak resident memory and the archive's size. It fails
- * only when an import fails or its counts are wrong, never on speed.
+ * (the same every time: the generator has a fixed seed) and imports it
+ * into a new archive, --runs times, then once more (which must add
+ * nothing); it prints the times, the peak resident memory and the
+ * archive's size.
  *
- * Sizes are in MB of 1024 × 1024 bytes.
+ * Each run also measures the floor: the `sqlite3` shell storing the same
+ * rows (the values Rostra computes) into an empty archive made by
+ * rostra_store_open(), in one transaction, with the same PRAGMAs (see
+ * write_floor_script()). The import should take at most FLOOR_LIMIT
+ * times as long; the archives must end up the same (rows and FTS index).
+ * The machine's other work makes single runs noisy: the contenders take
+ * turns, and the medians are compared. With --pipeline, each run also
+ * imports through RostraImportPipeline (parsing on a second thread).
+ *
+ * It fails only when an import fails, its counts are wrong or the
+ * archives differ, never on speed. Sizes are in MB of 1024 × 1024 bytes.
  */
 
 #include "config.h"
@@ -19,6 +29,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "rostra-import-pipeline.h"
 #include "rostra-importer.h"
 #include "rostra-store-private.h"
 #include "rostra-test-utils.h"
@@ -539,7 +550,7 @@ generate_dump (const char *path, guint64 target, guint *n_entries, guint64 *size
 #define FLOOR_IMPORT_ID 1
 
 /* The statement is the store's own (STMT_ADD_ARTICLE), with literals. */
-#define FLOOR_INSERT_ARTICLE                                                                     \
+#define FLOOR_INSERT_ARTICLE                                                                \
   "INSERT INTO articles (import_id, title, source, published, language, text, hash, words)" \
   " VALUES ("
 
@@ -586,10 +597,7 @@ write_string (GOutputStream *out, GString *s, GError **error)
 /* Parses @dump_path as the importer does and writes the SQL script that
  * stores the same rows to @script_path. */
 static gboolean
-write_floor_script (const char *dump_path,
-                    const char *script_path,
-                    guint      *n_rows,
-                    GError    **error)
+write_floor_script (const char *dump_path, const char *script_path, guint *n_rows, GError **error)
 {
   g_autoptr (GFile) dump = g_file_new_for_path (dump_path);
   g_autoptr (GFile) script = g_file_new_for_path (script_path);
@@ -691,8 +699,8 @@ run_floor (const char *sqlite3,
   g_autofree char *err = NULL;
   gint64           start;
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_stdin_file_path (launcher, script_path);
 
   start = g_get_monotonic_time ();
@@ -730,20 +738,21 @@ static const char *const compare_queries[] = {
 };
 
 static gboolean
-compare_archives (const char *floor_db, const char *rostra_db)
+compare_archives (const char *db_a, const char *db_b, const char *name_a, const char *name_b)
 {
   gboolean ok = TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (compare_queries); i++)
     {
-      g_autofree char *a = rostra_test_query_text (floor_db, compare_queries[i]);
-      g_autofree char *b = rostra_test_query_text (rostra_db, compare_queries[i]);
+      g_autofree char *a = rostra_test_query_text (db_a, compare_queries[i]);
+      g_autofree char *b = rostra_test_query_text (db_b, compare_queries[i]);
 
       if (g_strcmp0 (a, b) != 0)
         {
-          g_printerr ("bench-import: the floor's archive and Rostra's differ on\n  %s\n"
-                      "  floor:  %.100s\n  rostra: %.100s\n",
-                      compare_queries[i], a ? a : "(null)", b ? b : "(null)");
+          g_printerr ("bench-import: the %s archive and the %s differ on\n  %s\n"
+                      "  %s: %.100s\n  %s: %.100s\n",
+                      name_a, name_b, compare_queries[i], name_a, a ? a : "(null)", name_b,
+                      b ? b : "(null)");
           ok = FALSE;
         }
     }
@@ -785,6 +794,19 @@ static gdouble
 seconds_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / (gdouble) G_USEC_PER_SEC;
+}
+
+/* CPU time (user and system) of this process, or of its children that
+ * were waited for, in seconds. */
+static gdouble
+cpu_seconds (int who)
+{
+  struct rusage usage;
+
+  if (getrusage (who, &usage) != 0)
+    return 0;
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / (gdouble) G_USEC_PER_SEC;
 }
 
 static gint64
@@ -860,6 +882,86 @@ check_first_import (RostraImportReport *report, guint n_entries, guint64 size)
   return ok;
 }
 
+/* What rostra_import_file() does with a dump, but with the parsing on a
+ * thread of its own (rostra-import-pipeline.c): what the importer would
+ * gain by using the pipeline. */
+static gboolean
+import_with_pipeline (RostraStore *store, GFile *file, guint *n_new, GError **error)
+{
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (RostraDumpParser) parser = NULL;
+  g_autoptr (RostraImportPipeline) pipeline = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *path = g_file_get_path (file);
+  guint            n = 0, n_dup = 0;
+  gint64           import_id;
+  gboolean         ok;
+
+  if (!(stream = g_file_read (file, NULL, error)) || !rostra_store_begin (store, error))
+    return FALSE;
+  parser = rostra_dump_parser_new (G_INPUT_STREAM (stream));
+  pipeline = rostra_import_pipeline_new (parser, NULL);
+
+  import_id = rostra_store_add_import (store, name, path, "feed-dump", error);
+  ok = import_id != 0;
+  while (ok)
+    {
+      g_autoptr (RostraImportBatch) batch = NULL;
+
+      ok = rostra_import_pipeline_next (pipeline, &batch, error);
+      if (!ok || batch == NULL)
+        break;
+      for (guint i = 0; ok && i < batch->entries->len; i++)
+        {
+          RostraDumpEntry *entry = g_ptr_array_index (batch->entries, i);
+          gint64           id = 0;
+
+          ok =
+              rostra_store_add_article (store, import_id, entry->title, entry->source,
+                                        entry->published, entry->language, entry->text, &id, error);
+          if (id > 0)
+            n++;
+          else
+            n_dup++;
+        }
+    }
+  /* The thread is done: the parser's state is ours. */
+  g_clear_pointer (&pipeline, rostra_import_pipeline_free);
+
+  ok = ok &&
+       rostra_store_finish_import (store, import_id, rostra_dump_parser_get_bytes_read (parser),
+                                   rostra_dump_parser_get_checksum (parser),
+                                   rostra_dump_parser_get_encoding (parser), n, n_dup,
+                                   rostra_dump_parser_get_n_warnings (parser), error) &&
+       rostra_store_commit (store, error);
+  if (!ok)
+    {
+      rostra_store_rollback (store);
+      return FALSE;
+    }
+  rostra_store_checkpoint (store);
+  *n_new = n;
+  return TRUE;
+}
+
+typedef enum
+{
+  FLOOR,
+  IMPORT,
+  PIPELINE,
+  N_CONTENDERS
+} Contender;
+
+typedef struct
+{
+  const char *name;
+  gboolean    active;
+  char       *db_path; /* the archive of the last run */
+  GArray     *times;   /* of gdouble, seconds */
+  GArray     *cpus;
+} Measure;
+
 int
 main (int argc, char **argv)
 {
@@ -868,41 +970,47 @@ main (int argc, char **argv)
   gboolean           keep = FALSE;
   gboolean           no_floor = FALSE;
   gboolean           no_reimport = FALSE;
+  gboolean           pipeline = FALSE;
   g_autofree char   *output_dump = NULL;
   const GOptionEntry options[] = {
-    { "size-mb", 0, 0, G_OPTION_ARG_INT, &size_mb,
-      "Size of the generated dump in MB (default 100)", "N" },
+    { "size-mb", 0, 0, G_OPTION_ARG_INT, &size_mb, "Size of the generated dump in MB (default 100)",
+      "N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs,
-      "Import N times, each into new archives, and compare the medians (default 3)", "N" },
+      "Import N times, each time into new archives, and report the medians (default 3)", "N" },
     { "no-floor", 0, 0, G_OPTION_ARG_NONE, &no_floor,
       "Do not measure the floor (the sqlite3 shell inserting the same rows)", NULL },
     { "no-reimport", 0, 0, G_OPTION_ARG_NONE, &no_reimport,
       "Do not import the dump a second time (all duplicates)", NULL },
+    { "pipeline", 0, 0, G_OPTION_ARG_NONE, &pipeline,
+      "Also import through RostraImportPipeline (parsing on a second thread)", NULL },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the temporary folder", NULL },
     { "output-dump", 0, 0, G_OPTION_ARG_FILENAME, &output_dump,
       "Only write the generated dump to PATH, then exit", "PATH" },
     G_OPTION_ENTRY_NULL
+  };
+  Measure measures[N_CONTENDERS] = {
+    [FLOOR] = { "floor" },
+    [IMPORT] = { "import" },
+    [PIPELINE] = { "pipeline" },
   };
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RostraStore) store = NULL;
   g_autoptr (RostraImportReport) second = NULL;
   g_autoptr (GFile) file = NULL;
-  g_autoptr (GArray) floor_times = g_array_new (FALSE, FALSE, sizeof (gdouble));
-  g_autoptr (GArray) import_times = g_array_new (FALSE, FALSE, sizeof (gdouble));
   g_autofree char *sqlite3 = NULL;
   g_autofree char *dump_path = NULL;
   g_autofree char *script_path = NULL;
-  g_autofree char *db_path = NULL;
-  g_autofree char *floor_db = NULL;
   g_autofree char *wal_path = NULL;
   g_autofree char *languages = NULL;
   g_autofree char *hwm_before = NULL;
   g_autofree char *hwm_after = NULL;
+  g_autofree char *hwm_pipeline = NULL;
   g_autofree char *hwm_reimport = NULL;
   g_autofree char *hwm_floor = NULL;
   g_autofree char *rss_end = NULL;
-  guint            n_entries = 0, n_rows = 0;
+  const char      *db_path;
+  guint            n_entries = 0, n_rows = 0, n_active = 0;
   guint64          size = 0;
   gint64           start, n_articles, wal_size, db_size;
   gdouble          generate_s, script_s = 0, reimport_s = 0;
@@ -974,55 +1082,105 @@ main (int argc, char **argv)
                file_size (script_path) / MB, n_rows, script_s);
     }
 
-  /* 3. The runs: the floor, then Rostra's import, each into a new archive */
+  measures[FLOOR].active = sqlite3 != NULL;
+  measures[IMPORT].active = TRUE;
+  measures[PIPELINE].active = pipeline;
+  for (guint c = 0; c < N_CONTENDERS; c++)
+    {
+      measures[c].times = g_array_new (FALSE, FALSE, sizeof (gdouble));
+      measures[c].cpus = g_array_new (FALSE, FALSE, sizeof (gdouble));
+      n_active += measures[c].active;
+    }
+
+  /* 3. The runs: each contender imports into a new archive, in turns
+   * (what one leaves behind, such as dirty pages, does not always weigh
+   * on the same one). */
   hwm_before = format_kb (rostra_test_read_status_kb ("VmHWM"));
   for (int run = 1; run <= runs; run++)
     {
-      g_autoptr (RostraImportReport) first = NULL;
-      gdouble floor_s = 0, import_s;
+      g_autoptr (GString) line = g_string_new (NULL);
+      gdouble times[N_CONTENDERS] = { 0 };
 
-      if (store)
-        {
-          g_clear_object (&store);
-          remove_archive (db_path);
-        }
-      if (floor_db)
-        remove_archive (floor_db);
-      g_clear_pointer (&db_path, g_free);
-      g_clear_pointer (&floor_db, g_free);
+      g_clear_object (&store);
+      for (guint c = 0; c < N_CONTENDERS; c++)
+        if (measures[c].db_path)
+          {
+            remove_archive (measures[c].db_path);
+            g_clear_pointer (&measures[c].db_path, g_free);
+          }
 
-      if (sqlite3)
+      for (guint turn = 0; turn < N_CONTENDERS; turn++)
         {
-          /* An empty archive: Rostra's schema, triggers and FTS table. */
-          g_object_unref (rostra_test_store_new (&floor_db));
-          if (!run_floor (sqlite3, floor_db, script_path, &floor_s, &error))
+          Contender c = (turn + run - 1) % N_CONTENDERS;
+          Measure  *m = &measures[c];
+          gdouble   cpu;
+
+          if (!m->active)
+            continue;
+
+          if (c == FLOOR)
             {
-              g_printerr ("bench-import: %s\n", error->message);
-              return 1;
+              /* An empty archive: Rostra's schema, triggers and FTS table. */
+              g_object_unref (rostra_test_store_new (&m->db_path));
+              cpu = cpu_seconds (RUSAGE_CHILDREN);
+              if (!run_floor (sqlite3, m->db_path, script_path, &times[c], &error))
+                {
+                  g_printerr ("bench-import: %s\n", error->message);
+                  return 1;
+                }
+              cpu = cpu_seconds (RUSAGE_CHILDREN) - cpu;
             }
-          g_array_append_val (floor_times, floor_s);
+          else if (c == IMPORT)
+            {
+              g_autoptr (RostraImportReport) first = NULL;
+
+              store = rostra_test_store_new (&m->db_path);
+              cpu = cpu_seconds (RUSAGE_SELF);
+              start = g_get_monotonic_time ();
+              if (!rostra_import_file (store, file, NULL, NULL, NULL, NULL, &first, &error))
+                {
+                  g_printerr ("bench-import: the import failed: %s\n", error->message);
+                  return 1;
+                }
+              times[c] = seconds_since (start);
+              cpu = cpu_seconds (RUSAGE_SELF) - cpu;
+              if (run == 1)
+                hwm_after = format_kb (rostra_test_read_status_kb ("VmHWM"));
+              ok &= check_first_import (first, n_entries, size);
+            }
+          else
+            {
+              g_autoptr (RostraStore) other = rostra_test_store_new (&m->db_path);
+              guint n_new = 0;
+
+              cpu = cpu_seconds (RUSAGE_SELF);
+              start = g_get_monotonic_time ();
+              if (!import_with_pipeline (other, file, &n_new, &error))
+                {
+                  g_printerr ("bench-import: the import through the pipeline failed: %s\n",
+                              error->message);
+                  return 1;
+                }
+              times[c] = seconds_since (start);
+              cpu = cpu_seconds (RUSAGE_SELF) - cpu;
+              if (run == 1)
+                hwm_pipeline = format_kb (rostra_test_read_status_kb ("VmHWM"));
+              ok &= check_count ("articles added through the pipeline", n_new, n_entries);
+            }
+
+          g_array_append_val (m->times, times[c]);
+          g_array_append_val (m->cpus, cpu);
         }
 
-      store = rostra_test_store_new (&db_path);
-      start = g_get_monotonic_time ();
-      if (!rostra_import_file (store, file, NULL, NULL, NULL, NULL, &first, &error))
-        {
-          g_printerr ("bench-import: the import failed: %s\n", error->message);
-          return 1;
-        }
-      import_s = seconds_since (start);
-      g_array_append_val (import_times, import_s);
-      if (run == 1)
-        hwm_after = format_kb (rostra_test_read_status_kb ("VmHWM"));
-      ok &= check_first_import (first, n_entries, size);
-
+      g_string_append_printf (line, "run %d:", run);
+      for (guint c = 0; c < N_CONTENDERS; c++)
+        if (measures[c].active)
+          g_string_append_printf (line, " %s %.2f s (CPU %.2f s),", measures[c].name, times[c],
+                                  g_array_index (measures[c].cpus, gdouble, run - 1));
+      g_string_truncate (line, line->len - 1);
       if (sqlite3)
-        {
-          g_print ("run %d: floor %.2f s, import %.2f s, ratio %.2f\n", run, floor_s, import_s,
-                   import_s / floor_s);
-        }
-      else
-        g_print ("run %d: import %.2f s\n", run, import_s);
+        g_string_append_printf (line, "; ratio %.2f", times[IMPORT] / times[FLOOR]);
+      g_print ("%s\n", line->str);
     }
   if (sqlite3)
     hwm_floor = format_kb (children_peak_rss_kb ());
@@ -1054,6 +1212,7 @@ main (int argc, char **argv)
   ok &= check_count ("articles in the archive", (guint) n_articles, n_entries);
 
   /* Closing the last connection checkpoints and removes the WAL. */
+  db_path = measures[IMPORT].db_path;
   wal_path = g_strconcat (db_path, "-wal", NULL);
   wal_size = file_size (wal_path);
   g_clear_object (&store);
@@ -1061,7 +1220,9 @@ main (int argc, char **argv)
   /* Every run stores the same rows: comparing the last is enough (and
    * done after the memory readings, which its queries would inflate). */
   if (sqlite3)
-    ok &= compare_archives (floor_db, db_path);
+    ok &= compare_archives (measures[FLOOR].db_path, db_path, "floor's", "import's");
+  if (pipeline)
+    ok &= compare_archives (db_path, measures[PIPELINE].db_path, "import's", "pipeline's");
   languages =
       rostra_test_query_text (db_path, "SELECT group_concat (l || ' ' || n, ', ') FROM"
                                        " (SELECT coalesce (language, 'none') AS l, count(*) AS n"
@@ -1069,18 +1230,33 @@ main (int argc, char **argv)
 
   /* 5. The report */
   {
-    gdouble import_s = median (import_times);
+    const char *of_runs = runs > 1 ? ", medians of the runs" : "";
+    gdouble     import_s = median (measures[IMPORT].times);
+    gdouble     floor_s = median (measures[FLOOR].times);
 
-    g_print ("import: %.2f s (%.1f MB/s, %.0f entries/s)%s\n", import_s, size / MB / import_s,
-             n_entries / import_s, runs > 1 ? ", median of the runs" : "");
+    g_print ("import: %.2f s (%.1f MB/s, %.0f entries/s; CPU %.2f s)%s\n", import_s,
+             size / MB / import_s, n_entries / import_s, median (measures[IMPORT].cpus), of_runs);
+    if (sqlite3)
+      g_print ("floor (sqlite3 shell, same rows, one transaction): %.2f s (%.1f MB/s; CPU %.2f "
+               "s)%s\n",
+               floor_s, size / MB / floor_s, median (measures[FLOOR].cpus), of_runs);
+    if (pipeline)
+      {
+        gdouble pipeline_s = median (measures[PIPELINE].times);
+
+        g_print ("import through the pipeline (parsing on a second thread): %.2f s (%.1f MB/s; "
+                 "CPU %.2f s)%s\n",
+                 pipeline_s, size / MB / pipeline_s, median (measures[PIPELINE].cpus), of_runs);
+        if (sqlite3)
+          g_print ("pipeline ratio %.3f (limit %.2f)\n", pipeline_s / floor_s, FLOOR_LIMIT);
+      }
     if (sqlite3)
       {
-        gdouble floor_s = median (floor_times);
         gdouble ratio = import_s / floor_s;
 
-        g_print ("floor (sqlite3 shell, same rows, one transaction): %.2f s (%.1f MB/s)%s\n",
-                 floor_s, size / MB / floor_s, runs > 1 ? ", median of the runs" : "");
-        g_print ("ratio %.2f (limit %.2f): %s\n", ratio, FLOOR_LIMIT,
+        g_print ("CPU time ratio %.2f\n",
+                 median (measures[IMPORT].cpus) / median (measures[FLOOR].cpus));
+        g_print ("ratio %.3f (limit %.2f): %s\n", ratio, FLOOR_LIMIT,
                  ratio <= FLOOR_LIMIT ? "ok" : "OVER");
       }
   }
@@ -1089,12 +1265,21 @@ main (int argc, char **argv)
              size / MB / reimport_s);
   g_print ("peak RSS: before import %s, after import %s, after re-import %s (RSS now %s)\n",
            hwm_before, hwm_after, hwm_reimport, rss_end);
+  if (hwm_pipeline)
+    g_print ("peak RSS after the import through the pipeline: %s\n", hwm_pipeline);
   if (hwm_floor)
     g_print ("peak RSS of the sqlite3 shell: %s\n", hwm_floor);
   g_print ("archive size: %.1f MB (WAL before closing: %.1f MB)\n", db_size / MB, wal_size / MB);
   g_print ("languages: %s\n", languages ? languages : "none");
   if (keep)
     g_print ("kept: %s\n", rostra_test_tmpdir ());
+
+  for (guint c = 0; c < N_CONTENDERS; c++)
+    {
+      g_free (measures[c].db_path);
+      g_array_unref (measures[c].times);
+      g_array_unref (measures[c].cpus);
+    }
 
   if (!ok)
     {

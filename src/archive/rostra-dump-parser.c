@@ -66,13 +66,13 @@ struct _RostraDumpParser
   GInputStream *stream;
 
   /* Raw bytes not yet split into lines: buf->data[pos..] */
-  GByteArray *buf;
-  gsize       pos;
-  gsize       scanned; /* bytes after pos known to hold no '\n' */
-  gboolean    eof;
-  guint64     bytes_read;
-  GChecksum  *sum;
-  char       *checksum;
+  GByteArray   *buf;
+  gsize         pos;
+  gsize         scanned; /* bytes after pos known to hold no '\n' */
+  gboolean      eof;
+  guint64       bytes_read;
+  RostraSha256 *sum;
+  char         *checksum;
 
   guint    line;
   Mode     mode;
@@ -167,7 +167,7 @@ rostra_dump_parser_finalize (GObject *object)
 
   g_clear_object (&self->stream);
   g_clear_pointer (&self->buf, g_byte_array_unref);
-  g_clear_pointer (&self->sum, g_checksum_free);
+  g_clear_pointer (&self->sum, rostra_sha256_free);
   g_clear_pointer (&self->checksum, g_free);
   g_clear_pointer (&self->warnings, g_array_unref);
   g_clear_pointer (&self->cand, g_free);
@@ -190,7 +190,7 @@ static void
 rostra_dump_parser_init (RostraDumpParser *self)
 {
   self->buf = g_byte_array_sized_new (CHUNK_SIZE);
-  self->sum = g_checksum_new (G_CHECKSUM_SHA256);
+  self->sum = rostra_sha256_new ();
   self->warnings = g_array_new (FALSE, TRUE, sizeof (RostraParseWarning));
   g_array_set_clear_func (self->warnings, warning_clear);
   self->body = g_ptr_array_new_with_free_func (body_line_free);
@@ -225,9 +225,7 @@ rostra_dump_parser_new (GInputStream *stream)
  *   speech and returns it as one entry (complete, without a date)
  */
 RostraDumpParser *
-rostra_dump_parser_new_single (GInputStream *stream,
-                               const char   *fallback_title,
-                               gboolean      markdown)
+rostra_dump_parser_new_single (GInputStream *stream, const char *fallback_title, gboolean markdown)
 {
   RostraDumpParser *self = rostra_dump_parser_new (stream);
 
@@ -327,7 +325,7 @@ fill_buffer (RostraDumpParser *self, GCancellable *cancellable, GError **error)
     return FALSE;
 
   self->bytes_read += n;
-  g_checksum_update (self->sum, self->buf->data + old_len, n);
+  rostra_sha256_update (self->sum, self->buf->data + old_len, n);
   return TRUE;
 }
 
@@ -948,7 +946,7 @@ process_end (RostraDumpParser *self)
     }
 
   flush_skipped (self);
-  self->checksum = g_strdup (g_checksum_get_string (self->sum));
+  self->checksum = g_strdup (rostra_sha256_get_string (self->sum));
   self->done = TRUE;
 }
 

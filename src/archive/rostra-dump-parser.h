@@ -61,10 +61,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraDumpEntry, rostra_dump_entry_free)
 #define ROSTRA_TYPE_DUMP_PARSER (rostra_dump_parser_get_type ())
 G_DECLARE_FINAL_TYPE (RostraDumpParser, rostra_dump_parser, ROSTRA, DUMP_PARSER, GObject)
 
-RostraDumpParser         *rostra_dump_parser_new (GInputStream *stream);
-RostraDumpParser         *rostra_dump_parser_new_single (GInputStream *stream,
-                                                         const char   *fallback_title,
-                                                         gboolean      markdown);
+RostraDumpParser *rostra_dump_parser_new (GInputStream *stream);
+RostraDumpParser *
+rostra_dump_parser_new_single (GInputStream *stream, const char *fallback_title, gboolean markdown);
 gboolean                  rostra_dump_parser_next (RostraDumpParser *self,
                                                    RostraDumpEntry **entry,
                                                    GCancellable     *cancellable,

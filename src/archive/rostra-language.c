@@ -255,6 +255,7 @@ typedef struct
 {
   char     buf[MAX_WORD_BYTES + 1];
   gsize    len;
+  guint    hash;     /* of buf[0..len), see hash_byte() */
   gboolean too_long; /* more than MAX_WORD_BYTES: kept out of buf */
   gboolean has_mark; /* holds a combining mark: NFC it before looking */
 } Word;
@@ -264,6 +265,7 @@ typedef struct
  * It is looked up for every word of every imported text, so it hashes
  * bytes of known length instead of NUL-terminated strings. */
 #define WORD_TABLE_SIZE 2048 /* a power of two, over twice the number of words */
+#define HASH_SEED       2166136261u
 
 typedef struct
 {
@@ -278,20 +280,27 @@ typedef struct
   gsize    max_len; /* no longer word is on any list */
 } WordTable;
 
+/* FNV-1a, one byte at a time: words are hashed as they are read. */
+static inline guint
+hash_byte (guint hash, char byte)
+{
+  return (hash ^ (guchar) byte) * 16777619u;
+}
+
 static guint
 hash_bytes (const char *s, gsize len)
 {
-  guint h = 2166136261u; /* FNV-1a */
+  guint hash = HASH_SEED;
 
   for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) s[i]) * 16777619u;
-  return h;
+    hash = hash_byte (hash, s[i]);
+  return hash;
 }
 
 static WordSlot *
-find_slot (WordTable *table, const char *word, gsize len)
+find_slot (WordTable *table, const char *word, gsize len, guint hash)
 {
-  guint i = hash_bytes (word, len) & (WORD_TABLE_SIZE - 1);
+  guint i = hash & (WORD_TABLE_SIZE - 1);
 
   for (;;)
     {
@@ -317,7 +326,7 @@ get_word_table (void)
         for (const char *const *w = languages[l].words; *w != NULL; w++)
           {
             gsize     len = strlen (*w);
-            WordSlot *slot = find_slot (t, *w, len);
+            WordSlot *slot = find_slot (t, *w, len, hash_bytes (*w, len));
 
             if (slot->word == NULL)
               {
@@ -337,13 +346,13 @@ get_word_table (void)
 }
 
 static void
-count_word (Tally *tally, WordTable *table, const char *word, gsize len)
+count_word (Tally *tally, WordTable *table, const char *word, gsize len, guint hash)
 {
   guint mask;
 
   if (len > table->max_len)
     return;
-  mask = find_slot (table, word, len)->mask;
+  mask = find_slot (table, word, len, hash)->mask;
   if (mask == 0)
     return;
 
@@ -374,15 +383,17 @@ flush_word (Tally *tally, WordTable *table, Word *word)
           g_autofree char *composed = g_utf8_normalize (word->buf, word->len, G_NORMALIZE_NFC);
 
           if (composed != NULL)
-            count_word (tally, table, composed, strlen (composed));
+            count_word (tally, table, composed, strlen (composed),
+                        hash_bytes (composed, strlen (composed)));
         }
       else
         {
-          count_word (tally, table, word->buf, word->len);
+          count_word (tally, table, word->buf, word->len, word->hash);
         }
     }
 
   word->len = 0;
+  word->hash = HASH_SEED;
   word->too_long = FALSE;
   word->has_mark = FALSE;
 }
@@ -391,7 +402,7 @@ static void
 tally_text (Tally *tally, const char *text)
 {
   WordTable  *table = get_word_table ();
-  Word        word = { .len = 0 };
+  Word        word = { .len = 0, .hash = HASH_SEED };
   const char *p = text;
 
   for (guint n = 0; *p != '\0' && n < MAX_CHARS; n++)
@@ -403,16 +414,21 @@ tally_text (Tally *tally, const char *text)
         {
           /* ASCII, most of most texts: what the general case below
            * does, without the Unicode tables. */
-          if (g_ascii_isalpha (*p))
+          char lower = *p | 0x20; /* a letter's lower case; anything else stays no letter */
+
+          if (lower >= 'a' && lower <= 'z')
             {
               tally->letters++;
               tally->script_letters[SCRIPT_LATIN]++;
               if (word.len < MAX_WORD_BYTES)
-                word.buf[word.len++] = g_ascii_tolower (*p);
+                {
+                  word.buf[word.len++] = lower;
+                  word.hash = hash_byte (word.hash, lower);
+                }
               else
                 word.too_long = TRUE;
             }
-          else
+          else if (word.len > 0)
             flush_word (tally, table, &word);
           p++;
           continue;
@@ -452,8 +468,11 @@ tally_text (Tally *tally, const char *text)
           n_bytes = (gsize) g_unichar_to_utf8 (g_unichar_tolower (c), buf);
           if (word.len + n_bytes <= MAX_WORD_BYTES)
             {
-              memcpy (word.buf + word.len, buf, n_bytes);
-              word.len += n_bytes;
+              for (gsize i = 0; i < n_bytes; i++)
+                {
+                  word.buf[word.len++] = buf[i];
+                  word.hash = hash_byte (word.hash, buf[i]);
+                }
             }
           else
             {

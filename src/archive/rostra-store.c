@@ -56,11 +56,11 @@ typedef enum
 } Stmt;
 
 /* The columns read_article() expects, in order; text last. */
-#define ARTICLE_COLUMNS                                                          \
-  "a.id, a.title, a.source, a.published, a.language, a.words, i.name,"           \
-  " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),"             \
+#define ARTICLE_COLUMNS                                                             \
+  "a.id, a.title, a.source, a.published, a.language, a.words, i.name,"              \
+  " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),"                \
   " (SELECT group_concat (name, char (31)) FROM (SELECT t.name FROM article_tags x" \
-  "   JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id"                  \
+  "   JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id"                     \
   "   ORDER BY t.name COLLATE NOCASE))"
 #define ARTICLE_FROM  " FROM articles a LEFT JOIN imports i ON i.id = a.import_id"
 #define ARTICLE_ORDER " ORDER BY a.published DESC, a.id DESC"

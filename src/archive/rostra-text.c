@@ -6,6 +6,12 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#define HAVE_X86_SHA 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
+
 #include "rostra-text.h"
 
 /* Windows-1252 bytes 0x80-0x9F. The five bytes the code page leaves
@@ -211,6 +217,236 @@ rostra_text_count_words (const char *text)
   return words;
 }
 
+/* SHA-256
+ *
+ * An import hashes every byte twice: the file (its checksum) and each
+ * article (its content hash). GLib's SHA-256 is portable C, at about
+ * 55 instructions a byte; x86 processors since about 2017 (AMD Zen,
+ * Intel Goldmont and Ice Lake) compute it with the SHA extensions,
+ * several times faster. Where the processor has none, GChecksum does
+ * the work: the digests are the same either way. */
+
+struct _RostraSha256
+{
+  GChecksum *fallback; /* the processor has no SHA instructions */
+  guint32    state[8];
+  guint8     block[64]; /* the bytes of an unfinished block */
+  gsize      block_len;
+  guint64    total;
+  char       hex[65]; /* once finished */
+};
+
+#ifdef HAVE_X86_SHA
+
+static const guint32 sha256_k[64] = {
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+};
+
+static gboolean
+cpu_has_sha (void)
+{
+  static gsize result = 0; /* 1: no, 2: yes */
+
+  if (g_once_init_enter (&result))
+    {
+      unsigned int eax, ebx, ecx, edx;
+      gboolean     sse41, sha;
+
+      /* Leaf 1: SSSE3 is ECX bit 9, SSE4.1 bit 19; leaf 7: SHA is EBX bit 29. */
+      sse41 = __get_cpuid (1, &eax, &ebx, &ecx, &edx) && (ecx & (1u << 9)) && (ecx & (1u << 19));
+      sha = __get_cpuid_count (7, 0, &eax, &ebx, &ecx, &edx) && (ebx & (1u << 29));
+      g_once_init_leave (&result, sse41 && sha ? 2 : 1);
+    }
+  return result == 2;
+}
+
+/* The compression function over @n_blocks blocks of 64 bytes, with the
+ * SHA extensions: two rounds an instruction, and the message schedule
+ * four words at a time. */
+__attribute__ ((target ("sha,sse4.1"))) static void
+sha256_blocks (guint32 state[8], const guint8 *data, gsize n_blocks)
+{
+  const __m128i byte_swap = _mm_set_epi64x (0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+  __m128i       tmp, abef, cdgh;
+
+  /* A..H, as two registers of four words: ABEF and CDGH. */
+  tmp = _mm_shuffle_epi32 (_mm_loadu_si128 ((const __m128i *) &state[0]), 0xB1);  /* CDAB */
+  cdgh = _mm_shuffle_epi32 (_mm_loadu_si128 ((const __m128i *) &state[4]), 0x1B); /* EFGH */
+  abef = _mm_alignr_epi8 (tmp, cdgh, 8);
+  cdgh = _mm_blend_epi16 (cdgh, tmp, 0xF0);
+
+  for (; n_blocks > 0; n_blocks--, data += 64)
+    {
+      const __m128i abef_before = abef, cdgh_before = cdgh;
+      __m128i       msg[4]; /* the last four groups of four message words */
+
+      for (int g = 0; g < 16; g++)
+        {
+          __m128i words, wk;
+
+          if (g < 4)
+            words =
+                _mm_shuffle_epi8 (_mm_loadu_si128 ((const __m128i *) (data + 16 * g)), byte_swap);
+          else
+            /* W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16] */
+            words = _mm_sha256msg2_epu32 (
+                _mm_add_epi32 (_mm_sha256msg1_epu32 (msg[g & 3], msg[(g + 1) & 3]),
+                               _mm_alignr_epi8 (msg[(g + 3) & 3], msg[(g + 2) & 3], 4)),
+                msg[(g + 3) & 3]);
+          msg[g & 3] = words;
+
+          wk = _mm_add_epi32 (words, _mm_loadu_si128 ((const __m128i *) &sha256_k[4 * g]));
+          cdgh = _mm_sha256rnds2_epu32 (cdgh, abef, wk);
+          abef = _mm_sha256rnds2_epu32 (abef, cdgh, _mm_shuffle_epi32 (wk, 0x0E));
+        }
+
+      abef = _mm_add_epi32 (abef, abef_before);
+      cdgh = _mm_add_epi32 (cdgh, cdgh_before);
+    }
+
+  tmp = _mm_shuffle_epi32 (abef, 0x1B);                                        /* FEBA */
+  cdgh = _mm_shuffle_epi32 (cdgh, 0xB1);                                       /* DCHG */
+  _mm_storeu_si128 ((__m128i *) &state[0], _mm_blend_epi16 (tmp, cdgh, 0xF0)); /* DCBA */
+  _mm_storeu_si128 ((__m128i *) &state[4], _mm_alignr_epi8 (cdgh, tmp, 8));    /* HGFE */
+}
+
+#endif /* HAVE_X86_SHA */
+
+static void
+sha256_init (RostraSha256 *sum)
+{
+  static const guint32 initial[8] = {
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+  };
+
+  memset (sum, 0, sizeof *sum);
+#ifdef HAVE_X86_SHA
+  if (cpu_has_sha ())
+    {
+      memcpy (sum->state, initial, sizeof initial);
+      return;
+    }
+#endif
+  sum->fallback = g_checksum_new (G_CHECKSUM_SHA256);
+}
+
+static void
+sha256_clear (RostraSha256 *sum)
+{
+  g_clear_pointer (&sum->fallback, g_checksum_free);
+}
+
+/**
+ * rostra_sha256_new:
+ *
+ * A SHA-256 like `g_checksum_new (G_CHECKSUM_SHA256)`, faster where
+ * the processor has SHA instructions.
+ *
+ * Returns: (transfer full): a new checksum
+ */
+RostraSha256 *
+rostra_sha256_new (void)
+{
+  RostraSha256 *sum = g_new (RostraSha256, 1);
+
+  sha256_init (sum);
+  return sum;
+}
+
+void
+rostra_sha256_free (RostraSha256 *sum)
+{
+  if (sum == NULL)
+    return;
+  sha256_clear (sum);
+  g_free (sum);
+}
+
+/**
+ * rostra_sha256_update:
+ *
+ * Adds @len bytes; not after rostra_sha256_get_string().
+ */
+void
+rostra_sha256_update (RostraSha256 *sum, const void *data, gsize len)
+{
+  const guint8 *p = data;
+
+  if (sum->fallback)
+    {
+      g_checksum_update (sum->fallback, p, len);
+      return;
+    }
+
+#ifdef HAVE_X86_SHA
+  g_return_if_fail (sum->hex[0] == '\0');
+
+  sum->total += len;
+  if (sum->block_len > 0)
+    {
+      gsize n = MIN (len, sizeof sum->block - sum->block_len);
+
+      memcpy (sum->block + sum->block_len, p, n);
+      sum->block_len += n;
+      p += n;
+      len -= n;
+      if (sum->block_len < sizeof sum->block)
+        return;
+      sha256_blocks (sum->state, sum->block, 1);
+      sum->block_len = 0;
+    }
+  if (len >= 64)
+    {
+      sha256_blocks (sum->state, p, len / 64);
+      p += len - len % 64;
+      len %= 64;
+    }
+  memcpy (sum->block, p, len);
+  sum->block_len = len;
+#endif
+}
+
+/**
+ * rostra_sha256_get_string:
+ *
+ * Finishes the checksum, like g_checksum_get_string().
+ *
+ * Returns: (transfer none): the digest in lower-case hexadecimal
+ */
+const char *
+rostra_sha256_get_string (RostraSha256 *sum)
+{
+  if (sum->fallback)
+    return g_checksum_get_string (sum->fallback);
+
+#ifdef HAVE_X86_SHA
+  if (sum->hex[0] == '\0')
+    {
+      /* 0x80, zeros, and the length in bits (big-endian) at the end of a block. */
+      guint8  tail[128] = { 0 };
+      gsize   n = sum->block_len < 56 ? 64 : 128;
+      guint64 bits = sum->total * 8;
+
+      memcpy (tail, sum->block, sum->block_len);
+      tail[sum->block_len] = 0x80;
+      for (guint i = 0; i < 8; i++)
+        tail[n - 1 - i] = (guint8) (bits >> (8 * i));
+      sha256_blocks (sum->state, tail, n / 64);
+
+      for (guint i = 0; i < 8; i++)
+        g_snprintf (sum->hex + 8 * i, 9, "%08x", sum->state[i]);
+    }
+#endif
+  return sum->hex;
+}
+
 /**
  * rostra_text_content_hash:
  * @title: the article's title
@@ -226,16 +462,20 @@ rostra_text_count_words (const char *text)
 char *
 rostra_text_content_hash (const char *title, const char *published, const char *text)
 {
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  RostraSha256 sum;
+  char        *hash;
 
+  sha256_init (&sum);
   /* NUL separators: no title/text split can collide with another. */
-  g_checksum_update (sum, (const guchar *) title, strlen (title) + 1);
+  rostra_sha256_update (&sum, title, strlen (title) + 1);
   if (published)
-    g_checksum_update (sum, (const guchar *) published, strlen (published));
-  g_checksum_update (sum, (const guchar *) "", 1);
-  g_checksum_update (sum, (const guchar *) text, strlen (text));
+    rostra_sha256_update (&sum, published, strlen (published));
+  rostra_sha256_update (&sum, "", 1);
+  rostra_sha256_update (&sum, text, strlen (text));
 
-  return g_strdup (g_checksum_get_string (sum));
+  hash = g_strdup (rostra_sha256_get_string (&sum));
+  sha256_clear (&sum);
+  return hash;
 }
 
 /**

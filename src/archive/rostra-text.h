@@ -18,6 +18,15 @@ char    *rostra_text_strip_trailing (char *line);
 gsize    rostra_text_count_words (const char *text);
 char    *rostra_text_content_hash (const char *title, const char *published, const char *text);
 
+/* SHA-256, as GChecksum computes it; faster where the processor can. */
+typedef struct _RostraSha256 RostraSha256;
+
+RostraSha256 *rostra_sha256_new (void);
+void          rostra_sha256_update (RostraSha256 *sum, const void *data, gsize len);
+const char   *rostra_sha256_get_string (RostraSha256 *sum);
+void          rostra_sha256_free (RostraSha256 *sum);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraSha256, rostra_sha256_free)
+
 char *rostra_text_snippet_format (const char *snippet,
                                   const char *open,
                                   const char *close,
