@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "rostra-import-pipeline.h"
 #include "rostra-importer-private.h"
 #include "rostra-text.h"
 
@@ -306,6 +307,8 @@ import_entries (RostraStore             *store,
                 GCancellable            *cancellable,
                 GError                 **error)
 {
+  g_autoptr (RostraImportPipeline) pipeline = NULL;
+
   if (!run->preview)
     {
       report->import_id =
@@ -314,34 +317,43 @@ import_entries (RostraStore             *store,
         return FALSE;
     }
 
+  /* The parser runs on a thread of its own, a few batches ahead. */
+  pipeline = rostra_import_pipeline_new (parser, cancellable);
   for (;;)
     {
-      g_autoptr (RostraDumpEntry) entry = NULL;
-      gint64 id;
+      g_autoptr (RostraImportBatch) batch = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !rostra_dump_parser_next (parser, &entry, cancellable, error))
+          !rostra_import_pipeline_next (pipeline, &batch, error))
         return FALSE;
-      if (entry == NULL)
+      if (batch == NULL)
         break;
 
-      if (!add_entry (store, run, report, entry, &id, error) ||
-          !_rostra_import_entry_done (run, store, report, entry->title, entry->source,
-                                      entry->published, entry->language, entry->first_line, id,
-                                      error))
-        return FALSE;
+      for (guint i = 0; i < batch->entries->len; i++)
+        {
+          RostraDumpEntry *entry = g_ptr_array_index (batch->entries, i);
+          gint64           id;
 
-      report->n_entries++;
-      if (id > 0)
-        report->n_new++;
-      else
-        report->n_duplicates++;
-      if (!entry->complete)
-        report->n_incomplete++;
+          if (!add_entry (store, run, report, entry, &id, error) ||
+              !_rostra_import_entry_done (run, store, report, entry->title, entry->source,
+                                          entry->published, entry->language, entry->first_line, id,
+                                          error))
+            return FALSE;
 
-      if (progress && report->n_entries % PROGRESS_EVERY == 0)
-        progress (rostra_dump_parser_get_bytes_read (parser), report->n_entries, user_data);
+          report->n_entries++;
+          if (id > 0)
+            report->n_new++;
+          else
+            report->n_duplicates++;
+          if (!entry->complete)
+            report->n_incomplete++;
+
+          if (progress && report->n_entries % PROGRESS_EVERY == 0)
+            progress (batch->bytes_read, report->n_entries, user_data);
+        }
     }
+  /* The parser is the caller's again once its thread has ended. */
+  g_clear_pointer (&pipeline, rostra_import_pipeline_free);
 
   if (progress)
     progress (rostra_dump_parser_get_bytes_read (parser), report->n_entries, user_data);
