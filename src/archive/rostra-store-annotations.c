@@ -124,46 +124,36 @@ read_annotation (sqlite3_stmt *stmt)
 static GListModel *
 read_annotations (RostraStore *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GListStore) list = g_list_store_new (ROSTRA_TYPE_ANNOTATION);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (RostraAnnotation) annotation = read_annotation (stmt);
-
-      g_list_store_append (list, annotation);
-    }
-  _rostra_store_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rostra_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _rostra_store_read_list (self, stmt, ROSTRA_TYPE_ANNOTATION,
+                                  (RostraRowFunc) read_annotation, error);
 }
 
 /* Tags */
 
-static gboolean
-set_tags (RostraStore *self, gint64 annotation_id, const char *const *tags, GError **error)
+/**
+ * _rostra_store_link_tags:
+ * @link_sql: `INSERT OR IGNORE INTO x_tags (x_id, tag_id) SELECT ?1, id
+ *   FROM tags WHERE name = ?2`
+ * @owner_id: what gets the tags (an annotation, an article)
+ * @tags: (array zero-terminated=1) (nullable): names; blank ones and
+ *   repeats (ignoring case) are skipped
+ *
+ * Links @owner_id to each tag through @link_sql, creating the tags that
+ * do not exist yet.
+ */
+gboolean
+_rostra_store_link_tags (RostraStore       *self,
+                         const char        *link_sql,
+                         gint64             owner_id,
+                         const char *const *tags,
+                         GError           **error)
 {
-  sqlite3_stmt *clear, *add, *link;
+  sqlite3_stmt *add, *link;
   g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
 
-  if (!(clear = _rostra_store_statement (
-            self, "DELETE FROM annotation_tags WHERE annotation_id = ?1", error)) ||
-      !(add = _rostra_store_statement (
+  if (!(add = _rostra_store_statement (
             self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error)) ||
-      !(link =
-            _rostra_store_statement (self,
-                                     "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id)"
-                                     " SELECT ?1, id FROM tags WHERE name = ?2",
-                                     error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (clear, 1, annotation_id);
-  if (!_rostra_store_run (self, clear, error))
+      !(link = _rostra_store_statement (self, link_sql, error)))
     return FALSE;
 
   for (guint i = 0; tags && tags[i]; i++)
@@ -178,12 +168,29 @@ set_tags (RostraStore *self, gint64 annotation_id, const char *const *tags, GErr
       _rostra_store_bind_text (add, 1, name);
       if (!_rostra_store_run (self, add, error))
         return FALSE;
-      sqlite3_bind_int64 (link, 1, annotation_id);
+      sqlite3_bind_int64 (link, 1, owner_id);
       _rostra_store_bind_text (link, 2, name);
       if (!_rostra_store_run (self, link, error))
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+set_tags (RostraStore *self, gint64 annotation_id, const char *const *tags, GError **error)
+{
+  sqlite3_stmt *clear;
+
+  if (!(clear = _rostra_store_statement (
+            self, "DELETE FROM annotation_tags WHERE annotation_id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (clear, 1, annotation_id);
+  return _rostra_store_run (self, clear, error) &&
+         _rostra_store_link_tags (self,
+                                  "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id)"
+                                  " SELECT ?1, id FROM tags WHERE name = ?2",
+                                  annotation_id, tags, error);
 }
 
 /* Adding, changing, removing */
@@ -549,6 +556,13 @@ rostra_store_find_annotations (RostraStore *self,
   return read_annotations (self, stmt, error);
 }
 
+static gpointer
+read_tag (sqlite3_stmt *stmt)
+{
+  return rostra_tag_new ((const char *) sqlite3_column_text (stmt, 0),
+                         sqlite3_column_int (stmt, 1));
+}
+
 /**
  * rostra_store_list_tags:
  *
@@ -558,9 +572,7 @@ rostra_store_find_annotations (RostraStore *self,
 GListModel *
 rostra_store_list_tags (RostraStore *self, GError **error)
 {
-  g_autoptr (GListStore) list = g_list_store_new (ROSTRA_TYPE_TAG);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
 
@@ -571,22 +583,7 @@ rostra_store_list_tags (RostraStore *self, GError **error)
                                   error);
   if (stmt == NULL)
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (RostraTag) tag = rostra_tag_new ((const char *) sqlite3_column_text (stmt, 0),
-                                                  sqlite3_column_int (stmt, 1));
-
-      g_list_store_append (list, tag);
-    }
-  _rostra_store_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rostra_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _rostra_store_read_list (self, stmt, ROSTRA_TYPE_TAG, read_tag, error);
 }
 
 typedef struct

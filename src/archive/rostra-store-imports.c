@@ -15,6 +15,19 @@
 #include "rostra-import-info-private.h"
 #include "rostra-store-private.h"
 
+static gpointer
+read_import (sqlite3_stmt *stmt)
+{
+  return _rostra_import_info_new (
+      sqlite3_column_int64 (stmt, 0), g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+      g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+      g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+      g_strdup ((const char *) sqlite3_column_text (stmt, 4)),
+      g_strdup ((const char *) sqlite3_column_text (stmt, 5)), sqlite3_column_int64 (stmt, 6),
+      sqlite3_column_int (stmt, 7), sqlite3_column_int (stmt, 8), sqlite3_column_int (stmt, 9),
+      sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 11));
+}
+
 /**
  * rostra_store_list_imports:
  *
@@ -24,9 +37,7 @@
 GListModel *
 rostra_store_list_imports (RostraStore *self, GError **error)
 {
-  g_autoptr (GListStore) list = g_list_store_new (ROSTRA_TYPE_IMPORT_INFO);
   sqlite3_stmt *stmt;
-  int           rc;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
 
@@ -40,28 +51,7 @@ rostra_store_list_imports (RostraStore *self, GError **error)
       error);
   if (stmt == NULL)
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr (RostraImportInfo) info = _rostra_import_info_new (
-          sqlite3_column_int64 (stmt, 0), g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-          g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-          g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
-          g_strdup ((const char *) sqlite3_column_text (stmt, 4)),
-          g_strdup ((const char *) sqlite3_column_text (stmt, 5)), sqlite3_column_int64 (stmt, 6),
-          sqlite3_column_int (stmt, 7), sqlite3_column_int (stmt, 8), sqlite3_column_int (stmt, 9),
-          sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 11));
-
-      g_list_store_append (list, info);
-    }
-  _rostra_store_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _rostra_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _rostra_store_read_list (self, stmt, ROSTRA_TYPE_IMPORT_INFO, read_import, error);
 }
 
 static gboolean
@@ -164,7 +154,7 @@ rostra_store_remove_import (RostraStore *self,
 /**
  * rostra_store_add_article_tags:
  * @article_id: an article
- * @tags: (array zero-terminated=1): tag names; blank ones are skipped
+ * @tags: (array zero-terminated=1): tag names; blank ones and repeats are skipped
  *
  * Gives an article tags, creating the tags that do not exist yet. Part
  * of the caller's transaction when one is open (an import's).
@@ -177,33 +167,12 @@ rostra_store_add_article_tags (RostraStore       *self,
                                const char *const *tags,
                                GError           **error)
 {
-  sqlite3_stmt *add, *link;
-
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
 
-  if (!(add = _rostra_store_statement (
-            self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error)) ||
-      !(link = _rostra_store_statement (self,
-                                        "INSERT OR IGNORE INTO article_tags (article_id, tag_id)"
-                                        " SELECT ?1, id FROM tags WHERE name = ?2",
-                                        error)))
-    return FALSE;
-
-  for (guint i = 0; tags && tags[i]; i++)
-    {
-      g_autofree char *name = g_strstrip (g_strdup (tags[i]));
-
-      if (*name == '\0')
-        continue;
-      _rostra_store_bind_text (add, 1, name);
-      if (!_rostra_store_run (self, add, error))
-        return FALSE;
-      sqlite3_bind_int64 (link, 1, article_id);
-      _rostra_store_bind_text (link, 2, name);
-      if (!_rostra_store_run (self, link, error))
-        return FALSE;
-    }
-  return TRUE;
+  return _rostra_store_link_tags (self,
+                                  "INSERT OR IGNORE INTO article_tags (article_id, tag_id)"
+                                  " SELECT ?1, id FROM tags WHERE name = ?2",
+                                  article_id, tags, error);
 }
 
 /**

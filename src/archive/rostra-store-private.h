@@ -24,8 +24,21 @@ gboolean      _rostra_store_set_error (RostraStore *self, int rc, GError **error
 gboolean      _rostra_store_run (RostraStore *self, sqlite3_stmt *stmt, GError **error);
 void          _rostra_store_bind_text (sqlite3_stmt *stmt, int index, const char *value);
 void          _rostra_store_reset (sqlite3_stmt *stmt);
-sqlite3      *_rostra_store_get_db (RostraStore *self);
-gboolean      _rostra_store_in_transaction (RostraStore *self);
-char         *_rostra_store_now (void);
+
+gboolean _rostra_store_link_tags (RostraStore       *self,
+                                  const char        *link_sql,
+                                  gint64             owner_id,
+                                  const char *const *tags,
+                                  GError           **error);
+
+typedef gpointer (*RostraRowFunc) (sqlite3_stmt *stmt);
+GListModel *_rostra_store_read_list (RostraStore  *self,
+                                     sqlite3_stmt *stmt,
+                                     GType         type,
+                                     RostraRowFunc read,
+                                     GError      **error);
+sqlite3    *_rostra_store_get_db (RostraStore *self);
+gboolean    _rostra_store_in_transaction (RostraStore *self);
+char       *_rostra_store_now (void);
 
 G_END_DECLS

@@ -1133,6 +1133,34 @@ _rostra_store_reset (sqlite3_stmt *stmt)
   finish_stmt (stmt);
 }
 
+/* Steps @stmt (bound, not yet stepped) to its end, making one object
+ * of @type from each row with @read. */
+GListModel *
+_rostra_store_read_list (RostraStore  *self,
+                         sqlite3_stmt *stmt,
+                         GType         type,
+                         RostraRowFunc read,
+                         GError      **error)
+{
+  g_autoptr (GListStore) list = g_list_store_new (type);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (GObject) item = read (stmt);
+
+      g_list_store_append (list, item);
+    }
+  finish_stmt (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
 sqlite3 *
 _rostra_store_get_db (RostraStore *self)
 {

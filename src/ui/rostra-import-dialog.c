@@ -768,6 +768,30 @@ preview_result_free (gpointer data)
   g_free (result);
 }
 
+typedef gpointer (*RefFunc) (gpointer job);
+
+/* Worker threads report progress as often as they like; the main loop
+ * gets at most one pending update, which reads the latest numbers.
+ * @pending is guarded by @lock; the update clears it. */
+static void
+schedule_update (GMutex        *lock,
+                 gboolean      *pending,
+                 GSourceFunc    update,
+                 gpointer       job,
+                 RefFunc        ref,
+                 GDestroyNotify unref)
+{
+  gboolean schedule;
+
+  g_mutex_lock (lock);
+  schedule = !*pending;
+  *pending = TRUE;
+  g_mutex_unlock (lock);
+
+  if (schedule)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update, ref (job), unref);
+}
+
 static gboolean
 preview_update_idle (gpointer data)
 {
@@ -801,16 +825,8 @@ preview_update_idle (gpointer data)
 static void
 preview_schedule_update (PreviewJob *job)
 {
-  gboolean schedule;
-
-  g_mutex_lock (&job->lock);
-  schedule = !job->update_pending;
-  job->update_pending = TRUE;
-  g_mutex_unlock (&job->lock);
-
-  if (schedule)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, preview_update_idle, preview_job_ref (job),
-                     preview_job_unref);
+  schedule_update (&job->lock, &job->update_pending, preview_update_idle, job,
+                   (RefFunc) preview_job_ref, preview_job_unref);
 }
 
 /* Worker thread */
@@ -1472,16 +1488,8 @@ import_update_idle (gpointer data)
 static void
 import_schedule_update (ImportJob *job)
 {
-  gboolean schedule;
-
-  g_mutex_lock (&job->lock);
-  schedule = !job->update_pending;
-  job->update_pending = TRUE;
-  g_mutex_unlock (&job->lock);
-
-  if (schedule)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, import_update_idle, import_job_ref (job),
-                     import_job_unref);
+  schedule_update (&job->lock, &job->update_pending, import_update_idle, job,
+                   (RefFunc) import_job_ref, import_job_unref);
 }
 
 /* Worker thread */

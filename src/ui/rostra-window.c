@@ -885,7 +885,6 @@ rostra_window_open_import_dialog (RostraWindow *self, GListModel *files)
       self->import_dialog =
           rostra_import_dialog_new (GTK_WINDOW (self), rostra_store_get_path (self->store));
       g_object_add_weak_pointer (G_OBJECT (self->import_dialog), (gpointer *) &self->import_dialog);
-      gtk_window_set_destroy_with_parent (GTK_WINDOW (self->import_dialog), TRUE);
       g_signal_connect_object (self->import_dialog, "imported", G_CALLBACK (import_dialog_imported),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->import_dialog, "show-articles",
@@ -1237,6 +1236,23 @@ rostra_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->annotations_view, self);
   if (self->reader)
     g_signal_handlers_disconnect_by_data (self->reader, self);
+
+  /* Dialogs go with the window, and forget it first: one whose worker
+   * still holds it would otherwise reach back into a freed parent. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr (GtkWindow) dialog = g_list_model_get_item (toplevels, i - 1);
+
+        if (gtk_window_get_transient_for (dialog) == GTK_WINDOW (self))
+          {
+            gtk_window_set_transient_for (dialog, NULL);
+            gtk_window_destroy (dialog);
+          }
+      }
+  }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_WINDOW);
   g_clear_object (&self->selection);
