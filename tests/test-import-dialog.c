@@ -459,7 +459,7 @@ test_failing_file (Fixture *fixture, gconstpointer data)
 static void
 test_cancel_mid_file (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GFile) big = write_generated_dump ("big-dump.txt", 9000, FALSE);
+  g_autoptr (GFile) big = write_generated_dump ("big-dump.txt", 30000, FALSE);
   RostraImportDialog       *dialog;
   const RostraImportReport *preview, *result;
   const GError             *error = NULL;
@@ -473,8 +473,8 @@ test_cancel_mid_file (Fixture *fixture, gconstpointer data)
   add_files (dialog, big, NULL);
   wait_previews (dialog);
   preview = get_preview (dialog, 0);
-  g_assert_cmpuint (preview->n_entries, ==, 9000);
-  g_assert_cmpuint (preview->n_new, ==, 9000);
+  g_assert_cmpuint (preview->n_entries, ==, 30000);
+  g_assert_cmpuint (preview->n_new, ==, 30000);
   g_assert_cmpuint (preview->entries->len, ==, 20);
   g_assert_cmpuint (preview->size, >, 8 * 1000 * 1000);
 
@@ -501,7 +501,7 @@ static void
 test_cancel_keeps_committed (Fixture *fixture, gconstpointer data)
 {
   g_autoptr (GFile) small = write_file ("orchard.txt", ORCHARD, -1);
-  g_autoptr (GFile) big = write_generated_dump ("big-dump-2.txt", 9000, FALSE);
+  g_autoptr (GFile) big = write_generated_dump ("big-dump-2.txt", 30000, FALSE);
   g_autoptr (GFile) last = write_file ("harbour-and-library.txt", HARBOUR LIBRARY, -1);
   RostraImportDialog       *dialog = open_dialog (fixture);
   const RostraImportReport *result;
@@ -621,7 +621,7 @@ test_tags_and_name (Fixture *fixture, gconstpointer data)
 static void
 test_add_and_remove (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GFile) big = write_generated_dump ("big-dump-3.txt", 9000, FALSE);
+  g_autoptr (GFile) big = write_generated_dump ("big-dump-3.txt", 30000, FALSE);
   g_autoptr (GFile) old = write_file ("old.txt", ORCHARD, -1);
   g_autoptr (GFile) again = g_file_new_for_path (g_file_peek_path (old));
   RostraImportDialog *dialog;
@@ -702,7 +702,7 @@ test_warnings (Fixture *fixture, gconstpointer data)
 static void
 test_close_while_importing (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GFile) big = write_generated_dump ("big-dump-4.txt", 9000, FALSE);
+  g_autoptr (GFile) big = write_generated_dump ("big-dump-4.txt", 30000, FALSE);
   RostraImportDialog *dialog = open_dialog (fixture);
 
   add_files (dialog, big, NULL);
