@@ -24,6 +24,7 @@
 #include "rostra-reader.h"
 #include "rostra-import-dialog.h"
 #include "rostra-imports-dialog.h"
+#include "rostra-print.h"
 #include "rostra-tags-dialog.h"
 #include "rostra-window.h"
 
@@ -146,6 +147,7 @@ open_article (RostraWindow *self, gint64 id)
     toast (self, error->message);
 
   self->open_id = article ? id : 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", article != NULL);
   rostra_reader_set_article (self->reader, article);
   reload_annotations (self);
   adw_window_title_set_title (self->content_title,
@@ -1014,6 +1016,19 @@ rostra_window_show_imports (RostraWindow *self, const gint64 *ids, gsize n_ids)
 }
 
 static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow  *self = ROSTRA_WINDOW (widget);
+  RostraArticle *article = rostra_reader_get_article (self->reader);
+  g_autoptr (GError) error = NULL;
+
+  if (article == NULL)
+    return;
+  if (!rostra_print_article (GTK_WINDOW (self), article, self->annotations, &error))
+    toast (self, error->message);
+}
+
+static void
 clear_import_filter_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   rostra_window_show_imports (ROSTRA_WINDOW (widget), NULL, 0);
@@ -1347,6 +1362,7 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.imports", NULL, imports_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.clear-import-filter", NULL,
                                    clear_import_filter_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -1364,6 +1380,8 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, reader_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
@@ -1400,6 +1418,7 @@ rostra_window_init (RostraWindow *self)
   GEnumClass *klass;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
 
   self->saved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_queue_init (&self->undo);
