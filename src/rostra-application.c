@@ -42,12 +42,21 @@ static const GOptionEntry main_entries[] = {
           { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
             N_("With --list or --search: write JSON"), NULL },
             { "export", 'e', 0, G_OPTION_ARG_STRING, NULL,
-              N_("Write the archive to standard output in FORMAT (json, markdown)"),
+              N_("Export annotations in FORMAT: json (a backup), markdown, html, csv, w3c"),
                   N_("FORMAT") },
-              { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
-                { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
-                  N_("[FILE…]") },
-                  { NULL } };
+              { "tag", 0, 0, G_OPTION_ARG_STRING, NULL,
+                N_("With --export: only the annotations tagged TAG"), N_("TAG") },
+                { "article", 0, 0, G_OPTION_ARG_INT64, NULL,
+                  N_("With --export: only the article ID (see --list) and its annotations"),
+                      N_("ID") },
+                  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+                    N_("With --export: write to FILE (atomically) instead of standard output"),
+                        N_("FILE") },
+                    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+                      N_("Show the version and quit"), NULL },
+                      { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
+                        N_("[FILE…]") },
+                        { NULL } };
 
 static int
 usage_error (const char *message)
@@ -63,8 +72,12 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   RostraApplication      *self = ROSTRA_APPLICATION (app);
   g_autofree const char **files = NULL;
   g_autofree char        *database = NULL;
+  g_autofree char        *output = NULL;
   const char             *export_format = NULL;
   const char             *search = NULL;
+  const char             *tag = NULL;
+  gint64                  article = 0;
+  gboolean                has_article;
   gboolean                import = FALSE, list = FALSE, json = FALSE, version = FALSE;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
@@ -74,6 +87,9 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_variant_dict_lookup (options, "json", "b", &json);
   g_variant_dict_lookup (options, "export", "&s", &export_format);
   g_variant_dict_lookup (options, "search", "&s", &search);
+  g_variant_dict_lookup (options, "tag", "&s", &tag);
+  has_article = g_variant_dict_lookup (options, "article", "x", &article);
+  g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, "version", "b", &version);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
@@ -87,6 +103,19 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
     return usage_error (_("--import, --list, --search and --export cannot be combined"));
   if (json && !list && !search)
     return usage_error (_("--json goes with --list or --search"));
+  if ((tag != NULL || has_article || output != NULL) && export_format == NULL)
+    return usage_error (_("--tag, --article and --output go with --export"));
+  if (tag != NULL && has_article)
+    return usage_error (_("--tag and --article cannot be combined"));
+  if (has_article && article <= 0)
+    return usage_error (_("--article needs the id of an article (see --list)"));
+  if (tag != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (tag));
+
+      if (*stripped == '\0')
+        return usage_error (_("--tag needs the name of a tag"));
+    }
 
   if (import)
     {
@@ -100,7 +129,7 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   if (search)
     return rostra_cli_search (self->database, search, json);
   if (export_format != NULL)
-    return rostra_cli_export (self->database, export_format);
+    return rostra_cli_export (self->database, export_format, tag, article, output);
 
   /* Another archive than the default one: an instance of its own. */
   if (self->database != NULL)

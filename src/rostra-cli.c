@@ -187,35 +187,82 @@ rostra_cli_list (const char *database, gboolean json)
 
 /**
  * rostra_cli_export:
- * @format: `json`
+ * @format: `json`, `markdown`, `html`, `csv` or `w3c`
+ * @tag: (nullable): only the annotations that carry this tag
+ * @article_id: only this article's annotations; 0 for every article
+ * @output: (nullable): the file to write (atomically; `-` or %NULL for
+ *   standard output)
  *
- * Returns: 0, 2 for an unknown format, 3 when the archive could not be read
+ * Writes the archive's annotations in @format. The application has
+ * already refused @tag and @article_id together.
+ *
+ * Returns: 0; 1 when the article or tag is not in the archive, or the
+ *   output file could not be written; 2 for an unknown format; 3 when
+ *   the archive could not be read
  */
 int
-rostra_cli_export (const char *database, const char *format)
+rostra_cli_export (const char *database,
+                   const char *format,
+                   const char *tag,
+                   gint64      article_id,
+                   const char *output)
 {
   g_autoptr (RostraStore) store = NULL;
+  g_autoptr (RostraExportScope) scope = NULL;
   g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GError) error = NULL;
+  RostraExportFormat export_format;
+  gboolean           ok;
 
-  if (!g_str_equal (format, "json") && !g_str_equal (format, "markdown"))
+  if (!rostra_export_format_from_string (format, &export_format))
     {
-      g_printerr (_("rostra: unknown export format “%s”; the formats are: %s\n"), format,
-                     "json, markdown");
+      g_autofree char *formats = rostra_export_format_list ();
+
+      g_printerr (_("rostra: unknown export format “%s”; the formats are: %s\n"), format, formats);
       return ROSTRA_EXIT_USAGE;
     }
+
+  if (tag != NULL)
+    scope = rostra_export_scope_new_tag (tag);
+  else if (article_id != 0)
+    scope = rostra_export_scope_new_article (article_id);
 
   if (!(store = open_store (database)))
     return ROSTRA_EXIT_ARCHIVE;
 
-  out = stdout_stream ();
-  if (!(g_str_equal (format, "json") ? rostra_export_json (store, out, NULL, &error)
-                                     : rostra_export_markdown (store, out, NULL, &error)))
+  if (output != NULL && !g_str_equal (output, "-"))
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (output);
+
+      ok = rostra_export_to_file (store, export_format, scope, file, NULL, NULL, &error);
+    }
+  else
+    {
+      out = stdout_stream ();
+      ok = rostra_export_annotations (store, export_format, scope, out, NULL, NULL, &error);
+    }
+
+  if (ok)
+    return ROSTRA_EXIT_OK;
+
+  if (g_error_matches (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND))
+    {
+      g_printerr ("rostra: %s\n", error->message);
+      return ROSTRA_EXIT_INPUT_FAILED;
+    }
+  if (error->domain == ROSTRA_STORE_ERROR)
     {
       g_printerr ("rostra: %s\n", error->message);
       return ROSTRA_EXIT_ARCHIVE;
     }
-  return ROSTRA_EXIT_OK;
+
+  /* The output could not be written. */
+  if (output != NULL && !g_str_equal (output, "-"))
+    /* TRANSLATORS: FILE: REASON, when the file of --output cannot be written */
+    g_printerr (_("rostra: %s: %s; nothing was written\n"), output, error->message);
+  else
+    g_printerr ("rostra: %s\n", error->message);
+  return ROSTRA_EXIT_INPUT_FAILED;
 }
 
 /**

@@ -17,7 +17,11 @@ typedef enum
 
 int rostra_cli_import (const char *database, const char *const *files);
 int rostra_cli_list (const char *database, gboolean json);
-int rostra_cli_export (const char *database, const char *format);
+int rostra_cli_export (const char *database,
+                       const char *format,
+                       const char *tag,
+                       gint64      article_id,
+                       const char *output);
 
 int rostra_cli_search (const char *database, const char *text, gboolean json);
 

@@ -349,6 +349,251 @@ test_backup_and_markdown (void)
   g_assert_true (g_str_has_prefix (markdown.out, "# Annotations"));
 }
 
+/* A backup with annotations: the only way to annotate from the command line. */
+static const char annotated_backup[] =
+    "{\"format\": \"rostra-archive\", \"version\": 1, \"articles\": [\n"
+    "{\"id\": 10, \"title\": \"Mayor opens the bridge\", \"source\": \"The Courier\","
+    " \"published\": \"2021-03-14T09:30:00\", \"language\": \"en\","
+    " \"text\": \"Friends, today we open the bridge. Let us cross it together.\","
+    " \"imported_from\": \"courier.txt\", \"tags\": []},\n"
+    "{\"id\": 20, \"title\": \"Senator on the railway\", \"source\": null,"
+    " \"published\": \"1998-06-30T11:05:00\", \"language\": \"en\","
+    " \"text\": \"Madam President, the railway ties the valley to the country.\","
+    " \"imported_from\": \"senate.txt\", \"tags\": []}],\n"
+    "\"annotations\": [\n"
+    "{\"id\": 1, \"article\": 10, \"color\": \"green\", \"note\": \"<script>alert(1)</script>\","
+    " \"tags\": [\"bridges\"], \"created\": \"2026-11-27T08:15:00Z\","
+    " \"modified\": \"2026-11-27T08:15:00Z\", \"orphaned\": false,"
+    " \"selector\": {\"start\": 0, \"end\": 7, \"exact\": \"Friends\", \"prefix\": \"\","
+    " \"suffix\": \", today we open the bridge. Let \"}},\n"
+    "{\"id\": 2, \"article\": 10, \"color\": \"red\", \"note\": \"=cmd, \\\"quoted\\\"\","
+    " \"tags\": [], \"created\": \"2026-11-27T08:16:00Z\","
+    " \"modified\": \"2026-11-27T08:16:00Z\", \"orphaned\": false,"
+    " \"selector\": {\"start\": 35, \"end\": 47, \"exact\": \"Let us cross\","
+    " \"prefix\": \"oday we open the bridge. \", \"suffix\": \" it together.\"}},\n"
+    "{\"id\": 3, \"article\": 20, \"color\": \"blue\", \"note\": \"\","
+    " \"tags\": [\"bridges\", \"rail\"], \"created\": \"2026-11-27T08:17:00Z\","
+    " \"modified\": \"2026-11-27T08:17:00Z\", \"orphaned\": false,"
+    " \"selector\": {\"start\": 0, \"end\": 15, \"exact\": \"Madam President\", \"prefix\": \"\","
+    " \"suffix\": \", the railway ties the valley to\"}}]}\n";
+
+/* An archive with the backup above; the ids of its articles. */
+static char *
+annotated_db (gint64 *bridge, gint64 *railway)
+{
+  char            *db = new_db_path ();
+  g_autofree char *backup = rostra_test_write_file ("annotated.json", annotated_backup, -1);
+  g_autofree char *id = NULL;
+  g_auto (Result) r = { 0 };
+
+  run (&r, "--database", db, "--import", backup, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "3 new annotations"));
+
+  id =
+      rostra_test_query_text (db, "SELECT id FROM articles WHERE title = 'Mayor opens the bridge'");
+  *bridge = g_ascii_strtoll (id, NULL, 10);
+  g_free (id);
+  id =
+      rostra_test_query_text (db, "SELECT id FROM articles WHERE title = 'Senator on the railway'");
+  *railway = g_ascii_strtoll (id, NULL, 10);
+  return db;
+}
+
+static guint
+count_lines (const char *text, const char *ending)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, ending)) != NULL; p += strlen (ending))
+    n++;
+  return n;
+}
+
+static void
+test_export_formats (void)
+{
+  gint64           bridge, railway;
+  g_autofree char *db = annotated_db (&bridge, &railway);
+  g_auto (Result) json = { 0 };
+  g_auto (Result) markdown = { 0 };
+  g_auto (Result) html = { 0 };
+  g_auto (Result) csv = { 0 };
+  g_auto (Result) w3c = { 0 };
+  g_autoptr (JsonNode) backup = NULL;
+  g_autoptr (JsonNode) collection = NULL;
+
+  run (&json, "--database", db, "--export", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_cmpstr (json.err, ==, "");
+  backup = parse_json (json.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                        json_node_get_object (backup), "annotations")),
+                    ==, 3);
+
+  run (&markdown, "--database", db, "--export", "markdown", NULL);
+  g_assert_cmpint (markdown.status, ==, 0);
+  g_assert_nonnull (strstr (markdown.out, "## Mayor opens the bridge"));
+  g_assert_nonnull (strstr (markdown.out, "\\<script\\>"));
+
+  run (&html, "--database", db, "--export", "html", NULL);
+  g_assert_cmpint (html.status, ==, 0);
+  g_assert_true (g_str_has_prefix (html.out, "<!DOCTYPE html>"));
+  g_assert_null (strstr (html.out, "<script"));
+  g_assert_nonnull (strstr (html.out, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  g_assert_cmpuint (count_lines (html.out, "<blockquote"), ==, 3);
+
+  run (&csv, "--database", db, "--export", "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (
+      csv.out,
+      "article_title,source,published,passage,note,tags,color,created,modified,start,end\r\n"));
+  g_assert_cmpuint (count_lines (csv.out, "\r\n"), ==, 4);
+  g_assert_nonnull (strstr (csv.out, ",\"'=cmd, \"\"quoted\"\"\","));
+
+  run (&w3c, "--database", db, "--export", "w3c", NULL);
+  g_assert_cmpint (w3c.status, ==, 0);
+  collection = parse_json (w3c.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (collection), "type"), ==,
+                   "AnnotationCollection");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (collection), "total"), ==, 3);
+}
+
+static void
+test_export_scopes (void)
+{
+  gint64           bridge, railway;
+  g_autofree char *db = annotated_db (&bridge, &railway);
+  g_autofree char *bridge_id = NULL;
+  g_autofree char *railway_id = NULL;
+  g_auto (Result) tag = { 0 };
+  g_auto (Result) tag_case = { 0 };
+  g_auto (Result) article = { 0 };
+  g_auto (Result) backup = { 0 };
+  g_auto (Result) no_tag = { 0 };
+  g_auto (Result) no_article = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+
+  bridge_id = g_strdup_printf ("%" G_GINT64_FORMAT, bridge);
+  railway_id = g_strdup_printf ("%" G_GINT64_FORMAT, railway);
+
+  run (&tag, "--database", db, "--export", "csv", "--tag", "rail", NULL);
+  g_assert_cmpint (tag.status, ==, 0);
+  g_assert_cmpuint (count_lines (tag.out, "\r\n"), ==, 2);
+  g_assert_nonnull (strstr (tag.out, "Madam President"));
+
+  run (&tag_case, "--database", db, "--export", "csv", "--tag", "BRIDGES", NULL);
+  g_assert_cmpint (tag_case.status, ==, 0);
+  g_assert_cmpuint (count_lines (tag_case.out, "\r\n"), ==, 3);
+
+  run (&article, "--database", db, "--export", "markdown", "--article", bridge_id, NULL);
+  g_assert_cmpint (article.status, ==, 0);
+  g_assert_nonnull (strstr (article.out, "## Mayor opens the bridge"));
+  g_assert_null (strstr (article.out, "Senator"));
+
+  /* A scoped backup: the article and its annotations. */
+  run (&backup, "--database", db, "--export", "json", "--article", railway_id, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  root = parse_json (backup.out);
+  g_assert_cmpuint (json_array_get_length (
+                        json_object_get_array_member (json_node_get_object (root), "articles")),
+                    ==, 1);
+  g_assert_cmpuint (json_array_get_length (
+                        json_object_get_array_member (json_node_get_object (root), "annotations")),
+                    ==, 1);
+
+  run (&no_tag, "--database", db, "--export", "html", "--tag", "zeppelins", NULL);
+  g_assert_cmpint (no_tag.status, ==, 1);
+  g_assert_cmpstr (no_tag.out, ==, "");
+  g_assert_nonnull (strstr (no_tag.err, "zeppelins"));
+
+  run (&no_article, "--database", db, "--export", "w3c", "--article", "999", NULL);
+  g_assert_cmpint (no_article.status, ==, 1);
+  g_assert_cmpstr (no_article.out, ==, "");
+  g_assert_nonnull (strstr (no_article.err, "There is no article 999"));
+}
+
+static void
+test_export_usage (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_auto (Result) format = { 0 };
+  g_auto (Result) both = { 0 };
+  g_auto (Result) tag_alone = { 0 };
+  g_auto (Result) article_alone = { 0 };
+  g_auto (Result) output_alone = { 0 };
+  g_auto (Result) negative = { 0 };
+  g_auto (Result) blank = { 0 };
+
+  run (&format, "--database", db, "--export", "pdf", NULL);
+  g_assert_cmpint (format.status, ==, 2);
+  g_assert_nonnull (strstr (format.err, "“pdf”"));
+  g_assert_nonnull (strstr (format.err, "json, markdown, html, csv, w3c"));
+
+  run (&both, "--database", db, "--export", "csv", "--tag", "x", "--article", "1", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_nonnull (strstr (both.err, "--tag and --article cannot be combined"));
+
+  run (&tag_alone, "--database", db, "--tag", "x", NULL);
+  g_assert_cmpint (tag_alone.status, ==, 2);
+  g_assert_nonnull (strstr (tag_alone.err, "go with --export"));
+  run (&article_alone, "--database", db, "--list", "--article", "1", NULL);
+  g_assert_cmpint (article_alone.status, ==, 2);
+  run (&output_alone, "--database", db, "--output", "x.csv", NULL);
+  g_assert_cmpint (output_alone.status, ==, 2);
+
+  run (&negative, "--database", db, "--export", "csv", "--article", "-1", NULL);
+  g_assert_cmpint (negative.status, ==, 2);
+  run (&blank, "--database", db, "--export", "csv", "--tag", " ", NULL);
+  g_assert_cmpint (blank.status, ==, 2);
+
+  /* None of them touched the archive. */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_output (void)
+{
+  gint64           bridge, railway;
+  g_autofree char *db = annotated_db (&bridge, &railway);
+  g_autofree char *path = rostra_test_write_file ("notes.html", "old contents", -1);
+  g_autofree char *missing_dir =
+      g_build_filename (rostra_test_tmpdir (), "no", "such", "dir", "x.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (Result) to_file = { 0 };
+  g_auto (Result) failed = { 0 };
+  g_auto (Result) no_dir = { 0 };
+  g_auto (Result) dash = { 0 };
+  g_auto (Result) stdout_html = { 0 };
+
+  run (&failed, "--database", db, "--export", "html", "--article", "999", "--output", path, NULL);
+  g_assert_cmpint (failed.status, ==, 1);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_cmpstr (contents, ==, "old contents");
+  g_clear_pointer (&contents, g_free);
+
+  run (&to_file, "--database", db, "--export", "html", "-o", path, NULL);
+  g_assert_cmpint (to_file.status, ==, 0);
+  g_assert_cmpstr (to_file.out, ==, "");
+  g_assert_cmpstr (to_file.err, ==, "");
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+
+  /* The file holds what standard output would (but for the date). */
+  run (&stdout_html, "--database", db, "--export", "html", NULL);
+  g_assert_cmpuint (strlen (stdout_html.out), ==, strlen (contents));
+
+  run (&no_dir, "--database", db, "--export", "csv", "--output", missing_dir, NULL);
+  g_assert_cmpint (no_dir.status, ==, 1);
+  g_assert_cmpstr (no_dir.out, ==, "");
+  g_assert_nonnull (strstr (no_dir.err, "nothing was written"));
+  g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
+
+  run (&dash, "--database", db, "--export", "csv", "--output", "-", NULL);
+  g_assert_cmpint (dash.status, ==, 0);
+  g_assert_true (g_str_has_prefix (dash.out, "article_title,"));
+}
+
 static void
 test_help (void)
 {
@@ -356,9 +601,11 @@ test_help (void)
 
   run (&r, "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  for (guint i = 0; i < 5; i++)
-    g_assert_nonnull (strstr (
-        r.out, (const char *[]){ "--database", "--import", "--list", "--json", "--export" }[i]));
+  for (guint i = 0; i < 8; i++)
+    g_assert_nonnull (
+        strstr (r.out, (const char *[]){ "--database", "--import", "--list", "--json", "--export",
+                                         "--tag", "--article", "--output" }[i]));
+  g_assert_nonnull (strstr (r.out, "json (a backup), markdown, html, csv, w3c"));
 }
 
 int
@@ -375,6 +622,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/warnings-with-lines", test_warnings_with_lines);
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/backup-and-markdown", test_backup_and_markdown);
+  g_test_add_func ("/cli/export-formats", test_export_formats);
+  g_test_add_func ("/cli/export-scopes", test_export_scopes);
+  g_test_add_func ("/cli/export-usage", test_export_usage);
+  g_test_add_func ("/cli/export-output", test_export_output);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/bad-archive", test_bad_archive);
 

@@ -22,6 +22,7 @@
 #include "rostra-importer.h"
 #include "rostra-language.h"
 #include "rostra-reader.h"
+#include "rostra-export-dialog.h"
 #include "rostra-import-dialog.h"
 #include "rostra-imports-dialog.h"
 #include "rostra-print.h"
@@ -1029,6 +1030,26 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+exported (RostraWindow *self, GFile *file, guint n_annotations)
+{
+  adw_toast_overlay_add_toast (
+      self->toast_overlay, rostra_export_dialog_new_toast (GTK_WINDOW (self), file, n_annotations));
+}
+
+static void
+export_annotations_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+  GtkWidget    *dialog;
+
+  /* The scopes offered: the open speech, and what the list shows. */
+  dialog = rostra_export_dialog_new (GTK_WINDOW (self), self->store, self->open_id,
+                                     rostra_article_list_get_query (self->articles));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 clear_import_filter_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   rostra_window_show_imports (ROSTRA_WINDOW (widget), NULL, 0);
@@ -1363,6 +1384,8 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.imports", NULL, imports_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL,
+                                   export_annotations_action);
   gtk_widget_class_install_action (widget_class, "win.clear-import-filter", NULL,
                                    clear_import_filter_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

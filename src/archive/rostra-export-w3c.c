@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-export-w3c.c: annotations in the W3C Web Annotation Data Model.
+ *
+ * A JSON-LD document: one AnnotationCollection whose first (and only)
+ * AnnotationPage holds an Annotation per passage, one a line. Each
+ * annotation targets its article (`urn:rostra:article:ID`, a Text with
+ * its title as `label` and its language) through a TextQuoteSelector
+ * and a TextPositionSelector (the latter only while the passage is
+ * where it was: an orphaned passage has no position). The note is a
+ * TextualBody with the purpose `commenting`, each tag one with the
+ * purpose `tagging`. The highlight colour is the target's `styleClass`,
+ * defined by the annotation's embedded CssStylesheet.
+ * See https://www.w3.org/TR/annotation-model/ and README.md.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rostra-export-private.h"
+
+#define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
+
+static const struct
+{
+  const char *color;
+  const char *css;
+} colors[] = {
+  { "yellow", ".yellow { background-color: #f6d32d; }" },
+  { "green", ".green { background-color: #57e389; }" },
+  { "blue", ".blue { background-color: #62a0ea; }" },
+  { "red", ".red { background-color: #ed333b; }" },
+  { "purple", ".purple { background-color: #c061cb; }" },
+};
+
+static const char *
+color_css (const char *color)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    if (g_str_equal (colors[i].color, color))
+      return colors[i].css;
+  return colors[0].css;
+}
+
+static void
+add_string (JsonBuilder *builder, const char *member, const char *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value ? value : "");
+}
+
+static void
+add_int (JsonBuilder *builder, const char *member, gint64 value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_textual_body (JsonBuilder *builder, const char *value, const char *purpose)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "TextualBody");
+  add_string (builder, "value", value);
+  add_string (builder, "format", "text/plain");
+  add_string (builder, "purpose", purpose);
+  json_builder_end_object (builder);
+}
+
+/* One Annotation. */
+static JsonNode *
+annotation_to_w3c (RostraAnnotation *a, RostraArticle *article)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  const char        *note = rostra_annotation_get_note (a);
+  const char        *color = _rostra_export_color (a);
+  const char *const *tags = rostra_annotation_get_tags (a);
+  g_autofree char   *id =
+      g_strdup_printf ("urn:rostra:annotation:%" G_GINT64_FORMAT, rostra_annotation_get_id (a));
+  g_autofree char *source = g_strdup_printf ("urn:rostra:article:%" G_GINT64_FORMAT,
+                                             rostra_annotation_get_article_id (a));
+  gboolean         has_note = note != NULL && *note != '\0';
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", id);
+  add_string (builder, "type", "Annotation");
+  add_string (builder, "motivation", "highlighting");
+  add_string (builder, "created", rostra_annotation_get_created (a));
+  add_string (builder, "modified", rostra_annotation_get_modified (a));
+
+  if (has_note || tags[0] != NULL)
+    {
+      json_builder_set_member_name (builder, "body");
+      json_builder_begin_array (builder);
+      if (has_note)
+        add_textual_body (builder, note, "commenting");
+      for (guint i = 0; tags[i] != NULL; i++)
+        add_textual_body (builder, tags[i], "tagging");
+      json_builder_end_array (builder);
+    }
+
+  json_builder_set_member_name (builder, "target");
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "SpecificResource");
+
+  json_builder_set_member_name (builder, "source");
+  json_builder_begin_object (builder);
+  add_string (builder, "id", source);
+  add_string (builder, "type", "Text");
+  add_string (builder, "format", "text/plain");
+  if (rostra_article_get_language (article) != NULL)
+    add_string (builder, "language", rostra_article_get_language (article));
+  add_string (builder, "label", rostra_annotation_get_article_title (a));
+  json_builder_end_object (builder);
+
+  add_string (builder, "styleClass", color);
+
+  json_builder_set_member_name (builder, "selector");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "TextQuoteSelector");
+  add_string (builder, "exact", rostra_annotation_get_exact (a));
+  add_string (builder, "prefix", rostra_annotation_get_prefix (a));
+  add_string (builder, "suffix", rostra_annotation_get_suffix (a));
+  json_builder_end_object (builder);
+  if (!rostra_annotation_get_orphaned (a))
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "type", "TextPositionSelector");
+      add_int (builder, "start", rostra_annotation_get_start (a));
+      add_int (builder, "end", rostra_annotation_get_end (a));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "stylesheet");
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "CssStylesheet");
+  add_string (builder, "value", color_css (color));
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* `"name": value` for the head of the document. */
+static void
+append_member (GString *out, const char *name, const char *value, gboolean last)
+{
+  g_autoptr (JsonNode) node = json_node_init_string (json_node_alloc (), value);
+  g_autofree char *json = json_to_string (node, FALSE);
+
+  g_string_append_printf (out, "\"%s\": %s%s", name, json, last ? "" : ",\n ");
+}
+
+/**
+ * _rostra_export_write_w3c:
+ *
+ * Writes the context's annotations as a W3C Web Annotation collection.
+ */
+gboolean
+_rostra_export_write_w3c (RostraExportContext *ctx, GError **error)
+{
+  guint n = g_list_model_get_n_items (ctx->annotations);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *generated = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *collection = g_strdup_printf ("urn:uuid:%s", uuid);
+  g_autofree char *page = g_strdup_printf ("urn:uuid:%s#page-1", uuid);
+
+  g_string_append (ctx->out, "{");
+  append_member (ctx->out, "@context", ANNO_CONTEXT, FALSE);
+  append_member (ctx->out, "id", collection, FALSE);
+  append_member (ctx->out, "type", "AnnotationCollection", FALSE);
+  /* TRANSLATORS: the label of a W3C Web Annotation export, for other annotation tools */
+  append_member (ctx->out, "label", _("Annotations from Rostra"), FALSE);
+  g_string_append_printf (ctx->out, "\"total\": %u,\n ", n);
+  g_string_append (ctx->out,
+                   "\"generator\": {\"type\": \"Software\", \"name\": \"Rostra " PACKAGE_VERSION
+                   "\"},\n ");
+  append_member (ctx->out, "generated", generated, FALSE);
+  g_string_append (ctx->out, "\"first\": {");
+  append_member (ctx->out, "id", page, FALSE);
+  append_member (ctx->out, "type", "AnnotationPage", FALSE);
+  append_member (ctx->out, "partOf", collection, FALSE);
+  g_string_append (ctx->out, "\"startIndex\": 0,\n \"items\": [");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RostraAnnotation) a = g_list_model_get_item (ctx->annotations, i);
+      RostraArticle *article =
+          _rostra_export_get_article (ctx, rostra_annotation_get_article_id (a), error);
+      g_autoptr (JsonNode) node = NULL;
+      g_autofree char *json = NULL;
+
+      if (article == NULL)
+        return FALSE;
+      node = annotation_to_w3c (a, article);
+      json = json_to_string (node, FALSE);
+      g_string_append (ctx->out, i > 0 ? ",\n" : "\n");
+      g_string_append (ctx->out, json);
+
+      if (!_rostra_export_flush (ctx, FALSE, error))
+        return FALSE;
+    }
+
+  g_string_append (ctx->out, n > 0 ? "\n]}}\n" : "]}}\n");
+  return _rostra_export_flush (ctx, TRUE, error);
+}
