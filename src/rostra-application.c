@@ -52,11 +52,14 @@ static const GOptionEntry main_entries[] = {
                   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
                     N_("With --export: write to FILE (atomically) instead of standard output"),
                         N_("FILE") },
-                    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-                      N_("Show the version and quit"), NULL },
-                      { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
-                        N_("[FILE…]") },
-                        { NULL } };
+                    { "backup", 'b', 0, G_OPTION_ARG_FILENAME, NULL,
+                      N_("Copy the archive to FILE, consistently, even while it is in use"),
+                          N_("FILE") },
+                      { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+                        N_("Show the version and quit"), NULL },
+                        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
+                          N_("[FILE…]") },
+                          { NULL } };
 
 static int
 usage_error (const char *message)
@@ -76,6 +79,7 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   const char             *export_format = NULL;
   const char             *search = NULL;
   const char             *tag = NULL;
+  g_autofree char        *backup = NULL;
   gint64                  article = 0;
   gboolean                has_article;
   gboolean                import = FALSE, list = FALSE, json = FALSE, version = FALSE;
@@ -90,6 +94,7 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_variant_dict_lookup (options, "tag", "&s", &tag);
   has_article = g_variant_dict_lookup (options, "article", "x", &article);
   g_variant_dict_lookup (options, "output", "^ay", &output);
+  g_variant_dict_lookup (options, "backup", "^ay", &backup);
   g_variant_dict_lookup (options, "version", "b", &version);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
@@ -99,8 +104,8 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
       return ROSTRA_EXIT_OK;
     }
 
-  if (import + list + (export_format != NULL) + (search != NULL) > 1)
-    return usage_error (_("--import, --list, --search and --export cannot be combined"));
+  if (import + list + (export_format != NULL) + (search != NULL) + (backup != NULL) > 1)
+    return usage_error (_("--import, --list, --search, --export and --backup cannot be combined"));
   if (json && !list && !search)
     return usage_error (_("--json goes with --list or --search"));
   if ((tag != NULL || has_article || output != NULL) && export_format == NULL)
@@ -124,6 +129,8 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
       return rostra_cli_import (self->database, files);
     }
 
+  if (backup != NULL)
+    return rostra_cli_backup (self->database, backup);
   if (list)
     return rostra_cli_list (self->database, json);
   if (search)

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "rostra-archive-backup.h"
 #include "rostra-cli.h"
 #include "rostra-exporter.h"
 #include "rostra-importer.h"
@@ -110,11 +111,18 @@ rostra_cli_import (const char *database, const char *const *files)
       g_autoptr (GError) error = NULL;
       gboolean ok;
 
-      ok = rostra_import_file (store, file, NULL, NULL, NULL, NULL, &report, &error);
-      print_warnings (report);
+      /* An archive made by --backup or "Back Up Archive…" is merged. */
+      if (rostra_archive_detect_source (file, NULL, NULL) == ROSTRA_BACKUP_SOURCE_ARCHIVE)
+        ok = rostra_archive_restore_merge (store, file, &report, NULL, &error);
+      else
+        ok = rostra_import_file (store, file, NULL, NULL, NULL, NULL, &report, &error);
+      if (report != NULL)
+        print_warnings (report);
 
-      if (ok)
+      if (ok && report != NULL)
         print_summary (report);
+      else if (ok)
+        continue;
       else if (error->domain == ROSTRA_STORE_ERROR)
         {
           g_printerr ("rostra: %s: %s\n", files[i], error->message);
@@ -329,4 +337,37 @@ rostra_cli_search (const char *database, const char *text, gboolean json)
 failed:
   g_printerr ("rostra: %s\n", error->message);
   return ROSTRA_EXIT_ARCHIVE;
+}
+
+/**
+ * rostra_cli_backup:
+ * @destination: the copy to make (replaced atomically when it exists)
+ *
+ * Copies the archive with SQLite's online backup API: one consistent
+ * state of it, even while the window or an import writes to it.
+ *
+ * Returns: 0; 2 when @destination is the archive itself; 3 when the
+ *   archive could not be read or the copy not written
+ */
+int
+rostra_cli_backup (const char *database, const char *destination)
+{
+  g_autoptr (RostraStore) store = open_store (database);
+  g_autoptr (GFile) file = g_file_new_for_commandline_arg (destination);
+  g_autoptr (GError) error = NULL;
+
+  if (store == NULL)
+    return ROSTRA_EXIT_ARCHIVE;
+
+  if (!rostra_archive_backup (store, file, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("rostra: %s: %s\n", destination, error->message);
+      return g_error_matches (error, ROSTRA_BACKUP_ERROR, ROSTRA_BACKUP_ERROR_SAME_FILE)
+                 ? ROSTRA_EXIT_USAGE
+                 : ROSTRA_EXIT_ARCHIVE;
+    }
+
+  /* TRANSLATORS: %s is the file the archive was copied to */
+  g_print (_("Backed up the archive to %s\n"), destination);
+  return ROSTRA_EXIT_OK;
 }

@@ -24,5 +24,6 @@ int rostra_cli_export (const char *database,
                        const char *output);
 
 int rostra_cli_search (const char *database, const char *text, gboolean json);
+int rostra_cli_backup (const char *database, const char *destination);
 
 G_END_DECLS

@@ -608,6 +608,50 @@ test_help (void)
   g_assert_nonnull (strstr (r.out, "json (a backup), markdown, html, csv, w3c"));
 }
 
+/* --backup copies the archive; --import merges such a copy back. */
+static void
+test_backup_file (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_autofree char *copy = g_build_filename (rostra_test_tmpdir (), "copy.db", NULL);
+  g_autofree char *other = new_db_path ();
+  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
+  g_autofree char *integrity = NULL;
+  g_auto (Result) import = { 0 };
+  g_auto (Result) backup = { 0 };
+  g_auto (Result) same = { 0 };
+  g_auto (Result) both = { 0 };
+  g_auto (Result) merge = { 0 };
+  g_auto (Result) again = { 0 };
+
+  run (&import, "--database", db, "--import", fixture, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run (&backup, "--database", db, "--backup", copy, NULL);
+  g_assert_cmpint (backup.status, ==, 0);
+  g_assert_nonnull (strstr (backup.out, copy));
+  g_assert_cmpint (rostra_test_count_rows (copy, "articles"), ==, 3);
+  integrity = rostra_test_query_text (copy, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  run (&same, "--database", db, "--backup", db, NULL);
+  g_assert_cmpint (same.status, ==, 2);
+  g_assert_cmpint (rostra_test_count_rows (db, "articles"), ==, 3);
+
+  run (&both, "--database", db, "--backup", copy, "--list", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+
+  /* The copy merges into another archive, once. */
+  run (&merge, "--database", other, "--import", copy, NULL);
+  g_assert_cmpint (merge.status, ==, 0);
+  g_assert_nonnull (strstr (merge.out, "3 new articles"));
+  g_assert_cmpint (rostra_test_count_rows (other, "articles"), ==, 3);
+  run (&again, "--database", other, "--import", copy, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "0 new articles, 3 duplicates"));
+  g_assert_cmpint (rostra_test_count_rows (other, "articles"), ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -628,6 +672,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export-output", test_export_output);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/bad-archive", test_bad_archive);
+  g_test_add_func ("/cli/backup-file", test_backup_file);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "rostra-importer.h"
 #include "rostra-language.h"
 #include "rostra-reader.h"
+#include "rostra-backup-ui.h"
 #include "rostra-export-dialog.h"
 #include "rostra-import-dialog.h"
 #include "rostra-imports-dialog.h"
@@ -1050,6 +1051,37 @@ export_annotations_action (GtkWidget *widget, const char *action_name, GVariant 
 }
 
 static void
+back_up_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+
+  rostra_backup_ui_back_up (GTK_WINDOW (self), self->store, self->toast_overlay);
+}
+
+/* After a restore: everything may have changed, or been replaced. */
+static void
+archive_changed (gpointer user_data)
+{
+  RostraWindow *self = user_data;
+
+  g_queue_clear_full (&self->undo, (GDestroyNotify) undo_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  open_article (self, 0);
+  update_filters (self);
+  rostra_article_list_refresh (self->articles);
+  rostra_annotations_view_refresh (self->annotations_view);
+}
+
+static void
+restore_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+
+  rostra_backup_ui_restore (GTK_WINDOW (self), self->store, self->toast_overlay, archive_changed,
+                            self);
+}
+
+static void
 clear_import_filter_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   rostra_window_show_imports (ROSTRA_WINDOW (widget), NULL, 0);
@@ -1384,6 +1416,8 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.imports", NULL, imports_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL,
                                    export_annotations_action);
   gtk_widget_class_install_action (widget_class, "win.clear-import-filter", NULL,
