@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rostra-exporter.h"
 #include "rostra-test-utils.h"
 
 static char *tmpdir;
@@ -188,4 +189,33 @@ rostra_test_read_status_kb (const char *field)
     if (strncmp (lines[i], field, field_len) == 0 && lines[i][field_len] == ':')
       return g_ascii_strtoll (lines[i] + field_len + 1, NULL, 10);
   return -1;
+}
+
+/* The integer in the first column of @sql's first row, on an open
+ * connection. */
+gint64
+rostra_test_query_int (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64        value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* The whole archive as `rostra --export json` writes it. */
+char *
+rostra_test_export_json (RostraStore *store)
+{
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rostra_export_json (store, out, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }

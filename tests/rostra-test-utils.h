@@ -2,6 +2,8 @@
 /* rostra-test-utils.h: helpers shared by the test programs. */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "rostra-dump-parser.h"
 #include "rostra-store.h"
 
@@ -19,5 +21,7 @@ char    *rostra_test_query_text (const char *db_path, const char *sql);
 char    *rostra_test_file_checksum (const char *path);
 
 gint64 rostra_test_read_status_kb (const char *field);
+gint64 rostra_test_query_int (sqlite3 *db, const char *sql);
+char  *rostra_test_export_json (RostraStore *store);
 
 G_END_DECLS

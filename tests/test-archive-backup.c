@@ -152,19 +152,6 @@ big_dump (void)
   return path;
 }
 
-static gint64
-query_int (sqlite3 *db, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64        value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* Opens @path read-only, the way another program would, checks that it
  * is sound and counts what it holds. */
 static Counts
@@ -189,16 +176,18 @@ check_archive (const char *path)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
 
-  counts.articles = query_int (db, "SELECT count(*) FROM articles");
-  counts.annotations = query_int (db, "SELECT count(*) FROM annotations");
-  counts.imports = query_int (db, "SELECT count(*) FROM imports");
-  counts.tags = query_int (db, "SELECT count(*) FROM tags");
-  counts.article_tags = query_int (db, "SELECT count(*) FROM article_tags");
-  counts.annotation_tags = query_int (db, "SELECT count(*) FROM annotation_tags");
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM articles_fts_docsize"), ==,
+  counts.articles = rostra_test_query_int (db, "SELECT count(*) FROM articles");
+  counts.annotations = rostra_test_query_int (db, "SELECT count(*) FROM annotations");
+  counts.imports = rostra_test_query_int (db, "SELECT count(*) FROM imports");
+  counts.tags = rostra_test_query_int (db, "SELECT count(*) FROM tags");
+  counts.article_tags = rostra_test_query_int (db, "SELECT count(*) FROM article_tags");
+  counts.annotation_tags = rostra_test_query_int (db, "SELECT count(*) FROM annotation_tags");
+  g_assert_cmpint (rostra_test_query_int (db, "SELECT count(*) FROM articles_fts_docsize"), ==,
                    counts.articles);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM imports WHERE finished IS NULL"), ==, 0);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, ROSTRA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (
+      rostra_test_query_int (db, "SELECT count(*) FROM imports WHERE finished IS NULL"), ==, 0);
+  g_assert_cmpint (rostra_test_query_int (db, "PRAGMA user_version"), ==,
+                   ROSTRA_STORE_SCHEMA_VERSION);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   /* The search indexes agree with their tables (needs a writable
@@ -224,19 +213,6 @@ assert_counts_equal (Counts a, Counts b)
   g_assert_cmpint (a.tags, ==, b.tags);
   g_assert_cmpint (a.article_tags, ==, b.article_tags);
   g_assert_cmpint (a.annotation_tags, ==, b.annotation_tags);
-}
-
-static char *
-export_json (RostraStore *store)
-{
-  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (rostra_export_json (store, out, NULL, &error));
-  g_assert_no_error (error);
-  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
-  g_output_stream_close (out, NULL, NULL);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
 
 /* What the archive holds, without its ids: every article's title, date
@@ -373,8 +349,8 @@ test_backup_copy (void)
   assert_counts_equal (live, backup);
   copy = open_store (alone);
   g_assert_cmpint (rostra_store_get_schema_version (copy), ==, ROSTRA_STORE_SCHEMA_VERSION);
-  json = export_json (store);
-  copy_json = export_json (copy);
+  json = rostra_test_export_json (store);
+  copy_json = rostra_test_export_json (copy);
   g_assert_cmpstr (json, ==, copy_json);
   g_clear_object (&copy);
   g_assert_false (file_exists (alone_wal));
@@ -400,7 +376,7 @@ test_backup_same_file (void)
   g_autofree char *dotted = g_build_filename (dir, ".", "archive.db", NULL);
   g_autofree char *sub = g_build_filename (dir, "sub", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "backup.db", NULL);
-  g_autofree char *before = export_json (store);
+  g_autofree char *before = rostra_test_export_json (store);
   g_autofree char *after = NULL;
   const char      *refused[] = { path, dotted, link, wal };
 
@@ -432,7 +408,7 @@ test_backup_same_file (void)
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   }
 
-  after = export_json (store);
+  after = rostra_test_export_json (store);
   g_assert_cmpstr (before, ==, after);
   check_archive (path);
   assert_no_leftovers (dir);
@@ -704,7 +680,7 @@ test_merge (gconstpointer data)
 
   if (json)
     {
-      g_autofree char *text = export_json (source);
+      g_autofree char *text = rostra_test_export_json (source);
 
       g_assert_true (g_file_set_contents (backup, text, -1, NULL));
     }
@@ -873,7 +849,7 @@ test_replace (Replace *r, gconstpointer data)
 
   if (json)
     {
-      g_autofree char *text = export_json (r->source);
+      g_autofree char *text = rostra_test_export_json (r->source);
 
       g_assert_true (g_file_set_contents (backup, text, -1, NULL));
     }
@@ -1065,7 +1041,7 @@ test_replace_refused (Replace *r, gconstpointer data)
     { "corrupt", rostra_backup_error_quark, ROSTRA_BACKUP_ERROR_CORRUPT },
     { "bad-json", rostra_import_error_quark, ROSTRA_IMPORT_ERROR_BAD_BACKUP },
   };
-  g_autofree char *json_before = export_json (r->store);
+  g_autofree char *json_before = rostra_test_export_json (r->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -1088,7 +1064,7 @@ test_replace_refused (Replace *r, gconstpointer data)
       g_assert_error (merge_error, cases[i].domain (), cases[i].code);
 
       /* Nothing changed: not the archive, not the source, no file beside. */
-      json_after = export_json (r->store);
+      json_after = rostra_test_export_json (r->store);
       g_assert_cmpstr (json_before, ==, json_after);
       assert_counts_equal (r->live_counts, check_archive (r->path));
       checksum_after = rostra_test_file_checksum (source);

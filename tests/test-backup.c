@@ -47,19 +47,6 @@ store_with_annotations (char **path)
   return store;
 }
 
-static char *
-export_json (RostraStore *store)
-{
-  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (rostra_export_json (store, out, NULL, &error));
-  g_assert_no_error (error);
-  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
-  g_output_stream_close (out, NULL, NULL);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-}
-
 static RostraImportReport *
 import_json (RostraStore *store, const char *json, GError **error)
 {
@@ -110,7 +97,7 @@ test_round_trip (void)
 {
   g_autoptr (RostraStore) a = store_with_annotations (NULL);
   g_autoptr (RostraStore) b = rostra_test_store_new (NULL);
-  g_autofree char *first = export_json (a);
+  g_autofree char *first = rostra_test_export_json (a);
   g_autofree char *second = NULL;
   g_autofree char *n1 = NULL, *n2 = NULL;
   g_autoptr (RostraImportReport) report = NULL;
@@ -125,7 +112,7 @@ test_round_trip (void)
   g_assert_cmpuint (report->n_annotations_orphaned, ==, 0);
 
   /* Every field survives: the two exports differ only by ids. */
-  second = export_json (b);
+  second = rostra_test_export_json (b);
   n1 = normalise (first);
   n2 = normalise (second);
   g_assert_cmpstr (n1, ==, n2);
@@ -136,7 +123,7 @@ test_merge_without_duplicates (void)
 {
   g_autofree char *path = NULL;
   g_autoptr (RostraStore) store = store_with_annotations (&path);
-  g_autofree char *json = export_json (store);
+  g_autofree char *json = rostra_test_export_json (store);
   g_autofree char *before = rostra_test_file_checksum (path);
   g_autoptr (RostraImportReport) report = NULL;
   g_autoptr (GError) error = NULL;
@@ -157,7 +144,7 @@ test_anchors_checked (void)
 {
   g_autoptr (RostraStore) source = store_with_annotations (NULL);
   g_autoptr (RostraStore) target = rostra_test_store_new (NULL);
-  g_autofree char *json = export_json (source);
+  g_autofree char *json = rostra_test_export_json (source);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (RostraImportReport) report = NULL;
   g_autoptr (GError) error = NULL;

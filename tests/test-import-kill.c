@@ -90,19 +90,6 @@ copy_database (const char *from, const char *to)
     }
 }
 
-static gint64
-query_int (sqlite3 *db, const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64        value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* Opens @path with a connection of its own (which recovers the
  * write-ahead log of a killed writer), checks that it is sound, and
  * counts what it holds. */
@@ -136,16 +123,18 @@ check_database (const char *path)
       NULL, NULL, &message);
   g_assert_cmpstr (message, ==, NULL);
 
-  counts.articles = query_int (db, "SELECT count(*) FROM articles");
-  counts.imports = query_int (db, "SELECT count(*) FROM imports");
-  counts.annotations = query_int (db, "SELECT count(*) FROM annotations");
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM articles_fts_docsize"), ==,
+  counts.articles = rostra_test_query_int (db, "SELECT count(*) FROM articles");
+  counts.imports = rostra_test_query_int (db, "SELECT count(*) FROM imports");
+  counts.annotations = rostra_test_query_int (db, "SELECT count(*) FROM annotations");
+  g_assert_cmpint (rostra_test_query_int (db, "SELECT count(*) FROM articles_fts_docsize"), ==,
                    counts.articles);
   /* No import was left half-way. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM imports WHERE finished IS NULL"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM imports i WHERE n_new !="
-                                  " (SELECT count(*) FROM articles a WHERE a.import_id = i.id)"),
-                   ==, 0);
+  g_assert_cmpint (
+      rostra_test_query_int (db, "SELECT count(*) FROM imports WHERE finished IS NULL"), ==, 0);
+  g_assert_cmpint (
+      rostra_test_query_int (db, "SELECT count(*) FROM imports i WHERE n_new !="
+                                 " (SELECT count(*) FROM articles a WHERE a.import_id = i.id)"),
+      ==, 0);
 
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   return counts;
