@@ -12,9 +12,16 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr (RostraApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Developer override: ROSTRA_LOCALEDIR points at another locale tree, such
+   * as a build directory's po/ (which holds LANG/LC_MESSAGES/rostra.mo), so
+   * that uninstalled builds and tests run translated. Unset: LOCALEDIR. */
+  localedir = g_getenv ("ROSTRA_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -18,7 +18,9 @@
 
 #include "rostra-application.h"
 #include "rostra-cli.h"
+#include "rostra-preferences.h"
 #include "rostra-window.h"
+#include "data/rostra-release-notes.h"
 
 struct _RostraApplication
 {
@@ -218,19 +220,65 @@ rostra_application_open (GApplication *app, GFile **files, int n_files, const ch
   open_files (ROSTRA_APPLICATION (app), list);
 }
 
+/* The release notes of this version, from the metainfo (data/release-notes-header), each
+ * paragraph and list item translated with the catalogue that translates the metainfo. */
+static char *
+release_notes_markup (void)
+{
+  GString    *markup = g_string_new (NULL);
+  const char *open_list = NULL;
+
+  for (guint i = 0; rostra_release_notes[i][0] != NULL; i++)
+    {
+      const char      *tag = rostra_release_notes[i][0];
+      g_autofree char *text = g_markup_escape_text (_(rostra_release_notes[i][1]), -1);
+      gboolean         is_item = !g_str_equal (tag, "p");
+
+      if (open_list != NULL && (!is_item || !g_str_equal (open_list, tag)))
+        {
+          g_string_append_printf (markup, "</%s>", open_list);
+          open_list = NULL;
+        }
+      if (!is_item)
+        g_string_append_printf (markup, "<p>%s</p>", text);
+      else
+        {
+          if (open_list == NULL)
+            g_string_append_printf (markup, "<%s>", tag);
+          open_list = tag;
+          g_string_append_printf (markup, "<li>%s</li>", text);
+        }
+    }
+  if (open_list != NULL)
+    g_string_append_printf (markup, "</%s>", open_list);
+  return g_string_free (markup, FALSE);
+}
+
 static void
 about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   RostraApplication *self = user_data;
   static const char *developers[] = { "The Rostra developers", NULL };
+  g_autofree char   *release_notes = release_notes_markup ();
+  GtkWindow         *about = GTK_WINDOW (adw_about_window_new ());
+  AdwAboutWindow    *window = ADW_ABOUT_WINDOW (about);
 
-  adw_show_about_window (
-      gtk_application_get_active_window (GTK_APPLICATION (self)), "application-name",
-      _("Rostra"), "application-icon", APP_ID, "version", PACKAGE_VERSION, "comments",
-         _("Archive and annotate speeches"), "developers", developers, "copyright",
-            "© 2026 The Rostra developers", "license-type", GTK_LICENSE_GPL_3_0,
-            /* TRANSLATORS: your name(s), one per line */
-            "translator-credits", _("translator-credits"), NULL);
+  gtk_window_set_transient_for (about, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  adw_about_window_set_application_name (window, _("Rostra"));
+  adw_about_window_set_application_icon (window, APP_ID);
+  adw_about_window_set_version (window, PACKAGE_VERSION);
+  adw_about_window_set_comments (window, _("Archive and annotate speeches"));
+  adw_about_window_set_developer_name (window, "The Rostra developers");
+  adw_about_window_set_developers (window, developers);
+  adw_about_window_set_website (window, "https://github.com/rostra/rostra");
+  adw_about_window_set_issue_url (window, "https://github.com/rostra/rostra/issues");
+  adw_about_window_set_copyright (window, "© 2026 The Rostra developers");
+  adw_about_window_set_license_type (window, GTK_LICENSE_GPL_3_0);
+  /* TRANSLATORS: your name(s), one per line */
+  adw_about_window_set_translator_credits (window, _("translator-credits"));
+  adw_about_window_set_release_notes_version (window, ROSTRA_RELEASE_NOTES_VERSION);
+  adw_about_window_set_release_notes (window, release_notes);
+  gtk_window_present (about);
 }
 
 static void
@@ -250,6 +298,13 @@ rostra_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (rostra_application_parent_class)->startup (app);
+
+  /* Light, dark or the system's style, as the preferences say. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+    rostra_preferences_apply_style (settings);
+  }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
@@ -284,7 +339,6 @@ static void
 rostra_application_init (RostraApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (
       G_APPLICATION (self),
       _("Archive and annotate speeches. Without options, opens the window."));

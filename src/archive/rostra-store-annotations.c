@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -316,7 +318,7 @@ write_annotation (RostraStore *self, gpointer user_data, GError **error)
   if (sqlite3_changes (_rostra_store_get_db (self)) == 0)
     {
       g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND,
-                   _("There is no annotation %" G_GINT64_FORMAT " in the archive"),
+                   _("There is no annotation %" PRId64 " in the archive"),
                       rostra_annotation_get_id (a));
       return FALSE;
     }
@@ -399,7 +401,7 @@ rostra_store_load_annotation (RostraStore *self, gint64 id, GError **error)
 
   if (rc == SQLITE_DONE)
     g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND,
-                 _("There is no annotation %" G_GINT64_FORMAT " in the archive"), id);
+                 _("There is no annotation %" PRId64 " in the archive"), id);
   else if (rc != SQLITE_ROW)
     _rostra_store_set_error (self, rc, error);
   return annotation;

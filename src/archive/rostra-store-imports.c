@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "rostra-import-info-private.h"
@@ -82,7 +84,7 @@ remove_import (RostraStore *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND,
-                   _("There is no import %" G_GINT64_FORMAT " in the archive"), import_id);
+                   _("There is no import %" PRId64 " in the archive"), import_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -799,7 +801,7 @@ rostra_store_load_article (RostraStore *self, gint64 id, GError **error)
 
   if (rc == SQLITE_DONE)
     g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND,
-                 _("There is no article %" G_GINT64_FORMAT " in the archive"), id);
+                 _("There is no article %" PRId64 " in the archive"), id);
   else if (rc != SQLITE_ROW)
     set_db_error (self, rc, error);
 
@@ -1000,7 +1002,7 @@ rostra_store_load_article_row (RostraStore *self, gint64 id, const char *fts, GE
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND,
-                   _("There is no article %" G_GINT64_FORMAT " in the archive"), id);
+                   _("There is no article %" PRId64 " in the archive"), id);
       return NULL;
     }
   if (rc != SQLITE_ROW)

@@ -61,6 +61,17 @@ static const GdkRGBA current_match_color = { 1.0f, 0.471f, 0.0f, 0.55f };
 
 #define DEFAULT_HIGHLIGHT_COLOR "yellow"
 
+/* The font, its size in points at zoom 1.0 and the line spacing as a
+ * factor of the font's natural line height, from the GSettings keys
+ * reader-font, reader-font-size and reader-line-spacing. The default
+ * family is the one of textview.reader in style.css. */
+#define FONT_SIZE_MIN        8
+#define FONT_SIZE_MAX        32
+#define FONT_SIZE_DEFAULT    13
+#define LINE_SPACING_MIN     1.0
+#define LINE_SPACING_MAX     2.5
+#define LINE_SPACING_DEFAULT 1.2
+
 /* The highlight colours, translucent like the matches so that the
  * theme's text stays legible on them in light and dark styles. */
 #define RGBA(r, g, b, a)                          \
@@ -123,6 +134,10 @@ struct _RostraReader
   GArray        *matches;
   int            current_match;
   double         zoom;
+  char          *font_family;
+  int            font_size;
+  double         line_spacing;
+  GSettings     *settings;
 
   GtkStack          *stack;
   AdwStatusPage     *status_page;
@@ -177,6 +192,9 @@ enum
   PROP_ZOOM,
   PROP_N_MATCHES,
   PROP_HIGHLIGHT_COLOR,
+  PROP_FONT_FAMILY,
+  PROP_FONT_SIZE,
+  PROP_LINE_SPACING,
   N_PROPS
 };
 
@@ -1157,6 +1175,31 @@ fill_buffer (RostraReader *self)
   gtk_stack_set_visible_child_name (self->stack, "article");
 }
 
+/* The font and line spacing of the preferences, on the tags of the
+ * title, metadata and text: their scales multiply the size. */
+static void
+apply_font (RostraReader *self)
+{
+  GtkTextTag *tags[] = { self->title_tag, self->meta_tag, self->body_tag };
+
+  if (self->body_tag == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    {
+      if (is_set (self->font_family))
+        g_object_set (tags[i], "family", self->font_family, NULL);
+      else
+        g_object_set (tags[i], "family-set", FALSE, NULL);
+      g_object_set (tags[i], "size-points", (double) self->font_size, NULL);
+    }
+
+  /* The tag's line-height is GTK 4.6's; its pixels replace the view's
+   * fixed ones, so that 1.0 is single spacing. */
+  g_object_set (self->body_tag, "line-height", (float) self->line_spacing, "pixels-inside-wrap", 0,
+                NULL);
+}
+
 static void
 apply_zoom (RostraReader *self)
 {
@@ -1400,6 +1443,9 @@ rostra_reader_dispose (GObject *object)
   memset (self->annotation_tags, 0, sizeof self->annotation_tags);
   memset (self->selected_tags, 0, sizeof self->selected_tags);
   g_clear_object (&self->article);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rostra_reader_parent_class)->dispose (object);
 }
@@ -1414,6 +1460,7 @@ rostra_reader_finalize (GObject *object)
   g_ptr_array_unref (self->annotations);
   g_array_unref (self->highlights);
   g_free (self->highlight_color);
+  g_free (self->font_family);
 
   G_OBJECT_CLASS (rostra_reader_parent_class)->finalize (object);
 }
@@ -1437,6 +1484,15 @@ rostra_reader_get_property (GObject *object, guint prop_id, GValue *value, GPara
       case PROP_HIGHLIGHT_COLOR:
         g_value_set_string (value, self->highlight_color);
         break;
+      case PROP_FONT_FAMILY:
+        g_value_set_string (value, self->font_family);
+        break;
+      case PROP_FONT_SIZE:
+        g_value_set_int (value, self->font_size);
+        break;
+      case PROP_LINE_SPACING:
+        g_value_set_double (value, self->line_spacing);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1457,6 +1513,15 @@ rostra_reader_set_property (GObject *object, guint prop_id, const GValue *value,
         break;
       case PROP_HIGHLIGHT_COLOR:
         rostra_reader_set_highlight_color (self, g_value_get_string (value));
+        break;
+      case PROP_FONT_FAMILY:
+        rostra_reader_set_font_family (self, g_value_get_string (value));
+        break;
+      case PROP_FONT_SIZE:
+        rostra_reader_set_font_size (self, g_value_get_int (value));
+        break;
+      case PROP_LINE_SPACING:
+        rostra_reader_set_line_spacing (self, g_value_get_double (value));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1493,12 +1558,40 @@ rostra_reader_class_init (RostraReaderClass *klass)
   /**
    * RostraReader:highlight-color:
    *
-   * The colour the user last highlighted in, offered first: one of
+   * The colour of Highlight (Ctrl+H), ringed in the selection popover:
+   * the default-highlight-color preference at first and whenever it
+   * changes, then the colour the user last highlighted in. One of
    * rostra_annotation_colors().
    */
   properties[PROP_HIGHLIGHT_COLOR] =
       g_param_spec_string ("highlight-color", NULL, NULL, DEFAULT_HIGHLIGHT_COLOR,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RostraReader:font-family:
+   *
+   * The font family of the text, or %NULL for the default; follows the
+   * GSettings key reader-font.
+   */
+  properties[PROP_FONT_FAMILY] =
+      g_param_spec_string ("font-family", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RostraReader:font-size:
+   *
+   * The size of the text in points at zoom 1.0; follows reader-font-size.
+   */
+  properties[PROP_FONT_SIZE] =
+      g_param_spec_int ("font-size", NULL, NULL, FONT_SIZE_MIN, FONT_SIZE_MAX, FONT_SIZE_DEFAULT,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RostraReader:line-spacing:
+   *
+   * The height of the lines of the text as a factor of the font's
+   * natural line height; follows reader-line-spacing.
+   */
+  properties[PROP_LINE_SPACING] = g_param_spec_double (
+      "line-spacing", NULL, NULL, LINE_SPACING_MIN, LINE_SPACING_MAX, LINE_SPACING_DEFAULT,
+      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1580,6 +1673,62 @@ rostra_reader_class_init (RostraReaderClass *klass)
 }
 
 static void
+on_default_highlight_color_changed (RostraReader       *self,
+                                    const char *key     G_GNUC_UNUSED,
+                                    GSettings *settings G_GNUC_UNUSED)
+{
+  rostra_reader_set_highlight_color (self, NULL);
+}
+
+/* Follows the preferences, where the schema is installed with them. */
+static void
+bind_settings (RostraReader *self)
+{
+  static const char *const keys[] = { "reader-font", "reader-font-size", "reader-line-spacing",
+                                      "default-highlight-color" };
+  GSettingsSchemaSource   *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (!g_settings_schema_has_key (schema, keys[i]))
+      return;
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "reader-font", self, "font-family", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "reader-font-size", self, "font-size", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "reader-line-spacing", self, "line-spacing",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_swapped (self->settings, "changed::default-highlight-color",
+                            G_CALLBACK (on_default_highlight_color_changed), self);
+  rostra_reader_set_highlight_color (self, NULL);
+}
+
+/* The colour buttons of the popover show which one Ctrl+H uses. */
+static void
+update_color_buttons (RostraReader *self)
+{
+  if (self->color_box == NULL)
+    return;
+
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->color_box));
+       button != NULL; button = gtk_widget_get_next_sibling (button))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+      gboolean  current = target != NULL && g_strcmp0 (g_variant_get_string (target, NULL),
+                                                       self->highlight_color) == 0;
+
+      if (current)
+        gtk_widget_add_css_class (button, "current");
+      else
+        gtk_widget_remove_css_class (button, "current");
+    }
+}
+
+static void
 rostra_reader_init (RostraReader *self)
 {
   GtkGesture *click;
@@ -1588,6 +1737,8 @@ rostra_reader_init (RostraReader *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->zoom = ZOOM_DEFAULT;
+  self->font_size = FONT_SIZE_DEFAULT;
+  self->line_spacing = LINE_SPACING_DEFAULT;
   self->current_match = -1;
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
   self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1660,8 +1811,11 @@ rostra_reader_init (RostraReader *self)
 
   gtk_widget_set_parent (GTK_WIDGET (self->selection_popover), GTK_WIDGET (self));
   fill_color_box (self);
+  update_color_buttons (self);
 
   apply_zoom (self);
+  apply_font (self);
+  bind_settings (self);
   update_meta_color (self);
   update_match_actions (self);
   on_has_selection_changed (self);
@@ -2060,9 +2214,11 @@ rostra_reader_get_highlight_color (RostraReader *self)
 /**
  * rostra_reader_set_highlight_color:
  * @color: (nullable): one of rostra_annotation_colors(), or %NULL for
- *   yellow
+ *   the default: the GSettings key default-highlight-color, yellow
+ *   without it
  *
- * Sets the colour of "reader.highlight" and "reader.highlight-with-note".
+ * Sets the colour of "reader.highlight" and "reader.highlight-with-note",
+ * the one the selection popover rings.
  */
 void
 rostra_reader_set_highlight_color (RostraReader *self, const char *color)
@@ -2070,6 +2226,14 @@ rostra_reader_set_highlight_color (RostraReader *self, const char *color)
   g_return_if_fail (ROSTRA_IS_READER (self));
   g_return_if_fail (color == NULL || is_highlight_color (color));
 
+  if (color == NULL && self->settings != NULL)
+    {
+      g_autofree char *preferred =
+          g_settings_get_string (self->settings, "default-highlight-color");
+
+      rostra_reader_set_highlight_color (self, is_highlight_color (preferred) ? preferred : NULL);
+      return;
+    }
   if (color == NULL)
     color = DEFAULT_HIGHLIGHT_COLOR;
   if (g_strcmp0 (self->highlight_color, color) == 0)
@@ -2077,5 +2241,89 @@ rostra_reader_set_highlight_color (RostraReader *self, const char *color)
 
   g_free (self->highlight_color);
   self->highlight_color = g_strdup (color);
+  update_color_buttons (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_COLOR]);
+}
+
+/**
+ * rostra_reader_get_font_family:
+ *
+ * Returns: (nullable): the font family of the text, %NULL for the default
+ */
+const char *
+rostra_reader_get_font_family (RostraReader *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_READER (self), NULL);
+  return self->font_family;
+}
+
+/**
+ * rostra_reader_set_font_family:
+ * @family: (nullable): a font family, or %NULL or "" for the default
+ */
+void
+rostra_reader_set_font_family (RostraReader *self, const char *family)
+{
+  g_return_if_fail (ROSTRA_IS_READER (self));
+
+  if (!is_set (family))
+    family = NULL;
+  if (g_strcmp0 (self->font_family, family) == 0)
+    return;
+
+  g_free (self->font_family);
+  self->font_family = g_strdup (family);
+  apply_font (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_FAMILY]);
+}
+
+int
+rostra_reader_get_font_size (RostraReader *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_READER (self), FONT_SIZE_DEFAULT);
+  return self->font_size;
+}
+
+/**
+ * rostra_reader_set_font_size:
+ * @size: the size of the text in points at zoom 1.0, clamped to 8–32
+ */
+void
+rostra_reader_set_font_size (RostraReader *self, int size)
+{
+  g_return_if_fail (ROSTRA_IS_READER (self));
+
+  size = CLAMP (size, FONT_SIZE_MIN, FONT_SIZE_MAX);
+  if (size == self->font_size)
+    return;
+
+  self->font_size = size;
+  apply_font (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_SIZE]);
+}
+
+double
+rostra_reader_get_line_spacing (RostraReader *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_READER (self), LINE_SPACING_DEFAULT);
+  return self->line_spacing;
+}
+
+/**
+ * rostra_reader_set_line_spacing:
+ * @spacing: the height of the lines as a factor of the font's natural
+ *   line height, clamped to 1.0–2.5
+ */
+void
+rostra_reader_set_line_spacing (RostraReader *self, double spacing)
+{
+  g_return_if_fail (ROSTRA_IS_READER (self));
+
+  spacing = CLAMP (spacing, LINE_SPACING_MIN, LINE_SPACING_MAX);
+  if (G_APPROX_VALUE (spacing, self->line_spacing, 1e-9))
+    return;
+
+  self->line_spacing = spacing;
+  apply_font (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE_SPACING]);
 }

@@ -33,4 +33,11 @@ RostraAnnotation *rostra_reader_annotation_at (RostraReader *self, guint article
 const char       *rostra_reader_get_highlight_color (RostraReader *self);
 void              rostra_reader_set_highlight_color (RostraReader *self, const char *color);
 
+const char *rostra_reader_get_font_family (RostraReader *self);
+void        rostra_reader_set_font_family (RostraReader *self, const char *family);
+int         rostra_reader_get_font_size (RostraReader *self);
+void        rostra_reader_set_font_size (RostraReader *self, int size);
+double      rostra_reader_get_line_spacing (RostraReader *self);
+void        rostra_reader_set_line_spacing (RostraReader *self, double spacing);
+
 G_END_DECLS

@@ -26,6 +26,7 @@
 #include "rostra-export-dialog.h"
 #include "rostra-import-dialog.h"
 #include "rostra-imports-dialog.h"
+#include "rostra-preferences.h"
 #include "rostra-print.h"
 #include "rostra-tags-dialog.h"
 #include "rostra-window.h"
@@ -1082,6 +1083,15 @@ restore_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+preferences_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (
+      rostra_preferences_window_new (GTK_WINDOW (self), rostra_store_get_path (self->store))));
+}
+
+static void
 clear_import_filter_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   rostra_window_show_imports (ROSTRA_WINDOW (widget), NULL, 0);
@@ -1416,6 +1426,7 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.imports", NULL, imports_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL,
@@ -1440,6 +1451,8 @@ rostra_window_class_init (RostraWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
