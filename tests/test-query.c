@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <sqlite3.h>
 #include <string.h>
 
@@ -436,6 +438,66 @@ test_snippet_markup (void)
     }
 }
 
+/* Compiles @name (say "en_US") into a locale directory of the test's
+ * own, without root, and switches LC_COLLATE to it through LOCPATH. */
+static gboolean
+use_private_locale (const char *name)
+{
+  g_autofree char *dir = g_build_filename (rostra_test_tmpdir (), "locales", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *locale = g_strconcat (name, ".UTF-8", NULL);
+  g_autofree char *source = g_build_filename ("/usr/share/i18n/locales", name, NULL);
+  const char      *argv[] = { "localedef", "-i", name, "-f", "UTF-8", NULL, NULL };
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  int              status = -1;
+
+  if (localedef == NULL || !g_file_test (source, G_FILE_TEST_EXISTS))
+    return FALSE;
+  g_mkdir_with_parents (dir, 0700);
+  out = g_build_filename (dir, locale, NULL);
+  argv[5] = out;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_file_test (out, G_FILE_TEST_IS_DIR))
+    return FALSE;
+  g_setenv ("LOCPATH", dir, TRUE);
+  return setlocale (LC_COLLATE, locale) != NULL;
+}
+
+/* Titles sort as the user's language does, not by bytes: accented
+ * letters among their base letters, case a minor difference. */
+static void
+test_sort_locale (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (RostraStore) store = rostra_test_store_new (&path);
+  g_autoptr (RostraQuery) query = rostra_query_new ();
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 zoe, eclairage, apple, zebra, eclipse;
+
+  if (!use_private_locale ("en_US"))
+    {
+      g_test_skip ("No en_US locale could be compiled (install the locales package)");
+      return;
+    }
+
+  zoe = add (store, "Zoë on the harbour", NULL, NULL, "en", "The harbour.");
+  eclairage = add (store, "Éclairage public", NULL, NULL, "fr", "Les lampes.");
+  apple = add (store, "apple orchards", NULL, NULL, "en", "The orchards.");
+  zebra = add (store, "Zebra crossings", NULL, NULL, "en", "The crossings.");
+  eclipse = add (store, "eclipse of the moon", NULL, NULL, "en", "The moon.");
+
+  query->sort = ROSTRA_SORT_TITLE;
+  ids = rostra_store_query_ids (store, query, NULL, &error);
+  g_assert_no_error (error);
+  /* Bytes (or SQLite's NOCASE) would give Zebra, Zoë, apple, eclipse, Éclairage. */
+  assert_ids (ids, 5, apple, eclairage, eclipse, zebra, zoe);
+
+  setlocale (LC_COLLATE, "C.UTF-8");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -451,6 +513,7 @@ main (int argc, char *argv[])
   g_test_add ("/search/relevance", Fixture, NULL, fixture_set_up, test_relevance,
               fixture_tear_down);
   g_test_add ("/query/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
+  g_test_add_func ("/query/sort-locale", test_sort_locale);
   g_test_add ("/query/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/query/facets", Fixture, NULL, fixture_set_up, test_facets, fixture_tear_down);
   g_test_add ("/list/model", Fixture, NULL, fixture_set_up, test_list_model, fixture_tear_down);

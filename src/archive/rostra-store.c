@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "rostra-article-private.h"
 #include "rostra-store-private.h"
@@ -828,11 +829,13 @@ query_sql (guint shape)
   RostraSortOrder sort = shape >> SHAPE_SORT_SHIFT;
   GString        *sql = g_string_new (NULL);
 
+  /* By title: the titles too, sorted in the user's locale afterwards. */
+  g_string_append (sql, sort == ROSTRA_SORT_TITLE ? "SELECT a.id, a.title" : "SELECT a.id");
   if (shape & SHAPE_SEARCH)
-    g_string_append (sql, "SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+    g_string_append (sql, " FROM articles_fts f JOIN articles a ON a.id = f.rowid"
                           " WHERE articles_fts MATCH :fts");
   else
-    g_string_append (sql, "SELECT a.id FROM articles a WHERE 1");
+    g_string_append (sql, " FROM articles a WHERE 1");
 
   if (shape & SHAPE_SOURCE)
     g_string_append (sql, " AND a.source = :source");
@@ -854,7 +857,7 @@ query_sql (guint shape)
   else if (sort == ROSTRA_SORT_OLDEST)
     g_string_append (sql, " ORDER BY a.published IS NULL, a.published, a.id");
   else if (sort == ROSTRA_SORT_TITLE)
-    g_string_append (sql, " ORDER BY a.title COLLATE NOCASE, a.id");
+    g_string_append (sql, " ORDER BY a.id");
   else
     g_string_append (sql, " ORDER BY a.published DESC, a.id DESC");
 
@@ -865,6 +868,23 @@ static void
 bind_named (sqlite3_stmt *stmt, const char *name, const char *value)
 {
   bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value);
+}
+
+/* Titles sort in the user's locale (SQLite only knows bytes and ASCII
+ * case): by their collation keys, then by id. */
+typedef struct
+{
+  char  *key;
+  gint64 id;
+} TitleKey;
+
+static int
+compare_title_keys (gconstpointer a, gconstpointer b)
+{
+  const TitleKey *x = a, *y = b;
+  int             order = strcmp (x->key, y->key);
+
+  return order != 0 ? order : (x->id > y->id) - (x->id < y->id);
 }
 
 static int
@@ -895,6 +915,7 @@ rostra_store_query_ids (RostraStore       *self,
   g_autofree char *year_start = NULL;
   g_autofree char *year_end = NULL;
   g_autofree char *imports = NULL;
+  GArray          *titles = NULL; /* TitleKey, when sorting by title */
   sqlite3_stmt    *stmt;
   guint            shape = 0;
   int              rc;
@@ -950,16 +971,39 @@ rostra_store_query_ids (RostraStore       *self,
     }
   bind_named (stmt, ":imports", imports);
 
+  if (query->sort == ROSTRA_SORT_TITLE)
+    titles = g_array_new (FALSE, FALSE, sizeof (TitleKey));
   if (cancellable)
     sqlite3_progress_handler (self->db, 1000, check_cancelled, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      g_array_append_val (ids, id);
+      if (titles != NULL)
+        {
+          TitleKey t = { g_utf8_collate_key ((const char *) sqlite3_column_text (stmt, 1), -1),
+                         id };
+
+          g_array_append_val (titles, t);
+        }
+      else
+        g_array_append_val (ids, id);
     }
   sqlite3_progress_handler (self->db, 0, NULL, NULL);
   finish_stmt (stmt);
+
+  if (titles != NULL)
+    {
+      g_array_sort (titles, compare_title_keys);
+      for (guint i = 0; i < titles->len; i++)
+        {
+          TitleKey *t = &g_array_index (titles, TitleKey, i);
+
+          g_array_append_val (ids, t->id);
+          g_free (t->key);
+        }
+      g_array_unref (titles);
+    }
 
   if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
