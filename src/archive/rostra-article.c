@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rostra-article-private.h"
+#include "rostra-language.h"
 #include "rostra-text.h"
 
 struct _RostraArticle
@@ -328,4 +329,50 @@ rostra_article_dup_date_label (RostraArticle *self, gboolean abbreviated)
 {
   g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
   return rostra_text_format_date (self->published, abbreviated);
+}
+
+static gboolean
+is_set (const char *str)
+{
+  return str != NULL && *str != '\0';
+}
+
+/**
+ * rostra_article_dup_meta_line:
+ *
+ * Returns: (transfer full): the line under a speech's title, in the
+ *   reader and in print: date, source, language, the import it came
+ *   from and its tags, those it has
+ */
+char *
+rostra_article_dup_meta_line (RostraArticle *self)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+
+  if ((date = rostra_article_dup_date_label (self, FALSE)) != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&date));
+  if (is_set (self->source))
+    g_ptr_array_add (parts, g_strdup (self->source));
+  if (is_set (self->language))
+    g_ptr_array_add (parts, g_strdup (rostra_language_get_name (self->language)));
+  if (is_set (self->imported_from))
+    /* Translators: in the line under a speech's title; %s is the name
+     * of the file it was imported from. */
+    g_ptr_array_add (parts, g_strdup_printf (_("Imported from %s"), self->imported_from));
+  if (self->tags != NULL && self->tags[0] != NULL)
+    {
+      g_autofree char *list = g_strjoinv (_(", "), self->tags);
+
+      /* Translators: in the line under a speech's title; %s lists the
+       * speech's tags, given when it was imported. */
+      g_ptr_array_add (parts, g_strdup_printf (_("Tags: %s"), list));
+    }
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: between the date, source, language and file of a
+   * speech, in the line under its title. */
+  return g_strjoinv (C_ ("metadata separator", " · "), (char **) parts->pdata);
 }

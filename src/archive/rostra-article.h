@@ -22,5 +22,6 @@ guint              rostra_article_get_words (RostraArticle *self);
 guint              rostra_article_get_n_annotations (RostraArticle *self);
 const char        *rostra_article_get_snippet (RostraArticle *self);
 char              *rostra_article_dup_date_label (RostraArticle *self, gboolean abbreviated);
+char              *rostra_article_dup_meta_line (RostraArticle *self);
 
 G_END_DECLS

@@ -308,43 +308,6 @@ get_title (RostraArticle *article)
   return title;
 }
 
-/* The date, source, language, import and tags of @article, as the
- * reader shows them under the title. */
-static char *
-dup_meta_line (RostraArticle *article)
-{
-  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char   *date = rostra_text_format_date (rostra_article_get_published (article), FALSE);
-  const char        *source = rostra_article_get_source (article);
-  const char        *language = rostra_article_get_language (article);
-  const char        *imported_from = rostra_article_get_imported_from (article);
-  const char *const *tags = rostra_article_get_tags (article);
-
-  if (date != NULL)
-    g_ptr_array_add (parts, g_steal_pointer (&date));
-  if (is_set (source))
-    g_ptr_array_add (parts, g_strdup (source));
-  if (is_set (language))
-    g_ptr_array_add (parts, g_strdup (rostra_language_get_name (language)));
-  if (is_set (imported_from))
-    /* Translators: in the line under a speech's title; %s is the name
-     * of the file it was imported from. */
-    g_ptr_array_add (parts, g_strdup_printf (_("Imported from %s"), imported_from));
-  if (tags != NULL && tags[0] != NULL)
-    {
-      g_autofree char *list = g_strjoinv (_(", "), (char **) tags);
-
-      /* Translators: in the line under a speech's title; %s lists the
-       * speech's tags, given when it was imported. */
-      g_ptr_array_add (parts, g_strdup_printf (_("Tags: %s"), list));
-    }
-  g_ptr_array_add (parts, NULL);
-
-  /* Translators: between the date, source, language and file of a
-   * speech, in the line under its title. */
-  return g_strjoinv (C_ ("metadata separator", " · "), (char **) parts->pdata);
-}
-
 /* @passage on one line, cut at a word after about MAX_PASSAGE
  * characters with an ellipsis. */
 static char *
@@ -573,7 +536,7 @@ add_language_attr (PrintJob *job, PangoAttrList *attrs, gsize length)
 static void
 add_header (PrintJob *job, GtkPrintContext *context)
 {
-  g_autofree char *meta = dup_meta_line (job->article);
+  g_autofree char *meta = rostra_article_dup_meta_line (job->article);
   PangoLayout     *layout;
   Block           *block;
 

@@ -1078,41 +1078,6 @@ request_highlight (RostraReader *self, const char *color, gboolean open_note)
 
 /* The buffer */
 
-static char *
-dup_meta_line (RostraArticle *article)
-{
-  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char   *date = dup_date_text (article);
-  const char        *source = rostra_article_get_source (article);
-  const char        *language = rostra_article_get_language (article);
-  const char        *imported_from = rostra_article_get_imported_from (article);
-  const char *const *tags = rostra_article_get_tags (article);
-
-  if (date != NULL)
-    g_ptr_array_add (parts, g_steal_pointer (&date));
-  if (is_set (source))
-    g_ptr_array_add (parts, g_strdup (source));
-  if (is_set (language))
-    g_ptr_array_add (parts, g_strdup (rostra_language_get_name (language)));
-  if (is_set (imported_from))
-    /* Translators: in the line under a speech's title; %s is the name
-     * of the file it was imported from. */
-    g_ptr_array_add (parts, g_strdup_printf (_("Imported from %s"), imported_from));
-  if (tags != NULL && tags[0] != NULL)
-    {
-      g_autofree char *list = g_strjoinv (_(", "), (char **) tags);
-
-      /* Translators: in the line under a speech's title; %s lists the
-       * speech's tags, given when it was imported. */
-      g_ptr_array_add (parts, g_strdup_printf (_("Tags: %s"), list));
-    }
-  g_ptr_array_add (parts, NULL);
-
-  /* Translators: between the date, source, language and file of a
-   * speech, in the line under its title. */
-  return g_strjoinv (C_ ("metadata separator", " · "), (char **) parts->pdata);
-}
-
 /* GTK 4.8 lays out a line with the style it last used, from whatever
  * line it laid out before, until the line's first tag toggle: redrawing
  * a few lines, as for a selection, then shows a paragraph in the style
@@ -1156,7 +1121,7 @@ fill_buffer (RostraReader *self)
       return;
     }
 
-  meta = dup_meta_line (self->article);
+  meta = rostra_article_dup_meta_line (self->article);
   gtk_text_buffer_insert_with_tags (self->buffer, &iter, get_title (self->article), -1,
                                     self->title_tag, NULL);
   gtk_text_buffer_insert (self->buffer, &iter, "\n", -1);
