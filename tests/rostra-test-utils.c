@@ -219,3 +219,19 @@ rostra_test_export_json (RostraStore *store)
   g_output_stream_close (out, NULL, NULL);
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
+
+/* The environment of a `rostra` the tests start: no display (a
+ * headless path must not need one), English messages, and the test's
+ * own data directory for the default archive. */
+char **
+rostra_test_child_environment (void)
+{
+  char **envp = g_get_environ ();
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", rostra_test_tmpdir (), TRUE);
+  return envp;
+}

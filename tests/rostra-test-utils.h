@@ -23,5 +23,6 @@ char    *rostra_test_file_checksum (const char *path);
 gint64 rostra_test_read_status_kb (const char *field);
 gint64 rostra_test_query_int (sqlite3 *db, const char *sql);
 char  *rostra_test_export_json (RostraStore *store);
+char **rostra_test_child_environment (void);
 
 G_END_DECLS

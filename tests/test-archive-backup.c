@@ -488,24 +488,12 @@ test_backup_cancel (void)
   g_assert_cmpuint (count_files_matching (dir, ""), ==, 1);
 }
 
-static char **
-child_environment (void)
-{
-  char **envp = g_get_environ ();
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", rostra_test_tmpdir (), TRUE);
-  return envp;
-}
-
 static GPid
 spawn_import (const char *db, const char *dump)
 {
   const char *bin = g_getenv ("ROSTRA_BIN");
   const char *argv[] = { bin, "--database", db, "--import", dump, NULL };
-  g_auto (GStrv) envp = child_environment ();
+  g_auto (GStrv) envp = rostra_test_child_environment ();
   g_autoptr (GError) error = NULL;
   GPid pid = 0;
 

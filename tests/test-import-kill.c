@@ -140,22 +140,10 @@ check_database (const char *path)
   return counts;
 }
 
-static char **
-child_environment (void)
-{
-  char **envp = g_get_environ ();
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", rostra_test_tmpdir (), TRUE);
-  return envp;
-}
-
 static GPid
 spawn (const char *const *argv)
 {
-  g_auto (GStrv) envp = child_environment ();
+  g_auto (GStrv) envp = rostra_test_child_environment ();
   g_autoptr (GError) error = NULL;
   GPid pid = 0;
 
