@@ -18,6 +18,54 @@
 #include "rostra-store.h"
 #include "rostra-text.h"
 
+/* Text for the terminal: valid UTF-8 without control characters. A
+ * dump's title or a file name may hold escape sequences, which must not
+ * reach the terminal, or a newline, which must not split a line that
+ * scripts read; each shows as U+FFFD. */
+static char *
+terminal_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString         *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_unichar_iscntrl (g_utf8_get_char (p)))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Prints one line (the format ends in a newline) to stdout or stderr,
+ * every argument made safe for the terminal. */
+G_GNUC_PRINTF (2, 3)
+static void
+say (gboolean to_stderr, const char *format, ...)
+{
+  g_autofree char *line = NULL;
+  g_autofree char *clean = NULL;
+  gsize            len;
+  va_list          args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  len = strlen (line);
+  if (len > 0 && line[len - 1] == '\n')
+    line[len - 1] = '\0';
+  clean = terminal_text (line);
+  if (to_stderr)
+    g_printerr ("%s\n", clean);
+  else
+    g_print ("%s\n", clean);
+}
+
+#define say_out(...) say (FALSE, __VA_ARGS__)
+#define say_err(...) say (TRUE, __VA_ARGS__)
+
 static RostraStore *
 open_store (const char *database)
 {
@@ -30,7 +78,7 @@ open_store (const char *database)
 
   store = rostra_store_open (database, &error);
   if (store == NULL)
-    g_printerr ("rostra: %s\n", error->message);
+    say_err ("rostra: %s\n", error->message);
   return store;
 }
 
@@ -45,13 +93,13 @@ print_warnings (const RostraImportReport *report)
       const RostraParseWarning *w = &g_array_index (report->warnings, RostraParseWarning, i);
 
       /* TRANSLATORS: FILE:LINE: warning: MESSAGE, as a compiler prints it */
-      g_printerr (_("%s:%u: warning: %s\n"), name, w->line, w->message);
+      say_err (_("%s:%u: warning: %s\n"), name, w->line, w->message);
     }
 
   if (report->n_warnings > kept)
-    g_printerr (ngettext ("%s: %u more warning not shown\n", "%s: %u more warnings not shown\n",
-                          report->n_warnings - kept),
-                name, report->n_warnings - kept);
+    say_err (ngettext ("%s: %u more warning not shown\n", "%s: %u more warnings not shown\n",
+                       report->n_warnings - kept),
+             name, report->n_warnings - kept);
 }
 
 static void
@@ -65,12 +113,12 @@ print_summary (const RostraImportReport *report)
       ngettext ("%u warning", "%u warnings", report->n_warnings), report->n_warnings);
 
   /* TRANSLATORS: FILE: N new articles, N duplicates, N warnings (ENCODING) */
-  g_print (_("%s: %s, %s, %s (%s)\n"), report->path ? report->path : report->name, new_part,
+  say_out (_("%s: %s, %s, %s (%s)\n"), report->path ? report->path : report->name, new_part,
               dup_part, warn_part, report->encoding ? report->encoding : "?");
 
   if (g_strcmp0 (report->format, "plain-text") == 0)
     /* TRANSLATORS: FILE: read as …; the file held no dump entries */
-    g_print (_("%s: read as one speech in plain text\n"),
+    say_out (_("%s: read as one speech in plain text\n"),
                 report->path ? report->path : report->name);
 
   if (g_strcmp0 (report->format, "rostra-json") == 0)
@@ -80,7 +128,7 @@ print_summary (const RostraImportReport *report)
           report->n_annotations_new);
 
       /* TRANSLATORS: FILE: N new annotations (N already there, N repaired, N orphaned) */
-      g_print (_("%s: %s (%u already there, %u repaired, %u orphaned)\n"),
+      say_out (_("%s: %s (%u already there, %u repaired, %u orphaned)\n"),
                   report->path ? report->path : report->name, notes,
                   report->n_annotations_duplicates, report->n_annotations_repaired,
                   report->n_annotations_orphaned);
@@ -125,14 +173,13 @@ rostra_cli_import (const char *database, const char *const *files)
         continue;
       else if (error->domain == ROSTRA_STORE_ERROR)
         {
-          g_printerr ("rostra: %s: %s\n", files[i], error->message);
+          say_err ("rostra: %s: %s\n", files[i], error->message);
           return ROSTRA_EXIT_ARCHIVE;
         }
       else
         {
           /* TRANSLATORS: FILE: REASON; nothing was imported from it */
-          g_printerr (_("rostra: %s: %s; nothing was imported from it\n"), files[i],
-                         error->message);
+          say_err (_("rostra: %s: %s; nothing was imported from it\n"), files[i], error->message);
           status = ROSTRA_EXIT_INPUT_FAILED;
         }
     }
@@ -154,7 +201,7 @@ print_article_row (RostraArticle *article, gpointer user_data, GError **error)
   const char      *source = rostra_article_get_source (article);
   g_autofree char *date = published ? g_strndup (published, 10) : g_strdup ("----------");
 
-  g_print ("%6" G_GINT64_FORMAT "  %s  %-2s  %s%s%s\n", rostra_article_get_id (article), date,
+  say_out ("%6" G_GINT64_FORMAT "  %s  %-2s  %s%s%s\n", rostra_article_get_id (article), date,
            language ? language : "--", rostra_article_get_title (article), source ? " | " : "",
            source ? source : "");
   return TRUE;
@@ -187,7 +234,7 @@ rostra_cli_list (const char *database, gboolean json)
 
   if (!ok)
     {
-      g_printerr ("rostra: %s\n", error->message);
+      say_err ("rostra: %s\n", error->message);
       return ROSTRA_EXIT_ARCHIVE;
     }
   return ROSTRA_EXIT_OK;
@@ -226,7 +273,7 @@ rostra_cli_export (const char *database,
     {
       g_autofree char *formats = rostra_export_format_list ();
 
-      g_printerr (_("rostra: unknown export format “%s”; the formats are: %s\n"), format, formats);
+      say_err (_("rostra: unknown export format “%s”; the formats are: %s\n"), format, formats);
       return ROSTRA_EXIT_USAGE;
     }
 
@@ -255,21 +302,21 @@ rostra_cli_export (const char *database,
 
   if (g_error_matches (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND))
     {
-      g_printerr ("rostra: %s\n", error->message);
+      say_err ("rostra: %s\n", error->message);
       return ROSTRA_EXIT_INPUT_FAILED;
     }
   if (error->domain == ROSTRA_STORE_ERROR)
     {
-      g_printerr ("rostra: %s\n", error->message);
+      say_err ("rostra: %s\n", error->message);
       return ROSTRA_EXIT_ARCHIVE;
     }
 
   /* The output could not be written. */
   if (output != NULL && !g_str_equal (output, "-"))
     /* TRANSLATORS: FILE: REASON, when the file of --output cannot be written */
-    g_printerr (_("rostra: %s: %s; nothing was written\n"), output, error->message);
+    say_err (_("rostra: %s: %s; nothing was written\n"), output, error->message);
   else
-    g_printerr ("rostra: %s\n", error->message);
+    say_err ("rostra: %s\n", error->message);
   return ROSTRA_EXIT_INPUT_FAILED;
 }
 
@@ -323,19 +370,23 @@ rostra_cli_search (const char *database, const char *text, gboolean json)
       print_article_row (article, NULL, NULL);
       if (rostra_article_get_snippet (article))
         {
-          snippet =
-              rostra_text_snippet_format (rostra_article_get_snippet (article),
-                                          tty ? "\033[1m" : "**", tty ? "\033[0m" : "**", FALSE);
+          /* On one line, made safe before the bold escapes go in. */
+          g_autofree char *flat =
+              g_strdelimit (g_strdup (rostra_article_get_snippet (article)), "\n\r\t", ' ');
+          g_autofree char *safe = terminal_text (flat);
+
+          snippet = rostra_text_snippet_format (safe, tty ? "\033[1m" : "**",
+                                                tty ? "\033[0m" : "**", FALSE);
           g_print ("        %s\n", snippet);
         }
     }
 
   if (ids->len == 0)
-    g_printerr (_("rostra: nothing matches “%s”\n"), text);
+    say_err (_("rostra: nothing matches “%s”\n"), text);
   return ROSTRA_EXIT_OK;
 
 failed:
-  g_printerr ("rostra: %s\n", error->message);
+  say_err ("rostra: %s\n", error->message);
   return ROSTRA_EXIT_ARCHIVE;
 }
 
@@ -361,13 +412,13 @@ rostra_cli_backup (const char *database, const char *destination)
 
   if (!rostra_archive_backup (store, file, NULL, NULL, NULL, &error))
     {
-      g_printerr ("rostra: %s: %s\n", destination, error->message);
+      say_err ("rostra: %s: %s\n", destination, error->message);
       return g_error_matches (error, ROSTRA_BACKUP_ERROR, ROSTRA_BACKUP_ERROR_SAME_FILE)
                  ? ROSTRA_EXIT_USAGE
                  : ROSTRA_EXIT_ARCHIVE;
     }
 
   /* TRANSLATORS: %s is the file the archive was copied to */
-  g_print (_("Backed up the archive to %s\n"), destination);
+  say_out (_("Backed up the archive to %s\n"), destination);
   return ROSTRA_EXIT_OK;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "rostra-test-ui.h"
 #include "rostra-test-utils.h"
@@ -260,4 +261,87 @@ rostra_test_collect_widgets (GtkWidget *root, GType type, const char *css_class,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     rostra_test_collect_widgets (child, type, css_class, found);
+}
+
+static gboolean
+label_has_text (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+static gboolean
+is_close_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+  GHashTable *seen; /* toast widget → when it was first seen (µs) */
+} ToastQuery;
+
+/* Whether a toast holding the text shows; if not, closes the toast that
+ * does, to get at those queued behind it (once it has shown for a
+ * while: libadwaita 1.2 crashes when a toast is closed as it appears). */
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastQuery *query = data;
+  GType       toast_type = g_type_from_name ("AdwToastWidget");
+  gint64      now = g_get_monotonic_time ();
+  g_autoptr (GPtrArray) widgets = g_ptr_array_new ();
+
+  if (rostra_test_find_widget_if (query->root, label_has_text, query->text) != NULL)
+    return TRUE;
+
+  if (toast_type == G_TYPE_INVALID)
+    return FALSE; /* no toast yet in this process */
+  rostra_test_collect_widgets (query->root, toast_type, NULL, widgets);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      GtkWidget *close = rostra_test_find_widget_if (widget, is_close_button, NULL);
+      gpointer   seen = NULL;
+
+      if (!g_hash_table_lookup_extended (query->seen, widget, NULL, &seen))
+        g_hash_table_insert (query->seen, widget, g_memdup2 (&now, sizeof now));
+      else if (seen != NULL && close != NULL &&
+               now - *(gint64 *) seen > 800 * G_TIME_SPAN_MILLISECOND)
+        {
+          /* Closed once only. */
+          g_hash_table_insert (query->seen, widget, NULL);
+          g_signal_emit_by_name (close, "clicked");
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * rostra_test_assert_toast:
+ * @root: a widget holding an #AdwToastOverlay (a window), or the overlay
+ * @text: what the toast says, or part of it
+ *
+ * Waits for a toast holding @text, closing those shown before it; fails
+ * the test when none shows.
+ */
+void
+rostra_test_assert_toast (GtkWidget *root, const char *text)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  ToastQuery query = { root, text, seen };
+  guint      ticker = g_timeout_add (50, tick, NULL);
+  gboolean   shown = rostra_test_wait_for (toast_shown, &query);
+
+  g_source_remove (ticker);
+  if (!shown)
+    g_error ("No toast says “%s”", text);
 }

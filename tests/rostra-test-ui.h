@@ -25,5 +25,6 @@ GtkWidget *rostra_test_find_widget (GtkWidget *root, GType type, const char *css
 GtkWidget *rostra_test_get_widget (gpointer root, GType type, const char *css_class);
 void
 rostra_test_collect_widgets (GtkWidget *root, GType type, const char *css_class, GPtrArray *found);
+void rostra_test_assert_toast (GtkWidget *root, const char *text);
 
 G_END_DECLS

@@ -235,3 +235,158 @@ rostra_test_child_environment (void)
   envp = g_environ_setenv (envp, "XDG_DATA_HOME", rostra_test_tmpdir (), TRUE);
   return envp;
 }
+
+/* Writes a feed dump of @n_entries invented speeches (three paragraphs
+ * of words drawn with @seed, about 800 bytes each) to the test folder. */
+char *
+rostra_test_write_dump (const char *name, guint n_entries, guint32 seed)
+{
+  static const char *const words[] = {
+    "harbour", "council", "bridge",  "library", "winter",  "budget", "school", "road",
+    "river",   "market",  "orchard", "ferry",   "lantern", "quay",   "timber", "grain",
+  };
+  g_autoptr (GString) s = g_string_new (NULL);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_string_append_printf (s, "Address %u to the assembly | The Test Gazette\n\n", i);
+      g_string_append_printf (s, "%02u-%02u-19 10:%02u:00,\n\n", 1 + i % 28, 1 + i % 12, i % 60);
+      for (guint p = 0; p < 3; p++)
+        {
+          for (guint w = 0; w < 40; w++)
+            g_string_append_printf (s, "%s%s", w ? " " : "",
+                                    words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          g_string_append (s, ".\n\n");
+        }
+      g_string_append (s, " \xC2\xBB Lees verder\n\n");
+    }
+  return rostra_test_write_file (name, s->str, s->len);
+}
+
+/* A digest of every row of every table (the search indexes' shadow
+ * tables too) and of the schema version, read through a connection of
+ * its own: equal digests mean the archive holds exactly the same. */
+char *
+rostra_test_db_digest (const char *db_path)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3      *db = NULL;
+  sqlite3_stmt *tables = NULL;
+  char         *digest;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_checksum_update (checksum, (const guchar *) "v", 1);
+  g_checksum_update (
+      checksum, (const guchar *) &(gint64){ rostra_test_query_int (db, "PRAGMA user_version") },
+      sizeof (gint64));
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                       " AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name",
+                                       -1, &tables, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char   *table = (const char *) sqlite3_column_text (tables, 0);
+      char         *sql = sqlite3_mprintf ("SELECT * FROM \"%w\"", table);
+      sqlite3_stmt *rows = NULL;
+
+      g_checksum_update (checksum, (const guchar *) table, -1);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      sqlite3_free (sql);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (rows); c++)
+          {
+            const void *value = sqlite3_column_blob (rows, c);
+            int         len = sqlite3_column_bytes (rows, c);
+            guchar      type = (guchar) sqlite3_column_type (rows, c);
+
+            g_checksum_update (checksum, &type, 1);
+            g_checksum_update (checksum, (const guchar *) &len, sizeof len);
+            if (len > 0)
+              g_checksum_update (checksum, value, len);
+          }
+      g_assert_cmpint (sqlite3_finalize (rows), ==, SQLITE_OK);
+    }
+  g_assert_cmpint (sqlite3_finalize (tables), ==, SQLITE_OK);
+  sqlite3_close (db);
+  digest = g_strdup (g_checksum_get_string (checksum));
+  return digest;
+}
+
+/* CSV, read back by a strict RFC 4180 reader (for the exports) */
+
+/* Reads @csv into rows of fields; fails the test on anything RFC 4180
+ * does not allow: a quote inside an unquoted field, a quote not doubled
+ * in a quoted one, a bare CR or LF, a last row without CRLF, rows of
+ * different lengths. */
+GPtrArray *
+rostra_test_read_csv (const char *csv)
+{
+  GPtrArray  *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GPtrArray  *row = g_ptr_array_new ();
+  GString    *field = g_string_new (NULL);
+  const char *p = csv;
+
+  g_assert_false (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++;; p++)
+            {
+              g_assert_true (*p != '\0'); /* an unterminated quoted field */
+              if (*p == '"')
+                {
+                  if (p[1] == '"')
+                    {
+                      g_string_append_c (field, '"');
+                      p++;
+                      continue;
+                    }
+                  p++;
+                  break;
+                }
+              g_string_append_c (field, *p);
+            }
+          /* After the closing quote: a separator or the end of the row. */
+          g_assert_true (*p == ',' || (p[0] == '\r' && p[1] == '\n'));
+        }
+      else
+        {
+          for (; *p != ',' && *p != '\r' && *p != '\0'; p++)
+            {
+              g_assert_true (*p != '"');
+              g_assert_true (*p != '\n');
+              g_string_append_c (field, *p);
+            }
+          g_assert_true (*p != '\0'); /* the last row ends with CRLF too */
+        }
+
+      g_ptr_array_add (row, g_string_free (g_steal_pointer (&field), FALSE));
+      field = g_string_new (NULL);
+      if (*p == ',')
+        {
+          p++;
+          continue;
+        }
+
+      g_assert_true (p[0] == '\r' && p[1] == '\n');
+      p += 2;
+      g_ptr_array_add (row, NULL);
+      g_ptr_array_add (rows, g_ptr_array_free (row, FALSE));
+      row = g_ptr_array_new ();
+    }
+
+  g_assert_cmpuint (row->len, ==, 0);
+  g_ptr_array_free (row, TRUE);
+  g_string_free (field, TRUE);
+
+  for (guint i = 1; i < rows->len; i++)
+    g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, i)), ==,
+                      g_strv_length (g_ptr_array_index (rows, 0)));
+  return rows;
+}

@@ -20,9 +20,12 @@ gint64   rostra_test_count_rows (const char *db_path, const char *table);
 char    *rostra_test_query_text (const char *db_path, const char *sql);
 char    *rostra_test_file_checksum (const char *path);
 
-gint64 rostra_test_read_status_kb (const char *field);
-gint64 rostra_test_query_int (sqlite3 *db, const char *sql);
-char  *rostra_test_export_json (RostraStore *store);
-char **rostra_test_child_environment (void);
+gint64     rostra_test_read_status_kb (const char *field);
+gint64     rostra_test_query_int (sqlite3 *db, const char *sql);
+char      *rostra_test_export_json (RostraStore *store);
+char     **rostra_test_child_environment (void);
+GPtrArray *rostra_test_read_csv (const char *csv);
+char      *rostra_test_write_dump (const char *name, guint n_entries, guint32 seed);
+char      *rostra_test_db_digest (const char *db_path);
 
 G_END_DECLS

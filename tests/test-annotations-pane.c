@@ -946,6 +946,59 @@ test_window (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Markup in a note, a tag or a passage is text, shown as it was
+ * written (issue 8): no bold, no Pango warning (warnings are fatal). */
+static void
+test_markup_verbatim (Fixture *fixture, gconstpointer data)
+{
+  static const char text[] = "She said <b>no</b> & <i>left &amp; then <span foreground=\"red\">";
+  static const char note[] = "<b>bold</b> & <i>";
+  const char *const tags[] = { "<b>tag</b>", "a & b", "&amp;", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RostraAnnotation) annotation = NULL;
+  g_autoptr (GListModel) list = NULL;
+  g_autofree char     *exact = NULL, *prefix = NULL, *suffix = NULL;
+  g_autofree char     *expected_passage = NULL;
+  RostraAnnotationRow *row;
+  GtkWidget           *window;
+  GtkLabel            *passage;
+  gint64               article;
+
+  g_assert_true (rostra_store_add_article (fixture->store, 0, "Markup <b>speech</b>", NULL, NULL,
+                                           "en", text, &article, &error));
+  g_assert_no_error (error);
+  rostra_anchor_describe (text, 9, 39, &exact, &prefix, &suffix);
+  annotation = rostra_annotation_new (article, 9, 39, exact, prefix, suffix);
+  rostra_annotation_set_color (annotation, "red");
+  rostra_annotation_set_note (annotation, note);
+  rostra_annotation_set_tags (annotation, tags);
+  g_assert_true (rostra_store_add_annotation (fixture->store, annotation, &error));
+  g_assert_no_error (error);
+  list = list_annotations (fixture, article);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 320, 480);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->pane));
+  rostra_annotations_pane_set_annotations (fixture->pane, list);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (fixture->pane)));
+  rostra_test_flush ();
+
+  row = get_row (fixture->pane, rostra_annotation_get_id (annotation));
+  assert_owned_str (note_text (row), note);
+  assert_owned_str (pill_names (row), "&amp;,<b>tag</b>,a & b");
+  passage = GTK_LABEL (rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "passage"));
+  expected_passage = g_strdup_printf ("“%s”", exact);
+  g_assert_cmpstr (gtk_label_get_text (passage), ==, expected_passage);
+  g_assert_false (gtk_label_get_use_markup (passage));
+
+  /* Filtering by the markup finds it as text. */
+  set_filter_text (fixture->pane, "<b>bold</b>", 1);
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -971,6 +1024,7 @@ main (int argc, char *argv[])
   ADD ("activate", test_activate);
   ADD ("select", test_select);
   ADD ("window", test_window);
+  ADD ("markup-verbatim", test_markup_verbatim);
 
 #undef ADD
 

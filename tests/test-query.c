@@ -120,7 +120,9 @@ test_to_fts (void)
     { "say \"hi", "\"say\" \"hi\"" },
     { "", NULL },
     { "   ", NULL },
-    { "*** - ( ) \"\"", NULL },
+    /* Characters but no word: a search that matches nothing. */
+    { "*** - ( ) \"\"", "\"\"" },
+    { "🎉", "\"\"" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -1502,6 +1502,34 @@ test_many_annotations (void)
   g_assert_cmpint (change_time, <, G_USEC_PER_SEC);
 }
 
+/* Markup, right-to-left, combining and emoji text shows as it was
+ * written (issue 8): no markup is read (Pango warnings are fatal). */
+static void
+test_verbatim (void)
+{
+  static const char title[] = "<b>bold</b> & <i> \u05e9\u05b8\u05c1\u05dc\u05d5\u05b9\u05dd";
+  static const char source[] = "<span foreground=\"red\">Evil</span> &amp; Co";
+  static const char text[] =
+      "A note <b>bold</b> & <i>, &amp; &lt;x&gt;.\n\n"
+      "\u0623\u064a\u0647\u0627 \u200f\u0627\u0644\u0645\u0648\u0627\u0637\u0646\u0648\u0646, "
+      "q\u0323\u0307uark, \U0001F469\u200D\U0001F469\u200D\U0001F467 "
+      "\U0001F1F3\U0001F1F1.";
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_article (title, source, NULL, "en", text, FALSE);
+  g_autofree char *heading = NULL;
+  g_autofree char *shown = NULL;
+  int              offset;
+
+  rostra_reader_set_article (reader, article);
+  offset = rostra_reader_get_text_offset (reader);
+  shown = dup_buffer_text (reader, offset, -1);
+  heading = dup_buffer_text (reader, 0, offset);
+
+  g_assert_cmpstr (shown, ==, text);
+  g_assert_true (g_str_has_prefix (heading, title));
+  g_assert_nonnull (strstr (heading, source));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1532,6 +1560,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/reader/selection-popover", test_selection_popover);
   g_test_add_func ("/reader/select-scroll", test_select_scroll);
   g_test_add_func ("/reader/many-annotations", test_many_annotations);
+  g_test_add_func ("/reader/verbatim", test_verbatim);
 
   ret = g_test_run ();
 

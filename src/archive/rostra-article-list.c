@@ -324,8 +324,8 @@ query_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
       replace_ids (self, ids, fts);
     }
-  else
-    g_warning ("The article list cannot be read: %s", error->message);
+  else /* for the ::loaded handlers to show: a damaged archive is no bug */
+    g_debug ("The article list cannot be read: %s", error->message);
 
   set_loading (self, FALSE);
   g_signal_emit (self, signals[LOADED], 0, error);

@@ -35,6 +35,7 @@
 #define MAX_MARKER_WORDS 4
 #define MAX_MARKER_CHARS 40
 #define MAX_TITLE_CHARS  200
+#define MAX_QUOTED_CHARS 80
 
 G_DEFINE_QUARK (rostra_parser_error_quark, rostra_parser_error)
 
@@ -253,6 +254,32 @@ add_warning (RostraDumpParser *self, guint line, const char *format, ...)
   w.message = g_strdup_vprintf (format, args);
   va_end (args);
   g_array_append_val (self->warnings, w);
+}
+
+/* A title as a warning quotes it: at most MAX_QUOTED_CHARS characters
+ * (a title may be thousands long), control characters shown as U+FFFD
+ * (a terminal printing the warning would run them). */
+static char *
+quote_title (const char *title)
+{
+  GString *s = g_string_new (NULL);
+  guint    n = 0;
+
+  for (const char *p = title; *p; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == MAX_QUOTED_CHARS)
+        {
+          g_string_append (s, "\u2026");
+          break;
+        }
+      if ((c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0))
+        g_string_append (s, "\uFFFD");
+      else
+        g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
 }
 
 /* Reading lines */
@@ -779,7 +806,7 @@ split_at_date (RostraDumpParser *self, const char *date_line, guint lineno)
         }
     }
 
-  old_title = g_strdup (self->title_line);
+  old_title = quote_title (self->title_line);
   add_warning (self, self->first_line,
                _("The entry “%s” has no end marker; it ends where the next entry starts, at line "
                  "%u"),
@@ -920,7 +947,7 @@ process_end (RostraDumpParser *self)
 
       case STATE_BODY:
         {
-          g_autofree char *title = g_strdup (self->title_line);
+          g_autofree char *title = quote_title (self->title_line);
 
           add_warning (self, self->first_line,
                        _("The file ends inside the entry “%s” (no end marker); the entry is kept"),

@@ -9,7 +9,8 @@
  *
  * Everything user-written (titles, sources, passages, notes, tags, and
  * even the stored colour and language) goes through
- * g_markup_escape_text(), in text and in quoted attribute values alike.
+ * g_markup_escape_text(), in text and in quoted attribute values alike;
+ * control characters HTML does not allow show as U+FFFD.
  */
 
 #include "config.h"
@@ -61,12 +62,26 @@ static const char style[] =
     ".annotation{break-inside:avoid}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-/* Appends @text, escaped for HTML text and quoted attribute values. */
+/* Appends @text, escaped for HTML text and quoted attribute values.
+ * HTML has no place for control characters but tab, LF and CR, not even
+ * as character references (g_markup_escape_text() writes `&#x1;`):
+ * they show as U+FFFD. */
 static void
 append_escaped (GString *out, const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+  g_autoptr (GString) shown = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
 
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0))
+        g_string_append (shown, "\uFFFD");
+      else
+        g_string_append_unichar (shown, c);
+    }
+  escaped = g_markup_escape_text (shown->str, shown->len);
   g_string_append (out, escaped);
 }
 

@@ -391,18 +391,32 @@ _rostra_export_format_time (const char *timestamp)
 
 /* Markdown */
 
-/* Writes @text as Markdown lines, each after @lead ("> " for quotes). */
+/* Writes @text as Markdown lines, each after @lead ("> " for quotes).
+ * A CR is a line end too (Markdown reads it so); a line starting with a
+ * blank starts with its character reference, which no indentation (an
+ * indented code block) can come of. */
 static void
 append_markdown_lines (GString *out, const char *lead, const char *text)
 {
-  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *bare_lead = g_strchomp (g_strdup (lead));
+  const char      *p = text;
 
-  for (guint i = 0; lines[i]; i++)
+  for (;;)
     {
-      g_autofree char *escaped = rostra_text_markdown_escape (lines[i]);
+      gsize            len = strcspn (p, "\r\n");
+      g_autofree char *line = g_strndup (p, len);
+      g_autofree char *escaped = rostra_text_markdown_escape (line);
 
-      g_string_append_printf (out, "%s%s\n", *escaped ? lead : g_strchomp (g_strdup (lead)),
-                              escaped);
+      g_string_append (out, *escaped ? lead : bare_lead);
+      if (escaped[0] == ' ' || escaped[0] == '\t')
+        g_string_append_printf (out, "&#%d;%s\n", escaped[0], escaped + 1);
+      else
+        g_string_append_printf (out, "%s\n", escaped);
+
+      p += len;
+      if (*p == '\0')
+        break;
+      p += p[0] == '\r' && p[1] == '\n' ? 2 : 1;
     }
 }
 
@@ -441,9 +455,11 @@ write_markdown (RostraExportContext *ctx, GError **error)
 
       if (rostra_annotation_get_article_id (a) != article)
         {
-          g_autofree char *title =
-              rostra_text_markdown_escape (rostra_annotation_get_article_title (a));
-          g_autofree char *cite = citation (a);
+          /* A heading is one line: a title from a backup may hold more. */
+          g_autofree char *one_line =
+              g_strdelimit (g_strdup (rostra_annotation_get_article_title (a)), "\r\n", ' ');
+          g_autofree char *title = rostra_text_markdown_escape (one_line);
+          g_autofree char *cite = g_strdelimit (citation (a), "\r\n", ' ');
           g_autofree char *cite_md = rostra_text_markdown_escape (cite);
 
           article = rostra_annotation_get_article_id (a);

@@ -82,7 +82,10 @@ report_new (const char *name, const char *path)
   RostraImportReport *report = g_new0 (RostraImportReport, 1);
 
   report->name = g_strdup (name);
-  report->path = g_strdup (path);
+  /* Stored with the import and shown: a file name that is not UTF-8
+   * (caf\xe9.txt) is kept in its readable form. */
+  report->path =
+      path && !g_utf8_validate (path, -1, NULL) ? g_filename_display_name (path) : g_strdup (path);
   report->warnings = g_array_new (FALSE, TRUE, sizeof (RostraParseWarning));
   g_array_set_clear_func (report->warnings, warning_clear);
   report->entries = g_ptr_array_new_with_free_func (import_entry_free);

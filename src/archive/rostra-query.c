@@ -192,8 +192,12 @@ append_fts_string (GString *out, const char *text)
  * all required, "quoted text" is a phrase, the last word is a prefix.
  * Operators and punctuation are searched as text, never as syntax.
  *
+ * Text that holds characters but no word (only punctuation, symbols
+ * or emoji, which the index does not hold) gives `""`, a query that
+ * matches nothing: searching "🎉" must not list the whole archive.
+ *
  * Returns: (transfer full) (nullable): the FTS5 query, or %NULL when
- *   @text holds no word to search
+ *   @text is empty or blank
  */
 char *
 rostra_search_to_fts (const char *text)
@@ -203,7 +207,12 @@ rostra_search_to_fts (const char *text)
   GString *out;
 
   if (terms->len == 0)
-    return NULL;
+    {
+      for (const char *p = text; *p; p = g_utf8_next_char (p))
+        if (!g_unichar_isspace (g_utf8_get_char (p)))
+          return g_strdup ("\"\"");
+      return NULL;
+    }
 
   out = g_string_new (NULL);
   for (guint i = 0; i < terms->len; i++)

@@ -21,12 +21,13 @@
 #include "rostra-store-private.h"
 #include "rostra-tag.h"
 
-#define ANNOTATION_COLUMNS                                                             \
-  "n.id, n.article_id, n.start, n.end, n.exact, n.prefix, n.suffix, n.color, n.note,"  \
-  " n.created, n.modified, n.orphaned,"                                                \
-  " (SELECT group_concat (name, char (31)) FROM (SELECT t.name FROM annotation_tags x" \
-  "   JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = n.id"                     \
-  "   ORDER BY t.name COLLATE NOCASE)),"                                               \
+#define ANNOTATION_COLUMNS                                                            \
+  "n.id, n.article_id, n.start, n.end, n.exact, n.prefix, n.suffix, n.color, n.note," \
+  " n.created, n.modified, n.orphaned,"                                               \
+  " (SELECT group_concat (name, " ROSTRA_STORE_TAG_JOIN_SQL                           \
+  ") FROM (SELECT t.name FROM annotation_tags x"                                      \
+  "   JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = n.id"                    \
+  "   ORDER BY t.name COLLATE NOCASE)),"                                              \
   " a.title, a.source, a.published"
 #define ANNOTATION_FROM " FROM annotations n JOIN articles a ON a.id = n.article_id"
 
@@ -101,7 +102,7 @@ static RostraAnnotation *
 read_annotation (sqlite3_stmt *stmt)
 {
   const char *tags = (const char *) sqlite3_column_text (stmt, 12);
-  g_auto (GStrv) tagv = tags ? g_strsplit (tags, "\x1f", -1) : NULL;
+  g_auto (GStrv) tagv = tags ? g_strsplit (tags, ROSTRA_STORE_TAG_SPLIT, -1) : NULL;
   RostraAnnotation *annotation;
 
   annotation = g_object_new (
@@ -160,7 +161,8 @@ _rostra_store_link_tags (RostraStore       *self,
 
   for (guint i = 0; tags && tags[i]; i++)
     {
-      g_autofree char *name = g_strstrip (g_strdup (tags[i]));
+      /* Valid UTF-8 always: the tag list is split on a byte UTF-8 lacks. */
+      g_autofree char *name = g_strstrip (g_utf8_make_valid (tags[i], -1));
       g_autofree char *folded = g_utf8_casefold (name, -1);
 
       if (*name == '\0' || g_ptr_array_find_with_equal_func (seen, folded, g_str_equal, NULL))

@@ -18,6 +18,12 @@ extern const guint       rostra_store_n_migrations;
  * benchmark runs the same ones in the `sqlite3` shell for its floor. */
 extern const char _rostra_store_connection_pragmas[];
 
+/* Tag names read back in one column: joined with a byte that valid
+ * UTF-8 never holds (names are checked to be UTF-8), so any character
+ * a user types, control characters included, survives the split. */
+#define ROSTRA_STORE_TAG_JOIN_SQL "CAST (X'FF' AS TEXT)"
+#define ROSTRA_STORE_TAG_SPLIT    "\xff"
+
 /* Helpers for the store's own files; SQL only ever from the store. */
 sqlite3_stmt *_rostra_store_statement (RostraStore *self, const char *sql, GError **error);
 gboolean      _rostra_store_set_error (RostraStore *self, int rc, GError **error);

@@ -59,11 +59,12 @@ typedef enum
 } Stmt;
 
 /* The columns read_article() expects, in order; text last. */
-#define ARTICLE_COLUMNS                                                             \
-  "a.id, a.title, a.source, a.published, a.language, a.words, i.name,"              \
-  " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),"                \
-  " (SELECT group_concat (name, char (31)) FROM (SELECT t.name FROM article_tags x" \
-  "   JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id"                     \
+#define ARTICLE_COLUMNS                                                \
+  "a.id, a.title, a.source, a.published, a.language, a.words, i.name," \
+  " (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),"   \
+  " (SELECT group_concat (name, " ROSTRA_STORE_TAG_JOIN_SQL            \
+  ") FROM (SELECT t.name FROM article_tags x"                          \
+  "   JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id"        \
   "   ORDER BY t.name COLLATE NOCASE))"
 #define ARTICLE_FROM  " FROM articles a LEFT JOIN imports i ON i.id = a.import_id"
 #define ARTICLE_ORDER " ORDER BY a.published DESC, a.id DESC"
@@ -173,9 +174,48 @@ rostra_store_init (RostraStore *self)
 
 /* Errors */
 
-static RostraStoreError
-error_code_for (int rc)
+/* A write that failed for want of room: a full disk (ENOSPC), a limit
+ * on the size of files (EFBIG) or a quota (EDQUOT). SQLite reports the
+ * first as SQLITE_FULL but the others as SQLITE_IOERR_WRITE (or _FSYNC,
+ * _TRUNCATE, …); the reason is the connection's system errno or, when
+ * the write that failed was the commit's, the last errno of the file
+ * written: the database's or its write-ahead log's. */
+static gboolean
+is_room_errno (int system_errno)
 {
+  return system_errno == ENOSPC || system_errno == EFBIG
+#ifdef EDQUOT
+         || system_errno == EDQUOT
+#endif
+      ;
+}
+
+static gboolean
+is_out_of_room (sqlite3 *db, int rc)
+{
+  sqlite3_file *log = NULL;
+  int           file_errno = 0;
+
+  if ((rc & 0xff) != SQLITE_IOERR || db == NULL)
+    return FALSE;
+  if (is_room_errno (sqlite3_system_errno (db)))
+    return TRUE;
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_LAST_ERRNO, &file_errno) == SQLITE_OK &&
+      is_room_errno (file_errno))
+    return TRUE;
+  file_errno = 0;
+  return sqlite3_file_control (db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &log) == SQLITE_OK &&
+         log != NULL && log->pMethods != NULL &&
+         log->pMethods->xFileControl (log, SQLITE_FCNTL_LAST_ERRNO, &file_errno) == SQLITE_OK &&
+         is_room_errno (file_errno);
+}
+
+static RostraStoreError
+error_code_for (sqlite3 *db, int rc)
+{
+  if (is_out_of_room (db, rc))
+    return ROSTRA_STORE_ERROR_FULL;
+
   switch (rc & 0xff)
     {
       case SQLITE_NOTADB:
@@ -200,7 +240,7 @@ error_code_for (int rc)
 static gboolean
 set_db_error (RostraStore *self, int rc, GError **error)
 {
-  RostraStoreError code = error_code_for (rc);
+  RostraStoreError code = error_code_for (self->db, rc);
   const char      *detail = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
   switch (code)
@@ -334,7 +374,7 @@ read_article (sqlite3_stmt *stmt, gboolean with_text)
                                  with_text ? dup_column (stmt, 9) : NULL, dup_column (stmt, 6),
                                  sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 7));
   if (tags != NULL)
-    _rostra_article_set_tags (article, g_strsplit (tags, "\x1f", -1));
+    _rostra_article_set_tags (article, g_strsplit (tags, ROSTRA_STORE_TAG_SPLIT, -1));
   return article;
 }
 

@@ -585,7 +585,7 @@ rostra_text_markdown_escape (const char *text)
 
   for (const char *p = text; *p; p++)
     {
-      if (strchr ("\\`*_{}[]()<>#+-.!|~&", *p) != NULL)
+      if (strchr ("\\`*_{}[]()<>#+-.!|~&=", *p) != NULL)
         g_string_append_c (out, '\\');
       g_string_append_c (out, *p);
     }

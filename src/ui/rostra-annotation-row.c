@@ -110,11 +110,13 @@ struct _RostraAnnotationRow
   GtkListStore       *completion_store;
   guint               note_timeout_id;
   gboolean            setting_note; /* the buffer follows the annotation */
+  gboolean            note_unsaved; /* the buffer holds a note the archive refused */
 
   GtkWidget     *mark;
   GtkLabel      *passage_label;
   GtkMenuButton *menu_button;
   GtkLabel      *orphaned_label;
+  GtkLabel      *unsaved_label;
   GtkTextView   *note_view;
   GtkLabel      *note_placeholder;
   GtkFlowBox    *tags_box;
@@ -281,6 +283,11 @@ update_note (RostraAnnotationRow *self, gboolean force)
   const char      *note = self->annotation ? rostra_annotation_get_note (self->annotation) : NULL;
   g_autofree char *text = NULL;
   GtkTextIter      start, end;
+
+  /* A note the archive refused stays as typed, never lost to what the
+   * archive holds: the next change to it tries again. */
+  if (self->note_unsaved)
+    return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -846,6 +853,7 @@ rostra_annotation_row_class_init (RostraAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraAnnotationRow, passage_label);
   gtk_widget_class_bind_template_child (widget_class, RostraAnnotationRow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RostraAnnotationRow, orphaned_label);
+  gtk_widget_class_bind_template_child (widget_class, RostraAnnotationRow, unsaved_label);
   gtk_widget_class_bind_template_child (widget_class, RostraAnnotationRow, note_view);
   gtk_widget_class_bind_template_child (widget_class, RostraAnnotationRow, note_placeholder);
   gtk_widget_class_bind_template_child (widget_class, RostraAnnotationRow, tags_box);
@@ -902,6 +910,7 @@ rostra_annotation_row_set_annotation (RostraAnnotationRow *self, RostraAnnotatio
 
   if (self->note_timeout_id != 0)
     commit_note (self);
+  rostra_annotation_row_set_note_unsaved (self, FALSE);
   if (self->annotation != NULL)
     g_signal_handlers_disconnect_by_data (self->annotation, self);
 
@@ -962,4 +971,33 @@ rostra_annotation_row_edit_note (RostraAnnotationRow *self)
   gtk_text_buffer_place_cursor (buffer, &end);
   gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
   update_placeholder (self);
+}
+
+/**
+ * rostra_annotation_row_set_note_unsaved:
+ * @unsaved: whether the archive refused the note being shown
+ *
+ * While the note is unsaved the row keeps the text as typed, whatever
+ * the annotation says, and shows that it is not saved; the next change
+ * to it is saved again. The owner clears it once a save succeeds.
+ */
+void
+rostra_annotation_row_set_note_unsaved (RostraAnnotationRow *self, gboolean unsaved)
+{
+  g_return_if_fail (ROSTRA_IS_ANNOTATION_ROW (self));
+
+  self->note_unsaved = unsaved;
+  gtk_widget_set_visible (GTK_WIDGET (self->unsaved_label), unsaved);
+}
+
+/**
+ * rostra_annotation_row_get_note_unsaved:
+ *
+ * Returns: whether the row shows a note the archive refused
+ */
+gboolean
+rostra_annotation_row_get_note_unsaved (RostraAnnotationRow *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ANNOTATION_ROW (self), FALSE);
+  return self->note_unsaved;
 }

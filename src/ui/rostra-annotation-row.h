@@ -16,5 +16,7 @@ void rostra_annotation_row_set_annotation (RostraAnnotationRow *self, RostraAnno
 RostraAnnotation *rostra_annotation_row_get_annotation (RostraAnnotationRow *self);
 void              rostra_annotation_row_set_tag_names (RostraAnnotationRow *self, GListModel *tags);
 void              rostra_annotation_row_edit_note (RostraAnnotationRow *self);
+void     rostra_annotation_row_set_note_unsaved (RostraAnnotationRow *self, gboolean unsaved);
+gboolean rostra_annotation_row_get_note_unsaved (RostraAnnotationRow *self);
 
 G_END_DECLS

@@ -326,11 +326,15 @@ row_changed (RostraAnnotationsPane *self, RostraAnnotationRow *row)
       /* Translators: shown when a change to an annotation could not be
        * written to the archive; %s is the reason. */
       message = g_strdup_printf (_("Could not save the annotation: %s"), error->message);
+      /* The typed note stays in the row (marked unsaved) while the
+       * annotation goes back to what the archive holds. */
+      rostra_annotation_row_set_note_unsaved (row, TRUE);
       revert (self, annotation);
       g_signal_emit (self, signals[ERROR], 0, message);
       return;
     }
 
+  rostra_annotation_row_set_note_unsaved (row, FALSE);
   if (self->disposing)
     return;
   if (has_new_tag (self, annotation))

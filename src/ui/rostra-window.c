@@ -8,6 +8,12 @@
  *
  * The window reads through its own store connection; imports run on a
  * worker thread with another, and the list refreshes when they end.
+ *
+ * An archive that cannot be opened (not a database, damaged, from a
+ * newer Rostra, locked, in a folder that cannot be written) gives a
+ * page of its own in place of the panes, which says why and offers a
+ * way out: a new archive (the old file kept aside, never overwritten),
+ * a backup restored into a new archive, or trying again.
  */
 
 #include "config.h"
@@ -15,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "rostra-anchor.h"
+#include "rostra-archive-backup.h"
 #include "rostra-annotations-pane.h"
 #include "rostra-annotations-view.h"
 #include "rostra-article-list.h"
@@ -22,6 +29,7 @@
 #include "rostra-importer.h"
 #include "rostra-language.h"
 #include "rostra-reader.h"
+#include "rostra-store-recovery.h"
 #include "rostra-backup-ui.h"
 #include "rostra-export-dialog.h"
 #include "rostra-import-dialog.h"
@@ -38,7 +46,10 @@ struct _RostraWindow
   AdwApplicationWindow parent_instance;
 
   GSettings          *settings;
-  RostraStore        *store;
+  char               *path;       /* the archive's file */
+  RostraStore        *store;      /* NULL while it cannot be opened */
+  guint               generation; /* one more for each archive opened */
+  gboolean            disposed;
   RostraArticleList  *articles;
   GtkSingleSelection *selection;
   RostraQuery        *query;
@@ -57,6 +68,11 @@ struct _RostraWindow
   GPtrArray *tag_values;
 
   AdwToastOverlay       *toast_overlay;
+  GtkStack              *main_stack;
+  AdwStatusPage         *problem_page;
+  GtkWidget             *new_archive_button;
+  GtkWidget             *open_backup_button;
+  GtkWidget             *try_again_button;
   AdwLeaflet            *leaflet;
   GtkWidget             *sidebar;
   GtkWidget             *sidebar_handle;
@@ -71,7 +87,6 @@ struct _RostraWindow
   GtkSearchEntry        *search_entry;
   GtkStack              *list_stack;
   GtkListView           *list_view;
-  AdwStatusPage         *error_page;
   GtkWidget             *content;
   AdwWindowTitle        *content_title;
   GtkWidget             *match_box;
@@ -84,15 +99,19 @@ struct _RostraWindow
   GtkDropDown           *tag_dropdown;
   GtkCheckButton        *annotated_check;
   GtkRevealer           *import_filter_revealer;
+  GtkRevealer           *kept_revealer;
+  GtkLabel              *kept_label;
   GtkLabel              *import_filter_label;
 };
 
 G_DEFINE_FINAL_TYPE (RostraWindow, rostra_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* @message is plain text (a toast's title is markup). */
 static void
 toast (RostraWindow *self, const char *message)
 {
-  AdwToast *t = adw_toast_new (message);
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+  AdwToast        *t = adw_toast_new (markup);
 
   adw_toast_set_timeout (t, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
@@ -208,9 +227,21 @@ list_activated (RostraWindow *self, guint position)
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+static void show_problem (RostraWindow *self, const GError *error);
+
 static void
 list_loaded (RostraWindow *self, GError *error)
 {
+  /* Damage that opening the archive did not reach */
+  if (error != NULL && error->domain == ROSTRA_STORE_ERROR &&
+      (error->code == ROSTRA_STORE_ERROR_CORRUPT ||
+       error->code == ROSTRA_STORE_ERROR_NOT_A_DATABASE))
+    {
+      show_problem (self, error);
+      return;
+    }
+  if (error != NULL)
+    toast (self, error->message);
   update_list_page (self);
   /* Keep the open article selected when it is still in the list. */
   select_id (self, self->open_id);
@@ -775,6 +806,11 @@ import_done (GObject *source, GAsyncResult *res, gpointer user_data)
   g_autofree char *message = NULL;
 
   self->importing = FALSE;
+  if (self->store == NULL) /* the archive turned out damaged meanwhile */
+    {
+      g_clear_pointer (&result, import_result_free);
+      return;
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", TRUE);
 
@@ -873,6 +909,12 @@ rostra_window_open_import_dialog (RostraWindow *self, GListModel *files)
 
   g_return_if_fail (ROSTRA_IS_WINDOW (self));
   g_return_if_fail (files == NULL || G_IS_LIST_MODEL (files));
+
+  if (self->store == NULL)
+    {
+      toast (self, _("Nothing can be imported while the archive cannot be opened"));
+      return;
+    }
 
   if (self->import_dialog != NULL && !g_str_equal (import_dialog_page (self), "preview"))
     {
@@ -978,10 +1020,12 @@ files_dropped (GtkDropTarget *target, const GValue *value, double x, double y, g
 {
   RostraWindow *self = user_data;
   g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr (GSList) dropped = NULL; /* (transfer container) */
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
-  for (GSList *l = gdk_file_list_get_files (g_value_get_boxed (value)); l; l = l->next)
+  dropped = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = dropped; l; l = l->next)
     g_list_store_append (files, l->data);
   if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
     return FALSE;
@@ -1087,8 +1131,7 @@ preferences_action (GtkWidget *widget, const char *action_name, GVariant *parame
 {
   RostraWindow *self = ROSTRA_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (
-      rostra_preferences_window_new (GTK_WINDOW (self), rostra_store_get_path (self->store))));
+  gtk_window_present (GTK_WINDOW (rostra_preferences_window_new (GTK_WINDOW (self), self->path)));
 }
 
 static void
@@ -1246,31 +1289,179 @@ handle_drag_end (GtkGestureDrag *gesture, double dx, double dy, RostraWindow *se
 
 /* Opening the archive and saving the window's state */
 
+/* The actions that need the archive, off while it cannot be opened
+ * (their shortcuts too); win.print and win.undo follow their state. */
+static const char *const archive_actions[] = {
+  "win.import",
+  "win.open-sample",
+  "win.imports",
+  "win.back-up",
+  "win.restore",
+  "win.manage-tags",
+  "win.export-annotations",
+  "win.search",
+  "win.previous-article",
+  "win.next-article",
+  "win.toggle-annotations",
+};
+
+/* What the problem page offers, by what went wrong. */
+static const char *const problem_actions[] = {
+  "win.start-new-archive",
+  "win.open-backup",
+  "win.try-again",
+};
+
 static void
-show_error (RostraWindow *self, const char *message)
+set_archive_actions_enabled (RostraWindow *self, gboolean enabled)
 {
-  adw_status_page_set_description (self->error_page, message);
-  gtk_stack_set_visible_child_name (self->list_stack, "error");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (archive_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), archive_actions[i], enabled);
+  for (guint i = 0; i < G_N_ELEMENTS (problem_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), problem_actions[i], !enabled);
+}
+
+/* Forgets the archive: nothing shows it or holds it open any more. */
+static void
+drop_store (RostraWindow *self)
+{
+  if (self->articles)
+    {
+      g_signal_handlers_disconnect_by_data (self->articles, self);
+      gtk_single_selection_set_model (self->selection, NULL);
+      g_clear_object (&self->articles);
+    }
+  self->open_id = 0;
+  rostra_reader_set_article (self->reader, NULL);
+  reload_annotations (self);
+  adw_window_title_set_title (self->content_title, "");
+  adw_window_title_set_subtitle (self->content_title, "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
+  g_queue_clear_full (&self->undo, (GDestroyNotify) undo_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  rostra_annotations_pane_set_store (self->annotations_pane_widget, NULL);
+  rostra_annotations_view_set_store (self->annotations_view, NULL);
+  g_clear_object (&self->store);
+}
+
+/* Whether what went wrong lies in the file itself: a new archive (or a
+ * backup) in its place is the way out. */
+static gboolean
+problem_is_the_file (int problem)
+{
+  return problem == ROSTRA_STORE_ERROR_NOT_A_DATABASE || problem == ROSTRA_STORE_ERROR_CORRUPT ||
+         problem == ROSTRA_STORE_ERROR_FUTURE_SCHEMA;
+}
+
+/* The page in place of the window's panes: what happened to which file,
+ * and what can be done. The file is never written to from here. */
+static void
+show_problem (RostraWindow *self, const GError *error)
+{
+  g_autofree char *message = g_markup_escape_text (error->message, -1);
+  g_autofree char *description = NULL;
+  const char      *advice;
+  const char      *icon;
+  int              problem = error->domain == ROSTRA_STORE_ERROR ? error->code : -1;
+  gboolean         the_file = problem_is_the_file (problem);
+
+  drop_store (self);
+  gtk_revealer_set_reveal_child (self->kept_revealer, FALSE);
+  switch (problem)
+    {
+      case ROSTRA_STORE_ERROR_NOT_A_DATABASE:
+      case ROSTRA_STORE_ERROR_CORRUPT:
+        icon = "dialog-warning-symbolic";
+        advice = _("You can start a new, empty archive, or restore a backup into a new one. "
+                   "This file is then kept beside it under another name, as it is.");
+        break;
+      case ROSTRA_STORE_ERROR_FUTURE_SCHEMA:
+        icon = "dialog-warning-symbolic";
+        advice = _("Open it with the newer version of Rostra. Or start a new archive here: this "
+                   "file is then kept beside it under another name, unchanged.");
+        break;
+      case ROSTRA_STORE_ERROR_BUSY:
+        icon = "changes-prevent-symbolic";
+        advice = _("Close the other program, or the other Rostra, then try again.");
+        break;
+      case ROSTRA_STORE_ERROR_FULL:
+        icon = "drive-harddisk-symbolic";
+        advice = _("Make room on the disk, then try again.");
+        break;
+      default:
+        icon = "dialog-error-symbolic";
+        advice = _("Check that the folder exists and that you may write to it, then try again.");
+        break;
+    }
+  description = g_strdup_printf ("%s\n\n%s", message, advice);
+  adw_status_page_set_description (self->problem_page, description);
+  adw_status_page_set_icon_name (self->problem_page, icon);
+
+  /* A newer Rostra is the better way out: no suggestion here then. */
+  if (problem == ROSTRA_STORE_ERROR_FUTURE_SCHEMA)
+    gtk_widget_remove_css_class (self->new_archive_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->new_archive_button, "suggested-action");
+  gtk_widget_set_visible (self->new_archive_button, the_file);
+  gtk_widget_set_visible (self->open_backup_button, the_file);
+  gtk_widget_set_visible (self->try_again_button, !the_file);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "problem");
+  set_archive_actions_enabled (self, FALSE);
+  /* Only what the page offers: a file in use is never moved aside. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-new-archive", the_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-backup", the_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-again", !the_file);
+}
+
+/* The file is found damaged on a worker, after the window opened it. */
+static void
+check_done (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (res), &error) || error == NULL)
+    return;
+  /* Still the archive that was checked (not closed nor replaced since)? */
+  if (self->disposed || self->store == NULL ||
+      self->generation != GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (res), "generation")))
+    return;
+  if (error->code == ROSTRA_STORE_ERROR_CORRUPT || error->code == ROSTRA_STORE_ERROR_NOT_A_DATABASE)
+    show_problem (self, error);
 }
 
 static void
-open_archive (RostraWindow *self, const char *path)
+check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  g_autofree char *default_path = NULL;
-  g_autoptr (GError) error = NULL;
-  gint64 last;
+  GError *error = NULL;
 
-  if (path == NULL)
-    path = default_path = rostra_store_default_path ();
+  if (rostra_store_recovery_quick_check (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
 
-  self->store = rostra_store_open (path, &error);
-  if (self->store == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
+/* Reads the whole archive once, in the background: opening it reads
+ * only its first pages. */
+static void
+check_archive (RostraWindow *self)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, check_done, NULL);
+
+  g_task_set_source_tag (task, check_archive);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->generation));
+  g_task_run_in_thread (task, check_thread);
+}
+
+/* Shows @store, which is taken. */
+static void
+use_store (RostraWindow *self, RostraStore *store)
+{
+  g_clear_object (&self->store);
+  self->store = store;
+  self->generation++;
 
   rostra_annotations_pane_set_store (self->annotations_pane_widget, self->store);
   rostra_annotations_view_set_store (self->annotations_view, self->store);
@@ -1279,10 +1470,217 @@ open_archive (RostraWindow *self, const char *path)
   g_signal_connect_swapped (self->articles, "loaded", G_CALLBACK (list_loaded), self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
 
-  last = g_settings_get_int64 (self->settings, "last-article");
+  set_archive_actions_enabled (self, TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "archive");
   update_filters (self); /* sets the query, which loads the list */
+}
+
+static void
+open_archive (RostraWindow *self, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  RostraStore *store;
+  gint64       last;
+
+  g_free (self->path);
+  self->path = path ? g_strdup (path) : rostra_store_default_path ();
+
+  store = rostra_store_open (self->path, &error);
+  if (store == NULL)
+    {
+      show_problem (self, error);
+      return;
+    }
+
+  use_store (self, store);
+  last = g_settings_get_int64 (self->settings, "last-article");
   if (last > 0)
     open_article (self, last);
+  check_archive (self);
+}
+
+/* "Try Again": opening may wait for a lock, so on a worker. */
+static void
+reopen_done (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  RostraStore *store = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (self->disposed || self->store != NULL)
+    {
+      g_clear_object (&store);
+      return;
+    }
+  gtk_widget_set_sensitive (self->try_again_button, TRUE);
+  if (store == NULL)
+    {
+      show_problem (self, error);
+      toast (self, _("The archive still cannot be opened"));
+      return;
+    }
+  use_store (self, store);
+  check_archive (self);
+}
+
+static void
+reopen_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError      *error = NULL;
+  RostraStore *store = rostra_store_open (task_data, &error);
+
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+try_again_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+  g_autoptr (GTask) task = g_task_new (self, NULL, reopen_done, NULL);
+
+  /* The button, not the action: the action's state is the page's. */
+  gtk_widget_set_sensitive (self->try_again_button, FALSE);
+  g_task_set_source_tag (task, try_again_action);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, reopen_thread);
+}
+
+static void
+dismiss_kept (RostraWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->kept_revealer, FALSE);
+}
+
+/* Moves the archive that cannot be opened aside and opens a new, empty
+ * one in its place; says where the old file went, in a bar above the
+ * list that stays until dismissed (a toast would cut the name short on
+ * a narrow window). */
+static RostraStore *
+start_new_archive (RostraWindow *self)
+{
+  g_autoptr (GFile) aside = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  RostraStore     *store;
+
+  aside = rostra_store_recovery_move_aside (self->path, NULL, &error);
+  /* Gone meanwhile (moved by the user): nothing to keep. */
+  if (aside == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      toast (self, error->message);
+      return NULL;
+    }
+  g_clear_error (&error);
+
+  if (aside != NULL)
+    {
+      g_autofree char *base = g_file_get_basename (aside);
+      g_autofree char *dir = g_path_get_dirname (g_file_peek_path (aside));
+      g_autofree char *name = g_filename_display_name (base);
+      g_autofree char *folder = g_filename_display_name (dir);
+
+      /* Translators: the first %s is a file name such as
+       * archive-damaged-2026-11-27-142501.db, the second its folder. */
+      message = g_strdup_printf (_("The old archive was kept as “%s” in %s"), name, folder);
+    }
+
+  if (!(store = rostra_store_open (self->path, &error)))
+    {
+      show_problem (self, error);
+      if (message != NULL)
+        toast (self, message);
+      return NULL;
+    }
+
+  use_store (self, store);
+  if (message != NULL)
+    {
+      gtk_label_set_label (self->kept_label, message);
+      gtk_revealer_set_reveal_child (self->kept_revealer, TRUE);
+    }
+  return store;
+}
+
+static void
+start_new_archive_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  start_new_archive (ROSTRA_WINDOW (widget));
+}
+
+static void
+restore_into_new_archive (RostraWindow *self, GFile *backup)
+{
+  g_autoptr (GFile) archive = g_file_new_for_path (self->path);
+  g_autoptr (GError) error = NULL;
+  RostraStore *store;
+
+  if (g_file_equal (backup, archive))
+    {
+      toast (self, _("This is the archive that cannot be opened: choose a backup of it"));
+      return;
+    }
+  /* Nothing is moved for a file that is no backup. */
+  if (rostra_archive_detect_source (backup, NULL, &error) == ROSTRA_BACKUP_SOURCE_UNKNOWN)
+    {
+      g_autofree char *base = g_file_get_basename (backup);
+      g_autofree char *name = g_filename_display_name (base);
+      g_autofree char *message =
+          error != NULL
+              ? g_strdup (error->message)
+              /* Translators: %s is a file name. */
+              : g_strdup_printf (_("“%s” is neither a Rostra archive nor a JSON backup"), name);
+
+      toast (self, message);
+      return;
+    }
+
+  if ((store = start_new_archive (self)) != NULL)
+    rostra_backup_ui_run_restore (GTK_WINDOW (self), store, self->toast_overlay, backup,
+                                  ROSTRA_BACKUP_UI_MERGE, archive_changed, self);
+}
+
+static void
+backup_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  RostraWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->store == NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        restore_into_new_archive (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_backup_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+  g_autoptr (GtkFileFilter) backups = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Restore From a Backup"), GTK_WINDOW (self),
+                                            GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (backups, _("Rostra backups (*.db, *.json)"));
+  gtk_file_filter_add_suffix (backups, "db");
+  gtk_file_filter_add_suffix (backups, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), backups);
+  /* Backups are often kept beside the archive. */
+  {
+    g_autofree char *dir = g_path_get_dirname (self->path);
+    g_autoptr (GFile) folder = g_file_new_for_path (dir);
+
+    if (g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
+  g_signal_connect_object (chooser, "response", G_CALLBACK (backup_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static gboolean
@@ -1304,6 +1702,7 @@ rostra_window_dispose (GObject *object)
 {
   RostraWindow *self = (RostraWindow *) object;
 
+  self->disposed = TRUE;
   /* No callbacks into a half-disposed window: a query may still finish,
    * and a note being typed is saved when its row goes. */
   if (self->articles)
@@ -1348,6 +1747,7 @@ rostra_window_finalize (GObject *object)
 {
   RostraWindow *self = (RostraWindow *) object;
 
+  g_free (self->path);
   rostra_query_free (self->query);
   g_hash_table_unref (self->saved);
   g_clear_pointer (&self->source_values, g_ptr_array_unref);
@@ -1376,6 +1776,11 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rostra/Rostra/rostra-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, problem_page);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, new_archive_button);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, open_backup_button);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, try_again_button);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, sidebar_handle);
@@ -1392,7 +1797,6 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_view);
-  gtk_widget_class_bind_template_child (widget_class, RostraWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, content);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, match_box);
@@ -1405,6 +1809,8 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotated_check);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, import_filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, kept_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, kept_label);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, import_filter_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
@@ -1421,8 +1827,13 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, pane_annotation_activated);
   gtk_widget_class_bind_template_callback (widget_class, delete_requested);
   gtk_widget_class_bind_template_callback (widget_class, pane_error);
+  gtk_widget_class_bind_template_callback (widget_class, dismiss_kept);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.start-new-archive", NULL,
+                                   start_new_archive_action);
+  gtk_widget_class_install_action (widget_class, "win.open-backup", NULL, open_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.try-again", NULL, try_again_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.imports", NULL, imports_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
@@ -1557,6 +1968,7 @@ rostra_window_init (RostraWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sort));
 
   update_matches (self);
+  set_archive_actions_enabled (self, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 }
 

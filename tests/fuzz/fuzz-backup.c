@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "rostra-importer.h"
@@ -13,7 +16,26 @@
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static RostraStore *store;
+static char        *dir;
 static char        *path;
+
+/* At exit (libFuzzer's or the replay's): close the archive, leave no files behind. */
+static void
+remove_archive (void)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_clear_object (&store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (dir);
+  g_clear_pointer (&path, g_free);
+  g_clear_pointer (&dir, g_free);
+}
 
 static gint64
 count_imports (void)
@@ -42,11 +64,12 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 
   if (store == NULL)
     {
-      g_autofree char *dir = g_dir_make_tmp ("rostra-fuzz-XXXXXX", NULL);
-
+      dir = g_dir_make_tmp ("rostra-fuzz-XXXXXX", NULL);
+      g_assert (dir != NULL);
       path = g_build_filename (dir, "archive.db", NULL);
       store = rostra_store_open (path, &error);
       g_assert (store != NULL);
+      atexit (remove_archive);
     }
 
   before = count_imports ();
