@@ -84,6 +84,26 @@ timeout_cb (gpointer user_data)
 }
 
 /**
+ * rostra_test_register_application:
+ * @app: the application, not registered yet
+ *
+ * Registers @app for the test, not as the session's single instance
+ * (tests run side by side), opening files as `rostra FILE` does. A
+ * GApplication cannot be registered twice in a process: once per
+ * test program.
+ */
+void
+rostra_test_register_application (GApplication *app)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_application_set_flags (app, G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (app, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_application_get_is_registered (app));
+}
+
+/**
  * rostra_test_wait_for:
  * @condition: what to wait for
  * @data: passed to @condition
@@ -344,4 +364,117 @@ rostra_test_assert_toast (GtkWidget *root, const char *text)
   g_source_remove (ticker);
   if (!shown)
     g_error ("No toast says “%s”", text);
+}
+
+/* Status pages */
+
+static gboolean
+is_status_page_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+/**
+ * rostra_test_find_status_page:
+ * @root: where to look
+ * @title: the page's title, exactly
+ *
+ * Returns: (transfer none) (nullable): the #AdwStatusPage titled @title
+ * anywhere under @root, shown or not
+ */
+GtkWidget *
+rostra_test_find_status_page (GtkWidget *root, const char *title)
+{
+  return rostra_test_find_widget_if (root, is_status_page_titled, title);
+}
+
+/**
+ * rostra_test_shows_status_page:
+ * @root: where to look
+ * @title: the page's title, exactly
+ *
+ * Returns: whether a status page titled @title under @root is mapped now
+ */
+gboolean
+rostra_test_shows_status_page (GtkWidget *root, const char *title)
+{
+  GtkWidget *page = rostra_test_find_status_page (root, title);
+
+  return page != NULL && gtk_widget_get_mapped (page);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *title;
+  gboolean    shown;
+} PageQuery;
+
+static gboolean
+page_is (gpointer data)
+{
+  PageQuery *query = data;
+
+  return rostra_test_shows_status_page (query->root, query->title) == query->shown;
+}
+
+/**
+ * rostra_test_wait_status_page:
+ * @root: where to look
+ * @title: the page's title, exactly
+ * @shown: whether to wait for the page to show or to be gone
+ *
+ * Waits, at most %ROSTRA_TEST_TIMEOUT_MS, until the status page titled
+ * @title under @root shows (or no longer shows), once transitions end.
+ *
+ * Returns: whether it did
+ */
+gboolean
+rostra_test_wait_status_page (GtkWidget *root, const char *title, gboolean shown)
+{
+  PageQuery query = { root, title, shown };
+
+  return rostra_test_wait_for (page_is, &query);
+}
+
+/* Text views */
+
+/**
+ * rostra_test_select_text:
+ * @view: a text view
+ * @start: the first character to select, an offset in the buffer
+ * @end: the character after the last one
+ *
+ * Selects characters [@start, @end) of @view's buffer, as a drag does.
+ */
+void
+rostra_test_select_text (GtkTextView *view, int start, int end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter    a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
+  gtk_text_buffer_select_range (buffer, &a, &b);
+}
+
+/**
+ * rostra_test_has_tag_at:
+ * @view: a text view
+ * @tag_name: the name of a tag in its buffer's tag table
+ * @offset: a character offset in the buffer
+ *
+ * Returns: whether the character at @offset has the tag (%FALSE when
+ * the table has no such tag)
+ */
+gboolean
+rostra_test_has_tag_at (GtkTextView *view, const char *tag_name, int offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag    *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter    iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
 }

@@ -8,8 +8,9 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
-#include "rostra-exporter.h"
+#include "rostra-importer.h"
 #include "rostra-test-utils.h"
 
 static char *tmpdir;
@@ -54,6 +55,17 @@ rostra_test_tmpdir (void)
   return tmpdir;
 }
 
+/* The folder @name in the test folder, made with its parents if need
+ * be: one folder for each test, where what else appears is checked. */
+char *
+rostra_test_new_folder (const char *name)
+{
+  char *dir = g_build_filename (rostra_test_tmpdir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return dir;
+}
+
 char *
 rostra_test_write_file (const char *name, const char *contents, gssize len)
 {
@@ -86,6 +98,29 @@ rostra_test_store_new (char **path)
   if (path)
     *path = g_steal_pointer (&db);
   return store;
+}
+
+/* Imports the fixture, data/speeches.txt (three speeches), into @store. */
+void
+rostra_test_import_fixture (RostraStore *store)
+{
+  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
+  g_autoptr (GFile) file = g_file_new_for_path (fixture);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* An archive with the fixture's speeches at @path, closed again. */
+void
+rostra_test_make_archive (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RostraStore) store = rostra_store_open (path, &error);
+
+  g_assert_no_error (error);
+  rostra_test_import_fixture (store);
 }
 
 /* Parses @data to the end; returns the entries, or %NULL on error. */
@@ -206,6 +241,15 @@ rostra_test_query_int (sqlite3 *db, const char *sql)
   return value;
 }
 
+/* What was written to @out, a resizable memory stream, as a string. */
+static char *
+steal_text (GOutputStream *out)
+{
+  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
 /* The whole archive as `rostra --export json` writes it. */
 char *
 rostra_test_export_json (RostraStore *store)
@@ -215,9 +259,36 @@ rostra_test_export_json (RostraStore *store)
 
   g_assert_true (rostra_export_json (store, out, NULL, &error));
   g_assert_no_error (error);
-  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
-  g_output_stream_close (out, NULL, NULL);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  return steal_text (out);
+}
+
+/* The annotations in @scope (%NULL: all) as rostra_export_annotations()
+ * writes them in @format; @n (nullable) gets how many it wrote. */
+char *
+rostra_test_export (RostraStore             *store,
+                    RostraExportFormat       format,
+                    const RostraExportScope *scope,
+                    guint                   *n)
+{
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rostra_export_annotations (store, format, scope, out, n, NULL, &error));
+  g_assert_no_error (error);
+  return steal_text (out);
+}
+
+/* The root of @text, which must be valid UTF-8 and JSON; unref it. */
+JsonNode *
+rostra_test_parse_json (const char *text)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
 }
 
 /* The environment of a `rostra` the tests start: no display (a
@@ -236,10 +307,100 @@ rostra_test_child_environment (void)
   return envp;
 }
 
-/* Writes a feed dump of @n_entries invented speeches (three paragraphs
- * of words drawn with @seed, about 800 bytes each) to the test folder. */
+/* Starting `rostra` ($ROSTRA_BIN, set by meson test) */
+
+/* $ROSTRA_BIN and @args, NULL-terminated. */
+static GPtrArray *
+rostra_argv (const char *const *args)
+{
+  const char *bin = g_getenv ("ROSTRA_BIN");
+  GPtrArray  *argv = g_ptr_array_new ();
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+void
+rostra_test_run_clear (RostraTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs `rostra ARGS…` (@args NULL-terminated, no shell) in the
+ * environment of rostra_test_child_environment(), with no display at
+ * all: a headless path that touched GTK would fail. @child_setup
+ * (nullable) runs in the child before exec, for limits and the like.
+ * Fills @run with what it wrote and its exit status. */
+void
+rostra_test_run_rostrav (RostraTestRun       *run,
+                         const char *const   *args,
+                         GSpawnChildSetupFunc child_setup,
+                         gpointer             user_data)
+{
+  g_autoptr (GPtrArray) argv = rostra_argv (args);
+  g_auto (GStrv) envp = rostra_test_child_environment ();
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, child_setup, user_data,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+/* rostra_test_run_rostrav() with the arguments given one by one,
+ * NULL-terminated, and no child set-up. */
+void
+rostra_test_run_rostra (RostraTestRun *run, const char *first_arg, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  va_list args_list;
+
+  va_start (args_list, first_arg);
+  for (const char *a = first_arg; a; a = va_arg (args_list, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (args_list);
+  g_ptr_array_add (args, NULL);
+  rostra_test_run_rostrav (run, (const char *const *) args->pdata, NULL, NULL);
+}
+
+/* Starts @argv (a program and its arguments, NULL-terminated) in the
+ * environment of rostra_test_child_environment(), its output thrown
+ * away; reap it with waitpid(). */
+GPid
+rostra_test_spawn (const char *const *argv)
+{
+  g_auto (GStrv) envp = rostra_test_child_environment ();
+  g_autoptr (GError) error = NULL;
+  GPid pid = 0;
+
+  g_spawn_async (NULL, (char **) argv, envp,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  return pid;
+}
+
+/* rostra_test_spawn() of `rostra ARGS…` (@args NULL-terminated). */
+GPid
+rostra_test_spawn_rostra (const char *const *args)
+{
+  g_autoptr (GPtrArray) argv = rostra_argv (args);
+
+  return rostra_test_spawn ((const char *const *) argv->pdata);
+}
+
+/* Writes a feed dump of @n_entries invented speeches titled "@title N
+ * to the assembly" (three paragraphs of words drawn with @seed, about
+ * 800 bytes each) to the test folder. */
 char *
-rostra_test_write_dump (const char *name, guint n_entries, guint32 seed)
+rostra_test_write_dump (const char *name, const char *title, guint n_entries, guint32 seed)
 {
   static const char *const words[] = {
     "harbour", "council", "bridge",  "library", "winter",  "budget", "school", "road",
@@ -250,7 +411,7 @@ rostra_test_write_dump (const char *name, guint n_entries, guint32 seed)
 
   for (guint i = 0; i < n_entries; i++)
     {
-      g_string_append_printf (s, "Address %u to the assembly | The Test Gazette\n\n", i);
+      g_string_append_printf (s, "%s %u to the assembly | The Test Gazette\n\n", title, i);
       g_string_append_printf (s, "%02u-%02u-19 10:%02u:00,\n\n", 1 + i % 28, 1 + i % 12, i % 60);
       for (guint p = 0; p < 3; p++)
         {

@@ -2,17 +2,22 @@
 /* rostra-test-utils.h: helpers shared by the test programs. */
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "rostra-dump-parser.h"
+#include "rostra-exporter.h"
 #include "rostra-store.h"
 
 G_BEGIN_DECLS
 
 const char  *rostra_test_tmpdir (void);
+char        *rostra_test_new_folder (const char *name);
 char        *rostra_test_write_file (const char *name, const char *contents, gssize len);
 char        *rostra_test_data_path (const char *name);
 RostraStore *rostra_test_store_new (char **path);
+void         rostra_test_import_fixture (RostraStore *store);
+void         rostra_test_make_archive (const char *path);
 GPtrArray *
 rostra_test_parse (const char *data, gssize len, RostraDumpParser **parser, GError **error);
 gboolean rostra_test_has_warning (RostraDumpParser *parser, guint line, const char *fragment);
@@ -23,9 +28,33 @@ char    *rostra_test_file_checksum (const char *path);
 gint64     rostra_test_read_status_kb (const char *field);
 gint64     rostra_test_query_int (sqlite3 *db, const char *sql);
 char      *rostra_test_export_json (RostraStore *store);
+char      *rostra_test_export (RostraStore             *store,
+                               RostraExportFormat       format,
+                               const RostraExportScope *scope,
+                               guint                   *n);
+JsonNode  *rostra_test_parse_json (const char *text);
 char     **rostra_test_child_environment (void);
 GPtrArray *rostra_test_read_csv (const char *csv);
-char      *rostra_test_write_dump (const char *name, guint n_entries, guint32 seed);
-char      *rostra_test_db_digest (const char *db_path);
+char *rostra_test_write_dump (const char *name, const char *title, guint n_entries, guint32 seed);
+char *rostra_test_db_digest (const char *db_path);
+
+/* What a `rostra` started by a test wrote, and how it ended. */
+typedef struct
+{
+  int   status; /* the exit status, or -1 when a signal ended it */
+  char *out;
+  char *err;
+} RostraTestRun;
+
+void rostra_test_run_clear (RostraTestRun *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RostraTestRun, rostra_test_run_clear)
+
+void rostra_test_run_rostrav (RostraTestRun       *run,
+                              const char *const   *args,
+                              GSpawnChildSetupFunc child_setup,
+                              gpointer             user_data);
+void rostra_test_run_rostra (RostraTestRun *run, const char *first_arg, ...) G_GNUC_NULL_TERMINATED;
+GPid rostra_test_spawn (const char *const *argv);
+GPid rostra_test_spawn_rostra (const char *const *args);
 
 G_END_DECLS

@@ -877,6 +877,20 @@ wait_for_height (GtkWidget *widget, int height)
   g_assert_cmpint (gtk_widget_get_height (widget), >, height);
 }
 
+/* A 320×480 window showing the pane with @annotations, once mapped. */
+static GtkWidget *
+show_pane (Fixture *fixture, GListModel *annotations)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 320, 480);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->pane));
+  rostra_annotations_pane_set_annotations (fixture->pane, annotations);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (fixture->pane)));
+  return window;
+}
+
 static void
 test_window (Fixture *fixture, gconstpointer data)
 {
@@ -898,12 +912,7 @@ test_window (Fixture *fixture, gconstpointer data)
   n = g_list_model_get_n_items (many);
   last = g_list_model_get_item (many, n - 1);
 
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 320, 480);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->pane));
-  rostra_annotations_pane_set_annotations (fixture->pane, many);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (fixture->pane)));
+  window = show_pane (fixture, many);
   rostra_test_spin (200);
 
   /* Every note has the height of its text. */
@@ -976,12 +985,7 @@ test_markup_verbatim (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   list = list_annotations (fixture, article);
 
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 320, 480);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fixture->pane));
-  rostra_annotations_pane_set_annotations (fixture->pane, list);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (fixture->pane)));
+  window = show_pane (fixture, list);
   rostra_test_flush ();
 
   row = get_row (fixture->pane, rostra_annotation_get_id (annotation));

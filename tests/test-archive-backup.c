@@ -37,10 +37,8 @@ new_dir (const char *name)
 {
   static guint     counter;
   g_autofree char *leaf = g_strdup_printf ("%s-%u", name, ++counter);
-  char            *dir = g_build_filename (rostra_test_tmpdir (), leaf, NULL);
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return dir;
+  return rostra_test_new_folder (leaf);
 }
 
 static RostraStore *
@@ -114,33 +112,6 @@ store_with_annotations (const char *dir, char **path)
   return store;
 }
 
-/* A dump of @n invented speeches whose titles start with @prefix. */
-static char *
-write_dump (const char *name, const char *prefix, guint n, guint32 seed)
-{
-  static const char *const words[] = {
-    "harbour", "council", "bridge",  "library", "winter",  "budget", "school", "road",
-    "river",   "market",  "orchard", "ferry",   "lantern", "quay",   "timber", "grain",
-  };
-  g_autoptr (GString) s = g_string_new (NULL);
-  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_string_append_printf (s, "%s %u to the assembly | The Test Gazette\n\n", prefix, i);
-      g_string_append_printf (s, "%02u-%02u-19 10:%02u:00,\n\n", 1 + i % 28, 1 + i % 12, i % 60);
-      for (guint p = 0; p < 3; p++)
-        {
-          for (guint w = 0; w < 40; w++)
-            g_string_append_printf (s, "%s%s", w ? " " : "",
-                                    words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-          g_string_append (s, ".\n\n");
-        }
-      g_string_append (s, " \xC2\xBB Lees verder\n\n");
-    }
-  return rostra_test_write_file (name, s->str, s->len);
-}
-
 /* The big dump, made once. */
 static const char *
 big_dump (void)
@@ -148,7 +119,7 @@ big_dump (void)
   static char *path;
 
   if (path == NULL)
-    path = write_dump ("big-dump.txt", "Address", N_BIG_ENTRIES, 20261127);
+    path = rostra_test_write_dump ("big-dump.txt", "Address", N_BIG_ENTRIES, 20261127);
   return path;
 }
 
@@ -488,25 +459,6 @@ test_backup_cancel (void)
   g_assert_cmpuint (count_files_matching (dir, ""), ==, 1);
 }
 
-static GPid
-spawn_import (const char *db, const char *dump)
-{
-  const char *bin = g_getenv ("ROSTRA_BIN");
-  const char *argv[] = { bin, "--database", db, "--import", dump, NULL };
-  g_auto (GStrv) envp = rostra_test_child_environment ();
-  g_autoptr (GError) error = NULL;
-  GPid pid = 0;
-
-  if (bin == NULL)
-    return 0;
-  g_spawn_async (NULL, (char **) argv, envp,
-                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                     G_SPAWN_STDERR_TO_DEV_NULL,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  return pid;
-}
-
 /* Whether @pid has ended (successfully); reaps it when it has. */
 static gboolean
 has_ended (GPid pid)
@@ -544,10 +496,11 @@ test_backup_during_import (void)
     {
       g_autofree char *name = g_strdup_printf ("round-%u.txt", round);
       g_autofree char *prefix = g_strdup_printf ("Round %u address", round);
-      g_autofree char *dump = write_dump (name, prefix, N_BIG_ENTRIES, 7 + round);
-      GPid             pid = spawn_import (path, dump);
-      gboolean         ended = FALSE;
-      gint64           base = before.articles + round * N_BIG_ENTRIES;
+      g_autofree char *dump = rostra_test_write_dump (name, prefix, N_BIG_ENTRIES, 7 + round);
+      GPid             pid = rostra_test_spawn_rostra (
+                      (const char *const[]){ "--database", path, "--import", dump, NULL });
+      gboolean ended = FALSE;
+      gint64   base = before.articles + round * N_BIG_ENTRIES;
 
       while (!ended)
         {
@@ -618,7 +571,7 @@ static RostraStore *
 partial_store (const char *dir, char **path)
 {
   g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
-  g_autofree char *own = write_dump ("own.txt", "Own speech", 1, 99);
+  g_autofree char *own = rostra_test_write_dump ("own.txt", "Own speech", 1, 99);
   g_autofree char *db = g_build_filename (dir, "archive.db", NULL);
   RostraStore     *store = open_store (db);
 
@@ -749,7 +702,7 @@ typedef struct
 static void
 replace_set_up (Replace *r, gconstpointer data)
 {
-  g_autofree char *dump = write_dump ("other.txt", "Other speech", 5, 42);
+  g_autofree char *dump = rostra_test_write_dump ("other.txt", "Other speech", 5, 42);
   g_autoptr (GListModel) annotations = NULL;
   g_autoptr (GError) error = NULL;
 

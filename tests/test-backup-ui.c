@@ -45,17 +45,6 @@ first_article (RostraStore *store)
 }
 
 static void
-import_fixture (RostraStore *store)
-{
-  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
-  g_autoptr (GFile) file = g_file_new_for_path (fixture);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static void
 annotate (RostraStore *store, gint64 article_id, const char *note)
 {
   g_autoptr (GError) error = NULL;
@@ -83,16 +72,15 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
   GtkWidget *window;
 
-  fixture->dir = g_build_filename (rostra_test_tmpdir (), leaf, NULL);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
+  fixture->dir = rostra_test_new_folder (leaf);
   fixture->path = g_build_filename (fixture->dir, "archive.db", NULL);
   fixture->store = rostra_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  import_fixture (fixture->store);
+  rostra_test_import_fixture (fixture->store);
 
   /* The same speeches, one of them annotated. */
   other = rostra_test_store_new (&other_path);
-  import_fixture (other);
+  rostra_test_import_fixture (other);
   annotate (other, first_article (other), "Worth quoting");
   fixture->backup = g_build_filename (fixture->dir, "backup.db", NULL);
   backup = g_file_new_for_path (fixture->backup);
@@ -158,80 +146,11 @@ wait_done (void)
   rostra_test_flush ();
 }
 
-static gboolean
-label_has_text (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
-}
-
-typedef struct
-{
-  Fixture    *fixture;
-  const char *text;
-  GHashTable *seen; /* toast widget → when it was first seen (µs) */
-} ToastQuery;
-
-static gboolean
-is_close_button (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
-}
-
-/* Whether a toast holding the text shows; if not, closes the toast that
- * does, to get at those queued behind it (once it has shown for a
- * while: libadwaita 1.2 crashes when a toast is closed as it appears). */
-static gboolean
-toast_shown (gpointer data)
-{
-  ToastQuery *query = data;
-  GType       toast_type = g_type_from_name ("AdwToastWidget");
-  gint64      now = g_get_monotonic_time ();
-  g_autoptr (GPtrArray) widgets = g_ptr_array_new ();
-
-  if (rostra_test_find_widget_if (GTK_WIDGET (query->fixture->toasts), label_has_text,
-                                  query->text) != NULL)
-    return TRUE;
-
-  g_assert_true (toast_type != G_TYPE_INVALID);
-  rostra_test_collect_widgets (GTK_WIDGET (query->fixture->toasts), toast_type, NULL, widgets);
-  for (guint i = 0; i < widgets->len; i++)
-    {
-      GtkWidget *widget = g_ptr_array_index (widgets, i);
-      GtkWidget *close = rostra_test_find_widget_if (widget, is_close_button, NULL);
-      gpointer   seen = NULL;
-
-      if (!g_hash_table_lookup_extended (query->seen, widget, NULL, &seen))
-        g_hash_table_insert (query->seen, widget, g_memdup2 (&now, sizeof now));
-      else if (seen != NULL && close != NULL &&
-               now - *(gint64 *) seen > 800 * G_TIME_SPAN_MILLISECOND)
-        {
-          /* Closed once only. */
-          g_hash_table_insert (query->seen, widget, NULL);
-          g_signal_emit_by_name (close, "clicked");
-        }
-    }
-  return FALSE;
-}
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Waits for a toast holding @text, closing those shown before it. */
 static void
 assert_toast (Fixture *fixture, const char *text)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  ToastQuery query = { fixture, text, seen };
-  guint      ticker = g_timeout_add (50, tick, NULL);
-  gboolean   shown = rostra_test_wait_for (toast_shown, &query);
-
-  g_source_remove (ticker);
-  if (!shown)
-    g_error ("No toast says “%s”", text);
+  rostra_test_assert_toast (GTK_WIDGET (fixture->toasts), text);
 }
 
 static gint64

@@ -16,14 +16,11 @@ static RostraStore *
 store_with_annotations (char **path)
 {
   static const char *const tags[] = { "Bridges", "infrastructure", NULL };
-  g_autofree char         *fixture = rostra_test_data_path ("speeches.txt");
-  g_autoptr (GFile) file = g_file_new_for_path (fixture);
   g_autoptr (GError) error = NULL;
   RostraStore *store = rostra_test_store_new (path);
   g_autoptr (GListModel) list = NULL;
 
-  g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  rostra_test_import_fixture (store);
   list = rostra_store_list_articles (store, &error);
 
   for (guint i = 0; i < 2; i++)

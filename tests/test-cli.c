@@ -8,47 +8,6 @@
 
 #include "rostra-test-utils.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* Runs rostra with @args (NULL-terminated) and no display at all: if
- * a headless path touched GTK, it would fail. */
-static void
-run (Result *r, const char *first_arg, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = rostra_test_child_environment ();
-  g_autoptr (GError) error = NULL;
-  const char *bin = g_getenv ("ROSTRA_BIN");
-  va_list     args;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
-  va_start (args, first_arg);
-  for (const char *a = first_arg; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err,
-                &r->status, &error);
-  g_assert_no_error (error);
-  r->status = WIFEXITED (r->status) ? WEXITSTATUS (r->status) : -1;
-}
-
 static char *
 new_db_path (void)
 {
@@ -58,23 +17,12 @@ new_db_path (void)
   return g_build_filename (rostra_test_tmpdir (), name, NULL);
 }
 
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_ref (json_parser_get_root (parser));
-}
-
 static void
 test_version (void)
 {
-  g_auto (Result) r = { 0 };
+  g_auto (RostraTestRun) r = { 0 };
 
-  run (&r, "--version", NULL);
+  rostra_test_run_rostra (&r, "--version", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==, "rostra " PACKAGE_VERSION "\n");
 }
@@ -84,28 +32,28 @@ test_import_list_export (void)
 {
   g_autofree char *db = new_db_path ();
   g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
-  g_auto (Result) first = { 0 };
-  g_auto (Result) again = { 0 };
-  g_auto (Result) list = { 0 };
-  g_auto (Result) json = { 0 };
-  g_auto (Result) export = { 0 };
+  g_auto (RostraTestRun) first = { 0 };
+  g_auto (RostraTestRun) again = { 0 };
+  g_auto (RostraTestRun) list = { 0 };
+  g_auto (RostraTestRun) json = { 0 };
+  g_auto (RostraTestRun) export = { 0 };
   g_autoptr (JsonNode) list_root = NULL;
   g_autoptr (JsonNode) export_root = NULL;
   g_autoptr (GRegex) iso = g_regex_new ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d$", 0, 0, NULL);
   g_auto (GStrv) lines = NULL;
   JsonArray *array;
 
-  run (&first, "--database", db, "--import", fixture, NULL);
+  rostra_test_run_rostra (&first, "--database", db, "--import", fixture, NULL);
   g_assert_cmpint (first.status, ==, 0);
   g_assert_nonnull (
       strstr (first.out, "speeches.txt: 3 new articles, 0 duplicates, 0 warnings (UTF-8)"));
   g_assert_cmpstr (first.err, ==, "");
 
-  run (&again, "--database", db, "--import", fixture, NULL);
+  rostra_test_run_rostra (&again, "--database", db, "--import", fixture, NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.out, "0 new articles, 3 duplicates"));
 
-  run (&list, "-d", db, "--list", NULL);
+  rostra_test_run_rostra (&list, "-d", db, "--list", NULL);
   g_assert_cmpint (list.status, ==, 0);
   lines = g_strsplit (g_strchomp (list.out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
@@ -113,9 +61,9 @@ test_import_list_export (void)
   g_assert_nonnull (strstr (lines[0], "Mayor Okafor opens the harbour bridge"));
   g_assert_nonnull (strstr (lines[2], "1998-06-30"));
 
-  run (&json, "--database", db, "--list", "--json", NULL);
+  rostra_test_run_rostra (&json, "--database", db, "--list", "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
-  list_root = parse_json (json.out);
+  list_root = rostra_test_parse_json (json.out);
   array = json_node_get_array (list_root);
   g_assert_cmpuint (json_array_get_length (array), ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -130,9 +78,9 @@ test_import_list_export (void)
       json_object_get_string_member (json_array_get_object_element (array, 0), "published"), ==,
       "2021-03-14T09:30:00");
 
-  run (&export, "--database", db, "--export", "json", NULL);
+  rostra_test_run_rostra (&export, "--database", db, "--export", "json", NULL);
   g_assert_cmpint (export.status, ==, 0);
-  export_root = parse_json (export.out);
+  export_root = rostra_test_parse_json (export.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (export_root), "format"), ==,
                    "rostra-archive");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
@@ -146,10 +94,10 @@ test_default_database (void)
   g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
   g_autofree char *expected =
       g_build_filename (rostra_test_tmpdir (), "rostra", "archive.db", NULL);
-  g_auto (Result) r = { 0 };
+  g_auto (RostraTestRun) r = { 0 };
 
   /* XDG_DATA_HOME points into the test folder. */
-  run (&r, "--import", fixture, NULL);
+  rostra_test_run_rostra (&r, "--import", fixture, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (rostra_test_count_rows (expected, "articles"), ==, 3);
@@ -167,11 +115,11 @@ test_bad_files (void)
                               "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0",
                               24);
   g_autofree char *missing = g_build_filename (rostra_test_tmpdir (), "missing.txt", NULL);
-  g_auto (Result) r = { 0 };
+  g_auto (RostraTestRun) r = { 0 };
   g_auto (GStrv) lines = NULL;
 
-  run (&r, "--database", db, "--import", missing, rostra_test_tmpdir (), empty, binary, fixture,
-       NULL);
+  rostra_test_run_rostra (&r, "--database", db, "--import", missing, rostra_test_tmpdir (), empty,
+                          binary, fixture, NULL);
   g_assert_cmpint (r.status, ==, 1);
 
   /* One clear line per bad file; the good one still goes in. */
@@ -193,9 +141,9 @@ test_no_entries (void)
   g_autofree char *db = new_db_path ();
   g_autofree char *prose =
       rostra_test_write_file ("letter.dump", "Dear editor,\n\nNo dates here.\n", -1);
-  g_auto (Result) r = { 0 };
+  g_auto (RostraTestRun) r = { 0 };
 
-  run (&r, "--database", db, "--import", prose, NULL);
+  rostra_test_run_rostra (&r, "--database", db, "--import", prose, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "No entry was recognised"));
   g_assert_nonnull (strstr (r.err, "letter.dump:1: warning: "));
@@ -213,9 +161,9 @@ test_warnings_with_lines (void)
                                                   -1);
   g_autofree char *expected_date = g_strdup_printf ("%s:3: warning: ", dump);
   g_autofree char *expected_eof = g_strdup_printf ("%s:9: warning: ", dump);
-  g_auto (Result) r = { 0 };
+  g_auto (RostraTestRun) r = { 0 };
 
-  run (&r, "--database", db, "--import", dump, NULL);
+  rostra_test_run_rostra (&r, "--database", db, "--import", dump, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.err, expected_date));
   g_assert_nonnull (strstr (r.err, expected_eof));
@@ -226,25 +174,25 @@ static void
 test_usage_errors (void)
 {
   g_autofree char *db = new_db_path ();
-  g_auto (Result) json = { 0 };
-  g_auto (Result) format = { 0 };
-  g_auto (Result) both = { 0 };
-  g_auto (Result) nofile = { 0 };
+  g_auto (RostraTestRun) json = { 0 };
+  g_auto (RostraTestRun) format = { 0 };
+  g_auto (RostraTestRun) both = { 0 };
+  g_auto (RostraTestRun) nofile = { 0 };
 
-  run (&json, "--database", db, "--json", NULL);
+  rostra_test_run_rostra (&json, "--database", db, "--json", NULL);
   g_assert_cmpint (json.status, ==, 2);
   g_assert_nonnull (strstr (json.err, "--json goes with --list or --search"));
 
-  run (&format, "--database", db, "--export", "yaml", NULL);
+  rostra_test_run_rostra (&format, "--database", db, "--export", "yaml", NULL);
   g_assert_cmpint (format.status, ==, 2);
   g_assert_nonnull (strstr (format.err, "yaml"));
 
-  run (&both, "--database", db, "--list", "--export", "json", NULL);
+  rostra_test_run_rostra (&both, "--database", db, "--list", "--export", "json", NULL);
   g_assert_cmpint (both.status, ==, 2);
 
   /* `rostra FILE` without --import opens the window's import dialog:
    * see test-window. */
-  run (&nofile, "--database", db, "--import", NULL);
+  rostra_test_run_rostra (&nofile, "--database", db, "--import", NULL);
   g_assert_cmpint (nofile.status, ==, 2);
 }
 
@@ -255,14 +203,14 @@ test_bad_archive (void)
   g_autofree char  *db = rostra_test_write_file ("notes.db", notes, -1);
   g_autofree char  *fixture = rostra_test_data_path ("speeches.txt");
   g_autofree char  *contents = NULL;
-  g_auto (Result) list = { 0 };
-  g_auto (Result) import = { 0 };
+  g_auto (RostraTestRun) list = { 0 };
+  g_auto (RostraTestRun) import = { 0 };
 
-  run (&list, "--database", db, "--list", NULL);
+  rostra_test_run_rostra (&list, "--database", db, "--list", NULL);
   g_assert_cmpint (list.status, ==, 3);
   g_assert_nonnull (strstr (list.err, "not a Rostra archive"));
 
-  run (&import, "--database", db, "--import", fixture, NULL);
+  rostra_test_run_rostra (&import, "--database", db, "--import", fixture, NULL);
   g_assert_cmpint (import.status, ==, 3);
 
   g_file_get_contents (db, &contents, NULL, NULL);
@@ -274,36 +222,37 @@ test_search (void)
 {
   g_autofree char *db = new_db_path ();
   g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
-  g_auto (Result) import = { 0 };
-  g_auto (Result) plain = { 0 };
-  g_auto (Result) json = { 0 };
-  g_auto (Result) hostile = { 0 };
-  g_auto (Result) none = { 0 };
+  g_auto (RostraTestRun) import = { 0 };
+  g_auto (RostraTestRun) plain = { 0 };
+  g_auto (RostraTestRun) json = { 0 };
+  g_auto (RostraTestRun) hostile = { 0 };
+  g_auto (RostraTestRun) none = { 0 };
   g_autoptr (JsonNode) root = NULL;
   JsonObject *first;
 
-  run (&import, "--database", db, "--import", fixture, NULL);
+  rostra_test_run_rostra (&import, "--database", db, "--import", fixture, NULL);
   g_assert_cmpint (import.status, ==, 0);
 
-  run (&plain, "--database", db, "--search", "neighbours", NULL);
+  rostra_test_run_rostra (&plain, "--database", db, "--search", "neighbours", NULL);
   g_assert_cmpint (plain.status, ==, 0);
   g_assert_nonnull (strstr (plain.out, "Mayor Okafor opens the harbour bridge"));
   g_assert_nonnull (strstr (plain.out, "**neighbours**"));
 
   /* Prefix and diacritics-insensitive, best first, with snippets. */
-  run (&json, "--database", db, "--search", "bibliot", "--json", NULL);
+  rostra_test_run_rostra (&json, "--database", db, "--search", "bibliot", "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
-  root = parse_json (json.out);
+  root = rostra_test_parse_json (json.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
   first = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpstr (json_object_get_string_member (first, "language"), ==, "nl");
   g_assert_nonnull (strstr (json_object_get_string_member (first, "snippet"), "**bibliotheek**"));
 
-  run (&hostile, "--database", db, "--search", "NEAR( \"x AND * -(", "--json", NULL);
+  rostra_test_run_rostra (&hostile, "--database", db, "--search", "NEAR( \"x AND * -(", "--json",
+                          NULL);
   g_assert_cmpint (hostile.status, ==, 0);
   g_assert_cmpstr (hostile.out, ==, "[]\n");
 
-  run (&none, "--database", db, "--search", "zeppelin", NULL);
+  rostra_test_run_rostra (&none, "--database", db, "--search", "zeppelin", NULL);
   g_assert_cmpint (none.status, ==, 0);
   g_assert_cmpstr (none.out, ==, "");
   g_assert_nonnull (strstr (none.err, "nothing matches"));
@@ -316,29 +265,29 @@ test_backup_and_markdown (void)
   g_autofree char *copy = new_db_path ();
   g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
   g_autofree char *backup = NULL;
-  g_auto (Result) import = { 0 };
-  g_auto (Result) export = { 0 };
-  g_auto (Result) restore = { 0 };
-  g_auto (Result) again = { 0 };
-  g_auto (Result) markdown = { 0 };
+  g_auto (RostraTestRun) import = { 0 };
+  g_auto (RostraTestRun) export = { 0 };
+  g_auto (RostraTestRun) restore = { 0 };
+  g_auto (RostraTestRun) again = { 0 };
+  g_auto (RostraTestRun) markdown = { 0 };
 
-  run (&import, "--database", db, "--import", fixture, NULL);
-  run (&export, "--database", db, "--export", "json", NULL);
+  rostra_test_run_rostra (&import, "--database", db, "--import", fixture, NULL);
+  rostra_test_run_rostra (&export, "--database", db, "--export", "json", NULL);
   g_assert_cmpint (export.status, ==, 0);
   backup = rostra_test_write_file ("backup.json", export.out, -1);
 
   /* A backup imports like a dump, into an empty archive or back into its own. */
-  run (&restore, "--database", copy, "--import", backup, NULL);
+  rostra_test_run_rostra (&restore, "--database", copy, "--import", backup, NULL);
   g_assert_cmpint (restore.status, ==, 0);
   g_assert_nonnull (strstr (restore.out, "3 new articles"));
   g_assert_nonnull (strstr (restore.out, "0 new annotations"));
   g_assert_cmpint (rostra_test_count_rows (copy, "articles"), ==, 3);
 
-  run (&again, "--database", db, "--import", backup, NULL);
+  rostra_test_run_rostra (&again, "--database", db, "--import", backup, NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.out, "0 new articles, 3 duplicates"));
 
-  run (&markdown, "--database", db, "--export", "markdown", NULL);
+  rostra_test_run_rostra (&markdown, "--database", db, "--export", "markdown", NULL);
   g_assert_cmpint (markdown.status, ==, 0);
   g_assert_true (g_str_has_prefix (markdown.out, "# Annotations"));
 }
@@ -378,9 +327,9 @@ annotated_db (gint64 *bridge, gint64 *railway)
   char            *db = new_db_path ();
   g_autofree char *backup = rostra_test_write_file ("annotated.json", annotated_backup, -1);
   g_autofree char *id = NULL;
-  g_auto (Result) r = { 0 };
+  g_auto (RostraTestRun) r = { 0 };
 
-  run (&r, "--database", db, "--import", backup, NULL);
+  rostra_test_run_rostra (&r, "--database", db, "--import", backup, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "3 new annotations"));
 
@@ -409,35 +358,35 @@ test_export_formats (void)
 {
   gint64           bridge, railway;
   g_autofree char *db = annotated_db (&bridge, &railway);
-  g_auto (Result) json = { 0 };
-  g_auto (Result) markdown = { 0 };
-  g_auto (Result) html = { 0 };
-  g_auto (Result) csv = { 0 };
-  g_auto (Result) w3c = { 0 };
+  g_auto (RostraTestRun) json = { 0 };
+  g_auto (RostraTestRun) markdown = { 0 };
+  g_auto (RostraTestRun) html = { 0 };
+  g_auto (RostraTestRun) csv = { 0 };
+  g_auto (RostraTestRun) w3c = { 0 };
   g_autoptr (JsonNode) backup = NULL;
   g_autoptr (JsonNode) collection = NULL;
 
-  run (&json, "--database", db, "--export", "json", NULL);
+  rostra_test_run_rostra (&json, "--database", db, "--export", "json", NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_cmpstr (json.err, ==, "");
-  backup = parse_json (json.out);
+  backup = rostra_test_parse_json (json.out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
                         json_node_get_object (backup), "annotations")),
                     ==, 3);
 
-  run (&markdown, "--database", db, "--export", "markdown", NULL);
+  rostra_test_run_rostra (&markdown, "--database", db, "--export", "markdown", NULL);
   g_assert_cmpint (markdown.status, ==, 0);
   g_assert_nonnull (strstr (markdown.out, "## Mayor opens the bridge"));
   g_assert_nonnull (strstr (markdown.out, "\\<script\\>"));
 
-  run (&html, "--database", db, "--export", "html", NULL);
+  rostra_test_run_rostra (&html, "--database", db, "--export", "html", NULL);
   g_assert_cmpint (html.status, ==, 0);
   g_assert_true (g_str_has_prefix (html.out, "<!DOCTYPE html>"));
   g_assert_null (strstr (html.out, "<script"));
   g_assert_nonnull (strstr (html.out, "&lt;script&gt;alert(1)&lt;/script&gt;"));
   g_assert_cmpuint (count_lines (html.out, "<blockquote"), ==, 3);
 
-  run (&csv, "--database", db, "--export", "csv", NULL);
+  rostra_test_run_rostra (&csv, "--database", db, "--export", "csv", NULL);
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_true (g_str_has_prefix (
       csv.out,
@@ -445,9 +394,9 @@ test_export_formats (void)
   g_assert_cmpuint (count_lines (csv.out, "\r\n"), ==, 4);
   g_assert_nonnull (strstr (csv.out, ",\"'=cmd, \"\"quoted\"\"\","));
 
-  run (&w3c, "--database", db, "--export", "w3c", NULL);
+  rostra_test_run_rostra (&w3c, "--database", db, "--export", "w3c", NULL);
   g_assert_cmpint (w3c.status, ==, 0);
-  collection = parse_json (w3c.out);
+  collection = rostra_test_parse_json (w3c.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (collection), "type"), ==,
                    "AnnotationCollection");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (collection), "total"), ==, 3);
@@ -460,35 +409,37 @@ test_export_scopes (void)
   g_autofree char *db = annotated_db (&bridge, &railway);
   g_autofree char *bridge_id = NULL;
   g_autofree char *railway_id = NULL;
-  g_auto (Result) tag = { 0 };
-  g_auto (Result) tag_case = { 0 };
-  g_auto (Result) article = { 0 };
-  g_auto (Result) backup = { 0 };
-  g_auto (Result) no_tag = { 0 };
-  g_auto (Result) no_article = { 0 };
+  g_auto (RostraTestRun) tag = { 0 };
+  g_auto (RostraTestRun) tag_case = { 0 };
+  g_auto (RostraTestRun) article = { 0 };
+  g_auto (RostraTestRun) backup = { 0 };
+  g_auto (RostraTestRun) no_tag = { 0 };
+  g_auto (RostraTestRun) no_article = { 0 };
   g_autoptr (JsonNode) root = NULL;
 
   bridge_id = g_strdup_printf ("%" G_GINT64_FORMAT, bridge);
   railway_id = g_strdup_printf ("%" G_GINT64_FORMAT, railway);
 
-  run (&tag, "--database", db, "--export", "csv", "--tag", "rail", NULL);
+  rostra_test_run_rostra (&tag, "--database", db, "--export", "csv", "--tag", "rail", NULL);
   g_assert_cmpint (tag.status, ==, 0);
   g_assert_cmpuint (count_lines (tag.out, "\r\n"), ==, 2);
   g_assert_nonnull (strstr (tag.out, "Madam President"));
 
-  run (&tag_case, "--database", db, "--export", "csv", "--tag", "BRIDGES", NULL);
+  rostra_test_run_rostra (&tag_case, "--database", db, "--export", "csv", "--tag", "BRIDGES", NULL);
   g_assert_cmpint (tag_case.status, ==, 0);
   g_assert_cmpuint (count_lines (tag_case.out, "\r\n"), ==, 3);
 
-  run (&article, "--database", db, "--export", "markdown", "--article", bridge_id, NULL);
+  rostra_test_run_rostra (&article, "--database", db, "--export", "markdown", "--article",
+                          bridge_id, NULL);
   g_assert_cmpint (article.status, ==, 0);
   g_assert_nonnull (strstr (article.out, "## Mayor opens the bridge"));
   g_assert_null (strstr (article.out, "Senator"));
 
   /* A scoped backup: the article and its annotations. */
-  run (&backup, "--database", db, "--export", "json", "--article", railway_id, NULL);
+  rostra_test_run_rostra (&backup, "--database", db, "--export", "json", "--article", railway_id,
+                          NULL);
   g_assert_cmpint (backup.status, ==, 0);
-  root = parse_json (backup.out);
+  root = rostra_test_parse_json (backup.out);
   g_assert_cmpuint (json_array_get_length (
                         json_object_get_array_member (json_node_get_object (root), "articles")),
                     ==, 1);
@@ -496,12 +447,14 @@ test_export_scopes (void)
                         json_object_get_array_member (json_node_get_object (root), "annotations")),
                     ==, 1);
 
-  run (&no_tag, "--database", db, "--export", "html", "--tag", "zeppelins", NULL);
+  rostra_test_run_rostra (&no_tag, "--database", db, "--export", "html", "--tag", "zeppelins",
+                          NULL);
   g_assert_cmpint (no_tag.status, ==, 1);
   g_assert_cmpstr (no_tag.out, ==, "");
   g_assert_nonnull (strstr (no_tag.err, "zeppelins"));
 
-  run (&no_article, "--database", db, "--export", "w3c", "--article", "999", NULL);
+  rostra_test_run_rostra (&no_article, "--database", db, "--export", "w3c", "--article", "999",
+                          NULL);
   g_assert_cmpint (no_article.status, ==, 1);
   g_assert_cmpstr (no_article.out, ==, "");
   g_assert_nonnull (strstr (no_article.err, "There is no article 999"));
@@ -511,34 +464,35 @@ static void
 test_export_usage (void)
 {
   g_autofree char *db = new_db_path ();
-  g_auto (Result) format = { 0 };
-  g_auto (Result) both = { 0 };
-  g_auto (Result) tag_alone = { 0 };
-  g_auto (Result) article_alone = { 0 };
-  g_auto (Result) output_alone = { 0 };
-  g_auto (Result) negative = { 0 };
-  g_auto (Result) blank = { 0 };
+  g_auto (RostraTestRun) format = { 0 };
+  g_auto (RostraTestRun) both = { 0 };
+  g_auto (RostraTestRun) tag_alone = { 0 };
+  g_auto (RostraTestRun) article_alone = { 0 };
+  g_auto (RostraTestRun) output_alone = { 0 };
+  g_auto (RostraTestRun) negative = { 0 };
+  g_auto (RostraTestRun) blank = { 0 };
 
-  run (&format, "--database", db, "--export", "pdf", NULL);
+  rostra_test_run_rostra (&format, "--database", db, "--export", "pdf", NULL);
   g_assert_cmpint (format.status, ==, 2);
   g_assert_nonnull (strstr (format.err, "“pdf”"));
   g_assert_nonnull (strstr (format.err, "json, markdown, html, csv, w3c"));
 
-  run (&both, "--database", db, "--export", "csv", "--tag", "x", "--article", "1", NULL);
+  rostra_test_run_rostra (&both, "--database", db, "--export", "csv", "--tag", "x", "--article",
+                          "1", NULL);
   g_assert_cmpint (both.status, ==, 2);
   g_assert_nonnull (strstr (both.err, "--tag and --article cannot be combined"));
 
-  run (&tag_alone, "--database", db, "--tag", "x", NULL);
+  rostra_test_run_rostra (&tag_alone, "--database", db, "--tag", "x", NULL);
   g_assert_cmpint (tag_alone.status, ==, 2);
   g_assert_nonnull (strstr (tag_alone.err, "go with --export"));
-  run (&article_alone, "--database", db, "--list", "--article", "1", NULL);
+  rostra_test_run_rostra (&article_alone, "--database", db, "--list", "--article", "1", NULL);
   g_assert_cmpint (article_alone.status, ==, 2);
-  run (&output_alone, "--database", db, "--output", "x.csv", NULL);
+  rostra_test_run_rostra (&output_alone, "--database", db, "--output", "x.csv", NULL);
   g_assert_cmpint (output_alone.status, ==, 2);
 
-  run (&negative, "--database", db, "--export", "csv", "--article", "-1", NULL);
+  rostra_test_run_rostra (&negative, "--database", db, "--export", "csv", "--article", "-1", NULL);
   g_assert_cmpint (negative.status, ==, 2);
-  run (&blank, "--database", db, "--export", "csv", "--tag", " ", NULL);
+  rostra_test_run_rostra (&blank, "--database", db, "--export", "csv", "--tag", " ", NULL);
   g_assert_cmpint (blank.status, ==, 2);
 
   /* None of them touched the archive. */
@@ -554,19 +508,20 @@ test_export_output (void)
   g_autofree char *missing_dir =
       g_build_filename (rostra_test_tmpdir (), "no", "such", "dir", "x.csv", NULL);
   g_autofree char *contents = NULL;
-  g_auto (Result) to_file = { 0 };
-  g_auto (Result) failed = { 0 };
-  g_auto (Result) no_dir = { 0 };
-  g_auto (Result) dash = { 0 };
-  g_auto (Result) stdout_html = { 0 };
+  g_auto (RostraTestRun) to_file = { 0 };
+  g_auto (RostraTestRun) failed = { 0 };
+  g_auto (RostraTestRun) no_dir = { 0 };
+  g_auto (RostraTestRun) dash = { 0 };
+  g_auto (RostraTestRun) stdout_html = { 0 };
 
-  run (&failed, "--database", db, "--export", "html", "--article", "999", "--output", path, NULL);
+  rostra_test_run_rostra (&failed, "--database", db, "--export", "html", "--article", "999",
+                          "--output", path, NULL);
   g_assert_cmpint (failed.status, ==, 1);
   g_file_get_contents (path, &contents, NULL, NULL);
   g_assert_cmpstr (contents, ==, "old contents");
   g_clear_pointer (&contents, g_free);
 
-  run (&to_file, "--database", db, "--export", "html", "-o", path, NULL);
+  rostra_test_run_rostra (&to_file, "--database", db, "--export", "html", "-o", path, NULL);
   g_assert_cmpint (to_file.status, ==, 0);
   g_assert_cmpstr (to_file.out, ==, "");
   g_assert_cmpstr (to_file.err, ==, "");
@@ -574,16 +529,17 @@ test_export_output (void)
   g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
 
   /* The file holds what standard output would (but for the date). */
-  run (&stdout_html, "--database", db, "--export", "html", NULL);
+  rostra_test_run_rostra (&stdout_html, "--database", db, "--export", "html", NULL);
   g_assert_cmpuint (strlen (stdout_html.out), ==, strlen (contents));
 
-  run (&no_dir, "--database", db, "--export", "csv", "--output", missing_dir, NULL);
+  rostra_test_run_rostra (&no_dir, "--database", db, "--export", "csv", "--output", missing_dir,
+                          NULL);
   g_assert_cmpint (no_dir.status, ==, 1);
   g_assert_cmpstr (no_dir.out, ==, "");
   g_assert_nonnull (strstr (no_dir.err, "nothing was written"));
   g_assert_false (g_file_test (missing_dir, G_FILE_TEST_EXISTS));
 
-  run (&dash, "--database", db, "--export", "csv", "--output", "-", NULL);
+  rostra_test_run_rostra (&dash, "--database", db, "--export", "csv", "--output", "-", NULL);
   g_assert_cmpint (dash.status, ==, 0);
   g_assert_true (g_str_has_prefix (dash.out, "article_title,"));
 }
@@ -591,9 +547,9 @@ test_export_output (void)
 static void
 test_help (void)
 {
-  g_auto (Result) r = { 0 };
+  g_auto (RostraTestRun) r = { 0 };
 
-  run (&r, "--help", NULL);
+  rostra_test_run_rostra (&r, "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   for (guint i = 0; i < 8; i++)
     g_assert_nonnull (
@@ -611,36 +567,36 @@ test_backup_file (void)
   g_autofree char *other = new_db_path ();
   g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
   g_autofree char *integrity = NULL;
-  g_auto (Result) import = { 0 };
-  g_auto (Result) backup = { 0 };
-  g_auto (Result) same = { 0 };
-  g_auto (Result) both = { 0 };
-  g_auto (Result) merge = { 0 };
-  g_auto (Result) again = { 0 };
+  g_auto (RostraTestRun) import = { 0 };
+  g_auto (RostraTestRun) backup = { 0 };
+  g_auto (RostraTestRun) same = { 0 };
+  g_auto (RostraTestRun) both = { 0 };
+  g_auto (RostraTestRun) merge = { 0 };
+  g_auto (RostraTestRun) again = { 0 };
 
-  run (&import, "--database", db, "--import", fixture, NULL);
+  rostra_test_run_rostra (&import, "--database", db, "--import", fixture, NULL);
   g_assert_cmpint (import.status, ==, 0);
 
-  run (&backup, "--database", db, "--backup", copy, NULL);
+  rostra_test_run_rostra (&backup, "--database", db, "--backup", copy, NULL);
   g_assert_cmpint (backup.status, ==, 0);
   g_assert_nonnull (strstr (backup.out, copy));
   g_assert_cmpint (rostra_test_count_rows (copy, "articles"), ==, 3);
   integrity = rostra_test_query_text (copy, "PRAGMA integrity_check");
   g_assert_cmpstr (integrity, ==, "ok");
 
-  run (&same, "--database", db, "--backup", db, NULL);
+  rostra_test_run_rostra (&same, "--database", db, "--backup", db, NULL);
   g_assert_cmpint (same.status, ==, 2);
   g_assert_cmpint (rostra_test_count_rows (db, "articles"), ==, 3);
 
-  run (&both, "--database", db, "--backup", copy, "--list", NULL);
+  rostra_test_run_rostra (&both, "--database", db, "--backup", copy, "--list", NULL);
   g_assert_cmpint (both.status, ==, 2);
 
   /* The copy merges into another archive, once. */
-  run (&merge, "--database", other, "--import", copy, NULL);
+  rostra_test_run_rostra (&merge, "--database", other, "--import", copy, NULL);
   g_assert_cmpint (merge.status, ==, 0);
   g_assert_nonnull (strstr (merge.out, "3 new articles"));
   g_assert_cmpint (rostra_test_count_rows (other, "articles"), ==, 3);
-  run (&again, "--database", other, "--import", copy, NULL);
+  rostra_test_run_rostra (&again, "--database", other, "--import", copy, NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.out, "0 new articles, 3 duplicates"));
   g_assert_cmpint (rostra_test_count_rows (other, "articles"), ==, 3);

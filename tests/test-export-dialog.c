@@ -94,16 +94,12 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   static const char *const bridges[] = { "Bridges", NULL };
   static const char *const both[] = { "bridges", "libraries", NULL };
-  g_autofree char         *path = rostra_test_data_path ("speeches.txt");
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
 
   fixture->store = rostra_test_store_new (NULL);
   if (data != NULL) /* "empty" */
     return;
 
-  g_assert_true (rostra_import_file (fixture->store, file, NULL, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  rostra_test_import_fixture (fixture->store);
   annotate (fixture, 1, 0, 22, "green", markup_note, bridges);
   annotate (fixture, 1, 76, 104, "red", "", NULL);
   annotate (fixture, 2, 59, 80, "purple", "Een bibliotheek", both);

@@ -38,13 +38,9 @@ export_and_parse (RostraStore *store, ExportFunc func)
 static RostraStore *
 store_with_fixture_at (char **db_path)
 {
-  RostraStore     *store = rostra_test_store_new (db_path);
-  g_autofree char *path = rostra_test_data_path ("speeches.txt");
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GError) error = NULL;
+  RostraStore *store = rostra_test_store_new (db_path);
 
-  rostra_import_file (store, file, NULL, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  rostra_test_import_fixture (store);
   return store;
 }
 
@@ -244,33 +240,6 @@ expected_annotations (RostraStore *store, const char *tag, gint64 article)
   return G_LIST_MODEL (list);
 }
 
-static char *
-export_format (RostraStore             *store,
-               RostraExportFormat       format,
-               const RostraExportScope *scope,
-               guint                   *n)
-{
-  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (rostra_export_annotations (store, format, scope, out, n, NULL, &error));
-  g_assert_no_error (error);
-  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
-  g_output_stream_close (out, NULL, NULL);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_ref (json_parser_get_root (parser));
-}
-
 static void
 test_formats (void)
 {
@@ -303,7 +272,7 @@ test_json_whole_archive (void)
 {
   g_autoptr (RostraStore) store = store_with_annotations (NULL);
   g_autoptr (RostraExportScope) all = rostra_export_scope_new_all ();
-  g_autofree char *unscoped = export_format (store, ROSTRA_EXPORT_FORMAT_JSON, NULL, NULL);
+  g_autofree char *unscoped = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_JSON, NULL, NULL);
   g_autofree char *scoped = NULL;
   g_autofree char *legacy = NULL;
   g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
@@ -314,13 +283,13 @@ test_json_whole_archive (void)
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
   g_output_stream_close (out, NULL, NULL);
   legacy = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-  scoped = export_format (store, ROSTRA_EXPORT_FORMAT_JSON, all, &n);
+  scoped = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_JSON, all, &n);
 
   g_assert_cmpstr (unscoped, ==, legacy);
   g_assert_cmpstr (scoped, ==, legacy);
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (specs));
 
-  root = parse_json (legacy);
+  root = rostra_test_parse_json (legacy);
   g_assert_cmpuint (json_array_get_length (
                         json_object_get_array_member (json_node_get_object (root), "articles")),
                     ==, 4);
@@ -349,7 +318,7 @@ test_json_round_trip (void)
   g_autoptr (RostraStore) a = store_with_annotations (NULL);
   g_autoptr (RostraStore) b = rostra_test_store_new (NULL);
   g_autoptr (RostraStore) c = rostra_test_store_new (NULL);
-  g_autofree char *first = export_format (a, ROSTRA_EXPORT_FORMAT_JSON, NULL, NULL);
+  g_autofree char *first = rostra_test_export (a, ROSTRA_EXPORT_FORMAT_JSON, NULL, NULL);
   g_autofree char *second = NULL;
   g_autofree char *third = NULL;
   g_autoptr (RostraImportReport) report = import_json (b, first);
@@ -361,20 +330,20 @@ test_json_round_trip (void)
   g_assert_cmpuint (report->n_annotations_orphaned, ==, 1);
 
   /* The fixture's ids follow the export order, so even they survive. */
-  second = export_format (b, ROSTRA_EXPORT_FORMAT_JSON, NULL, NULL);
+  second = rostra_test_export (b, ROSTRA_EXPORT_FORMAT_JSON, NULL, NULL);
   g_assert_cmpstr (second, ==, first);
 
   /* Whatever the first archive's ids, a restored archive restores to
    * itself byte for byte. */
   again = import_json (c, second);
-  third = export_format (c, ROSTRA_EXPORT_FORMAT_JSON, NULL, NULL);
+  third = rostra_test_export (c, ROSTRA_EXPORT_FORMAT_JSON, NULL, NULL);
   g_assert_cmpstr (third, ==, second);
 }
 
 static void
 assert_backup (const char *json, const gint64 *articles, guint n_articles, guint n_annotations)
 {
-  g_autoptr (JsonNode) root = parse_json (json);
+  g_autoptr (JsonNode) root = rostra_test_parse_json (json);
   JsonObject *object = json_node_get_object (root);
   JsonArray  *list = json_object_get_array_member (object, "articles");
   JsonArray  *notes = json_object_get_array_member (object, "annotations");
@@ -415,9 +384,9 @@ test_json_scoped (void)
   g_autoptr (RostraExportScope) article = rostra_export_scope_new_article (2);
   g_autoptr (RostraExportScope) tag = rostra_export_scope_new_tag ("BRIDGES");
   g_autoptr (RostraExportScope) ids = rostra_export_scope_new_articles (shown_unordered, 2);
-  g_autofree char *one = export_format (store, ROSTRA_EXPORT_FORMAT_JSON, article, NULL);
-  g_autofree char *by_tag = export_format (store, ROSTRA_EXPORT_FORMAT_JSON, tag, NULL);
-  g_autofree char *by_ids = export_format (store, ROSTRA_EXPORT_FORMAT_JSON, ids, NULL);
+  g_autofree char *one = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_JSON, article, NULL);
+  g_autofree char *by_tag = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_JSON, tag, NULL);
+  g_autofree char *by_ids = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_JSON, ids, NULL);
   g_autoptr (RostraStore) empty = rostra_test_store_new (NULL);
   g_autoptr (RostraImportReport) report = NULL;
   g_autoptr (GListModel) restored = NULL;
@@ -520,7 +489,7 @@ test_query_scope (void)
   ids = rostra_store_query_ids (store, query, NULL, NULL);
   g_assert_cmpuint (ids->len, ==, 1);
   scope = rostra_export_scope_new_articles ((gint64 *) ids->data, ids->len);
-  md = export_format (store, ROSTRA_EXPORT_FORMAT_MARKDOWN, scope, NULL);
+  md = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_MARKDOWN, scope, NULL);
 
   g_assert_nonnull (strstr (md, "## Burgemeester De Wit over de nieuwe bibliotheek"));
   g_assert_null (strstr (md, "Okafor"));
@@ -532,8 +501,8 @@ test_markdown_scoped (void)
 {
   g_autoptr (RostraStore) store = store_with_annotations (NULL);
   g_autoptr (RostraExportScope) tag = rostra_export_scope_new_tag ("-dash");
-  g_autofree char *md = export_format (store, ROSTRA_EXPORT_FORMAT_MARKDOWN, tag, NULL);
-  g_autofree char *all = export_format (store, ROSTRA_EXPORT_FORMAT_MARKDOWN, NULL, NULL);
+  g_autofree char *md = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_MARKDOWN, tag, NULL);
+  g_autofree char *all = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_MARKDOWN, NULL, NULL);
   g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autofree char *legacy = NULL;
 
@@ -643,7 +612,7 @@ static void
 test_html (void)
 {
   g_autoptr (RostraStore) store = store_with_annotations (NULL);
-  g_autofree char *html = export_format (store, ROSTRA_EXPORT_FORMAT_HTML, NULL, NULL);
+  g_autofree char *html = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_HTML, NULL, NULL);
   g_autoptr (GListModel) expected = expected_annotations (store, NULL, 0);
   g_autoptr (GPtrArray) sections = g_ptr_array_new ();
   g_autoptr (GPtrArray) headings = g_ptr_array_new ();
@@ -759,7 +728,7 @@ static void
 test_html_empty (void)
 {
   g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
-  g_autofree char *html = export_format (store, ROSTRA_EXPORT_FORMAT_HTML, NULL, NULL);
+  g_autofree char *html = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_HTML, NULL, NULL);
   htmlDocPtr       doc = htmlReadMemory (html, strlen (html), "empty.html", "UTF-8",
                                          HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
   g_autoptr (GPtrArray) sections = g_ptr_array_new ();
@@ -772,81 +741,7 @@ test_html_empty (void)
   xmlFreeDoc (doc);
 }
 
-/* CSV, read back by a strict RFC 4180 reader */
-
-/* Reads @csv into rows of fields; fails the test on anything RFC 4180
- * does not allow: a quote inside an unquoted field, a quote not doubled
- * in a quoted one, a bare CR or LF, a last row without CRLF, rows of
- * different lengths. */
-static GPtrArray *
-read_csv (const char *csv)
-{
-  GPtrArray  *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  GPtrArray  *row = g_ptr_array_new ();
-  GString    *field = g_string_new (NULL);
-  const char *p = csv;
-
-  g_assert_false (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
-  g_assert_true (g_utf8_validate (csv, -1, NULL));
-
-  while (*p != '\0')
-    {
-      if (*p == '"')
-        {
-          for (p++;; p++)
-            {
-              g_assert_true (*p != '\0'); /* an unterminated quoted field */
-              if (*p == '"')
-                {
-                  if (p[1] == '"')
-                    {
-                      g_string_append_c (field, '"');
-                      p++;
-                      continue;
-                    }
-                  p++;
-                  break;
-                }
-              g_string_append_c (field, *p);
-            }
-          /* After the closing quote: a separator or the end of the row. */
-          g_assert_true (*p == ',' || (p[0] == '\r' && p[1] == '\n'));
-        }
-      else
-        {
-          for (; *p != ',' && *p != '\r' && *p != '\0'; p++)
-            {
-              g_assert_true (*p != '"');
-              g_assert_true (*p != '\n');
-              g_string_append_c (field, *p);
-            }
-          g_assert_true (*p != '\0'); /* the last row ends with CRLF too */
-        }
-
-      g_ptr_array_add (row, g_string_free (g_steal_pointer (&field), FALSE));
-      field = g_string_new (NULL);
-      if (*p == ',')
-        {
-          p++;
-          continue;
-        }
-
-      g_assert_true (p[0] == '\r' && p[1] == '\n');
-      p += 2;
-      g_ptr_array_add (row, NULL);
-      g_ptr_array_add (rows, g_ptr_array_free (row, FALSE));
-      row = g_ptr_array_new ();
-    }
-
-  g_assert_cmpuint (row->len, ==, 0);
-  g_ptr_array_free (row, TRUE);
-  g_string_free (field, TRUE);
-
-  for (guint i = 1; i < rows->len; i++)
-    g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, i)), ==,
-                      g_strv_length (g_ptr_array_index (rows, 0)));
-  return rows;
-}
+/* CSV, read back by a strict RFC 4180 reader (rostra_test_read_csv) */
 
 static void
 assert_cell (const char *cell, const char *value, gboolean guarded)
@@ -868,8 +763,8 @@ test_csv (void)
                                         "note",          "tags",   "color",     "created",
                                         "modified",      "start",  "end",       NULL };
   g_autoptr (RostraStore) store = store_with_annotations (NULL);
-  g_autofree char *csv = export_format (store, ROSTRA_EXPORT_FORMAT_CSV, NULL, NULL);
-  g_autoptr (GPtrArray) rows = read_csv (csv);
+  g_autofree char *csv = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_CSV, NULL, NULL);
+  g_autoptr (GPtrArray) rows = rostra_test_read_csv (csv);
   g_autoptr (GListModel) expected = expected_annotations (store, NULL, 0);
 
   g_assert_true (g_strv_equal ((const char *const *) g_ptr_array_index (rows, 0), header));
@@ -910,8 +805,8 @@ static void
 test_csv_empty (void)
 {
   g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
-  g_autofree char *csv = export_format (store, ROSTRA_EXPORT_FORMAT_CSV, NULL, NULL);
-  g_autoptr (GPtrArray) rows = read_csv (csv);
+  g_autofree char *csv = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_CSV, NULL, NULL);
+  g_autoptr (GPtrArray) rows = rostra_test_read_csv (csv);
 
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (csv, ==,
@@ -938,8 +833,8 @@ static void
 test_w3c (void)
 {
   g_autoptr (RostraStore) store = store_with_annotations (NULL);
-  g_autofree char *json = export_format (store, ROSTRA_EXPORT_FORMAT_W3C, NULL, NULL);
-  g_autoptr (JsonNode) root = parse_json (json);
+  g_autofree char *json = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_W3C, NULL, NULL);
+  g_autoptr (JsonNode) root = rostra_test_parse_json (json);
   g_autoptr (GListModel) expected = expected_annotations (store, NULL, 0);
   JsonObject *collection = json_node_get_object (root);
   JsonObject *page;
@@ -1037,8 +932,8 @@ static void
 test_w3c_empty (void)
 {
   g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
-  g_autofree char *json = export_format (store, ROSTRA_EXPORT_FORMAT_W3C, NULL, NULL);
-  g_autoptr (JsonNode) root = parse_json (json);
+  g_autofree char *json = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_W3C, NULL, NULL);
+  g_autoptr (JsonNode) root = rostra_test_parse_json (json);
   JsonObject *collection = json_node_get_object (root);
 
   g_assert_cmpint (json_object_get_int_member (collection, "total"), ==, 0);
@@ -1069,11 +964,11 @@ test_every_format_and_scope (void)
         guint              n_counted, n_written;
 
         g_assert_true (rostra_export_count (store, f, copy, &n_counted, NULL, NULL, NULL));
-        text = export_format (store, f, copy, &n_written);
+        text = rostra_test_export (store, f, copy, &n_written);
         g_assert_cmpuint (n_counted, ==, n_written);
         g_assert_true (g_utf8_validate (text, -1, NULL));
         if (f == ROSTRA_EXPORT_FORMAT_JSON || f == ROSTRA_EXPORT_FORMAT_W3C)
-          json_node_unref (parse_json (text));
+          json_node_unref (rostra_test_parse_json (text));
         rostra_export_scope_free (copy);
       }
 }

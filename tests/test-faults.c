@@ -32,22 +32,6 @@
 
 #define NOBODY 65534
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-result_clear (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
 /* What the child runs under. */
 typedef struct
 {
@@ -76,43 +60,19 @@ apply_limits (gpointer data)
     }
 }
 
-static const char *const *
-argv_of (GPtrArray *argv, const char *first_arg, va_list args)
-{
-  const char *bin = g_getenv ("ROSTRA_BIN");
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (char *) bin);
-  for (const char *a = first_arg; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  g_ptr_array_add (argv, NULL);
-  return (const char *const *) argv->pdata;
-}
-
 /* Runs rostra with @args (NULL-terminated) under @limits (nullable). */
 static void
-run (Result *r, const Limits *limits, const char *first_arg, ...)
+run (RostraTestRun *r, const Limits *limits, const char *const *args)
 {
   static const Limits none = { 0 };
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = rostra_test_child_environment ();
-  g_autoptr (GError) error = NULL;
-  va_list args;
 
-  va_start (args, first_arg);
-  argv_of (argv, first_arg, args);
-  va_end (args);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, apply_limits,
-                (gpointer) (limits ? limits : &none), &r->out, &r->err, &r->status, &error);
-  g_assert_no_error (error);
-  r->status = WIFEXITED (r->status) ? WEXITSTATUS (r->status) : -1;
+  rostra_test_run_rostrav (r, args, apply_limits, (gpointer) (limits ? limits : &none));
 }
 
 /* The status, and stderr: exactly one line, holding every one of the
  * NULL-terminated fragments. */
 static void
-assert_one_line (const Result *r, int status, const char *first_fragment, ...)
+assert_one_line (const RostraTestRun *r, int status, const char *first_fragment, ...)
 {
   va_list args;
 
@@ -144,19 +104,17 @@ exists_with (const char *path, const char *suffix)
 static char *
 make_archive (const char *name, guint n_generated)
 {
-  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
   g_autofree char *path = tmp_path (name);
   g_autoptr (GError) error = NULL;
   g_autoptr (RostraStore) store = rostra_store_open (path, &error);
-  g_autoptr (GFile) file = g_file_new_for_path (fixture);
 
   g_assert_no_error (error);
-  g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  rostra_test_import_fixture (store);
   if (n_generated > 0)
     {
       g_autofree char *dump_name = g_strdup_printf ("%s.txt", name);
-      g_autofree char *dump = rostra_test_write_dump (dump_name, n_generated, n_generated);
+      g_autofree char *dump =
+          rostra_test_write_dump (dump_name, "Address", n_generated, n_generated);
       g_autoptr (GFile) dump_file = g_file_new_for_path (dump);
 
       g_assert_true (rostra_import_file (store, dump_file, NULL, NULL, NULL, NULL, NULL, &error));
@@ -179,16 +137,16 @@ assert_cli_refuses (const char *db, const Limits *limits, const char *reason)
   g_autofree char *after = NULL;
   gboolean         had_wal = exists_with (db, "-wal");
   gboolean         had_shm = exists_with (db, "-shm");
-  g_auto (Result) list = { 0 };
-  g_auto (Result) import = { 0 };
+  g_auto (RostraTestRun) list = { 0 };
+  g_auto (RostraTestRun) import = { 0 };
 
-  run (&list, limits, "--database", db, "--list", NULL);
+  run (&list, limits, (const char *const[]){ "--database", db, "--list", NULL });
   /* (The rows read before a damaged page may have been listed.) */
   assert_one_line (&list, 3, db, reason, NULL);
 
   if (dump == NULL)
-    dump = rostra_test_write_dump ("new-articles.txt", 50, 1234);
-  run (&import, limits, "--database", db, "--import", dump, NULL);
+    dump = rostra_test_write_dump ("new-articles.txt", "Address", 50, 1234);
+  run (&import, limits, (const char *const[]){ "--database", db, "--import", dump, NULL });
   assert_one_line (&import, 3, db, reason, NULL);
   g_assert_cmpstr (import.out, ==, "");
 
@@ -226,7 +184,7 @@ static void
 test_disk_full_import (void)
 {
   g_autofree char *db = make_archive ("full-import.db", 0);
-  g_autofree char *dump = rostra_test_write_dump ("full-import.txt", 200, 7);
+  g_autofree char *dump = rostra_test_write_dump ("full-import.txt", "Address", 200, 7);
   g_autoptr (GFile) file = g_file_new_for_path (dump);
   g_autoptr (GError) error = NULL;
   g_autoptr (RostraStore) store = rostra_store_open (db, &error);
@@ -336,7 +294,7 @@ static void
 test_disk_full_cli (void)
 {
   g_autofree char *db = make_archive ("full-cli.db", 0);
-  g_autofree char *dump = rostra_test_write_dump ("full-cli.txt", 1000, 11);
+  g_autofree char *dump = rostra_test_write_dump ("full-cli.txt", "Address", 1000, 11);
   g_autofree char *before = rostra_test_file_checksum (db);
   g_autofree char *digest = rostra_test_db_digest (db);
   g_autofree char *after = NULL;
@@ -344,15 +302,15 @@ test_disk_full_cli (void)
   g_autofree char *contents = NULL;
   gsize            size;
   Limits           limits = { 0 };
-  g_auto (Result) import = { 0 };
-  g_auto (Result) again = { 0 };
+  g_auto (RostraTestRun) import = { 0 };
+  g_auto (RostraTestRun) again = { 0 };
 
   g_assert_true (g_file_get_contents (db, &contents, &size, NULL));
   /* Above the shared-memory index (32 KiB) and the archive itself. */
   g_assert_cmpuint (size, >, 32768);
   limits.max_file_size = size + 16 * 1024;
 
-  run (&import, &limits, "--database", db, "--import", dump, NULL);
+  run (&import, &limits, (const char *const[]){ "--database", db, "--import", dump, NULL });
   assert_one_line (&import, 3, dump, db, "full; nothing was changed", NULL);
   g_assert_cmpstr (import.out, ==, "");
 
@@ -364,7 +322,7 @@ test_disk_full_cli (void)
   g_assert_cmpstr (digest, ==, after_digest);
 
   /* With room again, the same import goes through. */
-  run (&again, NULL, "--database", db, "--import", dump, NULL);
+  run (&again, NULL, (const char *const[]){ "--database", db, "--import", dump, NULL });
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.out, "1000 new articles"));
 }
@@ -436,9 +394,9 @@ test_missing_folder (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (RostraStore) store = NULL;
   Limits limits = { .as_nobody = TRUE };
-  g_auto (Result) created = { 0 };
-  g_auto (Result) not_folder = { 0 };
-  g_auto (Result) not_allowed = { 0 };
+  g_auto (RostraTestRun) created = { 0 };
+  g_auto (RostraTestRun) not_folder = { 0 };
+  g_auto (RostraTestRun) not_allowed = { 0 };
 
   /* A missing folder is made, in the core and from the command line. */
   store = rostra_store_open (db, &error);
@@ -447,7 +405,7 @@ test_missing_folder (void)
   g_clear_object (&store);
   g_clear_pointer (&db, g_free);
   db = tmp_path ("other/new/folder/archive.db");
-  run (&created, NULL, "--database", db, "--list", NULL);
+  run (&created, NULL, (const char *const[]){ "--database", db, "--list", NULL });
   g_assert_cmpint (created.status, ==, 0);
   g_assert_cmpstr (created.err, ==, "");
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
@@ -457,14 +415,14 @@ test_missing_folder (void)
   g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_OPEN);
   g_assert_nonnull (strstr (error->message, file));
   g_assert_null (store);
-  run (&not_folder, NULL, "--database", under_file, "--list", NULL);
+  run (&not_folder, NULL, (const char *const[]){ "--database", under_file, "--list", NULL });
   assert_one_line (&not_folder, 3, file, "cannot be created", NULL);
 
   /* A folder that may not be written to. */
   g_assert_cmpint (g_mkdir (locked_dir, 0555), ==, 0);
   if (geteuid () == 0)
     g_assert_cmpint (g_chmod (rostra_test_tmpdir (), 0711), ==, 0);
-  run (&not_allowed, &limits, "--database", under_locked, "--list", NULL);
+  run (&not_allowed, &limits, (const char *const[]){ "--database", under_locked, "--list", NULL });
   g_chmod (rostra_test_tmpdir (), 0700);
   assert_one_line (&not_allowed, 3, locked_dir, "cannot be created", NULL);
   g_assert_false (g_file_test (under_locked, G_FILE_TEST_EXISTS));
@@ -542,7 +500,7 @@ test_locked (void)
   g_autoptr (GFile) file = g_file_new_for_path (fixture);
   HeldLock held;
   gint64   start;
-  g_auto (Result) list = { 0 };
+  g_auto (RostraTestRun) list = { 0 };
 
   /* A writer elsewhere: reading goes on, writing waits and then fails. */
   held = hold_lock (db, "BEGIN EXCLUSIVE");
@@ -556,7 +514,7 @@ test_locked (void)
   g_assert_nonnull (strstr (error->message, "in use by another program"));
   g_clear_error (&error);
   g_clear_object (&store);
-  run (&list, NULL, "--database", db, "--list", NULL);
+  run (&list, NULL, (const char *const[]){ "--database", db, "--list", NULL });
   g_assert_cmpint (list.status, ==, 0);
   g_assert_cmpstr (list.err, ==, "");
   release_lock (&held);

@@ -738,30 +738,6 @@ test_notes_verbatim (void)
     }
 }
 
-static char *export(RostraStore *store, RostraExportFormat format)
-{
-  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (rostra_export_annotations (store, format, NULL, out, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
-  g_output_stream_close (out, NULL, NULL);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (g_utf8_validate (text, -1, NULL));
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_ref (json_parser_get_root (parser));
-}
-
 static char **
 json_strv (JsonArray *array)
 {
@@ -780,8 +756,8 @@ static void
 test_notes_json (void)
 {
   g_autoptr (Notes) n = notes_new ();
-  g_autofree char *json = export(n->store, ROSTRA_EXPORT_FORMAT_JSON);
-  g_autoptr (JsonNode) root = parse_json (json);
+  g_autofree char *json = rostra_test_export (n->store, ROSTRA_EXPORT_FORMAT_JSON, NULL, NULL);
+  g_autoptr (JsonNode) root = rostra_test_parse_json (json);
   JsonArray *annotations =
       json_object_get_array_member (json_node_get_object (root), "annotations");
   JsonObject *article = json_array_get_object_element (
@@ -824,8 +800,8 @@ static void
 test_notes_w3c (void)
 {
   g_autoptr (Notes) n = notes_new ();
-  g_autofree char *json = export(n->store, ROSTRA_EXPORT_FORMAT_W3C);
-  g_autoptr (JsonNode) root = parse_json (json);
+  g_autofree char *json = rostra_test_export (n->store, ROSTRA_EXPORT_FORMAT_W3C, NULL, NULL);
+  g_autoptr (JsonNode) root = rostra_test_parse_json (json);
   JsonArray *items = json_object_get_array_member (
       json_object_get_object_member (json_node_get_object (root), "first"), "items");
 
@@ -859,7 +835,7 @@ static void
 test_notes_csv (void)
 {
   g_autoptr (Notes) n = notes_new ();
-  g_autofree char *csv = export(n->store, ROSTRA_EXPORT_FORMAT_CSV);
+  g_autofree char *csv = rostra_test_export (n->store, ROSTRA_EXPORT_FORMAT_CSV, NULL, NULL);
   g_autoptr (GPtrArray) rows = rostra_test_read_csv (csv);
 
   g_assert_cmpuint (rows->len, ==, 1 + n->notes->len);
@@ -954,7 +930,7 @@ static void
 test_notes_html (void)
 {
   g_autoptr (Notes) n = notes_new ();
-  g_autofree char *html = export(n->store, ROSTRA_EXPORT_FORMAT_HTML);
+  g_autofree char *html = rostra_test_export (n->store, ROSTRA_EXPORT_FORMAT_HTML, NULL, NULL);
   g_autoptr (GPtrArray) notes = g_ptr_array_new ();
   g_autoptr (GPtrArray) tags = g_ptr_array_new ();
   htmlDocPtr doc;
@@ -1040,7 +1016,7 @@ static void
 test_notes_markdown (void)
 {
   g_autoptr (Notes) n = notes_new ();
-  g_autofree char *md = export(n->store, ROSTRA_EXPORT_FORMAT_MARKDOWN);
+  g_autofree char *md = rostra_test_export (n->store, ROSTRA_EXPORT_FORMAT_MARKDOWN, NULL, NULL);
   g_auto (GStrv) lines = NULL;
   g_autofree char *unescaped = NULL;
   g_autoptr (GString) all = g_string_new (NULL);
@@ -1153,45 +1129,10 @@ test_file_names_core (void)
     }
 
   json = rostra_test_export_json (store);
-  root = parse_json (json);
+  root = rostra_test_parse_json (json);
   g_assert_cmpuint (json_array_get_length (
                         json_object_get_array_member (json_node_get_object (root), "articles")),
                     ==, G_N_ELEMENTS (odd_names));
-}
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs `rostra ARGS…` with an argument vector, no shell. */
-static void
-run_rostra (Run *r, const char *const *args)
-{
-  const char *bin = g_getenv ("ROSTRA_BIN");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = rostra_test_child_environment ();
-  g_autoptr (GError) error = NULL;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (gpointer) bin);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &r->out, &r->err,
-                &r->status, &error);
-  g_assert_no_error (error);
 }
 
 /* A name as the command line prints it: valid UTF-8, control
@@ -1223,13 +1164,13 @@ test_file_names_cli (void)
       g_autofree char *data = odd_dump (i);
       g_autofree char *display = terminal_form (odd_names[i]);
       g_autofree char *summary = g_strdup_printf ("%s: 1 new article", display);
-      g_auto (Run) r = { 0 };
+      g_auto (RostraTestRun) r = { 0 };
       g_autoptr (GError) error = NULL;
 
       g_file_set_contents (path, data, -1, &error);
       g_assert_no_error (error);
-      run_rostra (&r, (const char *const[]){ "-d", db, "--import", path, NULL });
-      g_assert_true (g_spawn_check_wait_status (r.status, NULL));
+      rostra_test_run_rostra (&r, "-d", db, "--import", path, NULL);
+      g_assert_cmpint (r.status, ==, 0);
       g_assert_true (g_utf8_validate (r.out, -1, NULL));
       g_assert_true (g_utf8_validate (r.err, -1, NULL));
       if (strstr (r.out, summary) == NULL)
@@ -1242,32 +1183,32 @@ test_file_names_cli (void)
   {
     g_autofree char *empty = g_build_filename (folder, "vide \xe9\xff.dump", NULL);
     g_autofree char *display = terminal_form (empty);
-    g_auto (Run) r = { 0 };
+    g_auto (RostraTestRun) r = { 0 };
 
     g_assert_true (g_file_set_contents (empty, "", 0, NULL));
-    run_rostra (&r, (const char *const[]){ "-d", db, "--import", empty, NULL });
-    g_assert_false (g_spawn_check_wait_status (r.status, NULL));
+    rostra_test_run_rostra (&r, "-d", db, "--import", empty, NULL);
+    g_assert_cmpint (r.status, !=, 0);
     g_assert_true (g_utf8_validate (r.err, -1, NULL));
     if (strstr (r.err, display) == NULL)
       g_error ("no “%s” in the errors of rostra --import: %s", display, r.err);
   }
 
   {
-    g_auto (Run) list = { 0 };
-    g_auto (Run) exported = { 0 };
+    g_auto (RostraTestRun) list = { 0 };
+    g_auto (RostraTestRun) exported = { 0 };
     g_autoptr (JsonNode) root = NULL;
     JsonArray *articles;
 
-    run_rostra (&list, (const char *const[]){ "-d", db, "--list", "--json", NULL });
-    g_assert_true (g_spawn_check_wait_status (list.status, NULL));
-    root = parse_json (list.out);
+    rostra_test_run_rostra (&list, "-d", db, "--list", "--json", NULL);
+    g_assert_cmpint (list.status, ==, 0);
+    root = rostra_test_parse_json (list.out);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==,
                       G_N_ELEMENTS (odd_names));
     g_clear_pointer (&root, json_node_unref);
 
-    run_rostra (&exported, (const char *const[]){ "-d", db, "--export", "json", NULL });
-    g_assert_true (g_spawn_check_wait_status (exported.status, NULL));
-    root = parse_json (exported.out);
+    rostra_test_run_rostra (&exported, "-d", db, "--export", "json", NULL);
+    g_assert_cmpint (exported.status, ==, 0);
+    root = rostra_test_parse_json (exported.out);
     articles = json_object_get_array_member (json_node_get_object (root), "articles");
     g_assert_cmpuint (json_array_get_length (articles), ==, G_N_ELEMENTS (odd_names));
     for (guint i = 0; i < json_array_get_length (articles); i++)
@@ -1306,10 +1247,10 @@ test_control_characters_cli (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto (Run) r = { 0 };
+      g_auto (RostraTestRun) r = { 0 };
 
-      run_rostra (&r, commands[i]);
-      g_assert_true (g_spawn_check_wait_status (r.status, NULL));
+      rostra_test_run_rostrav (&r, commands[i], NULL, NULL);
+      g_assert_cmpint (r.status, ==, 0);
       g_assert_null (strchr (r.out, '\x1b'));
       g_assert_null (strchr (r.out, '\x07'));
       g_assert_null (strchr (r.err, '\x1b'));

@@ -52,7 +52,7 @@ kill_dump (void)
   static char *path;
 
   if (path == NULL)
-    path = rostra_test_write_dump ("kill-dump.txt", N_ENTRIES, 20240611);
+    path = rostra_test_write_dump ("kill-dump.txt", "Address", N_ENTRIES, 20240611);
   return path;
 }
 
@@ -130,29 +130,11 @@ check_database (const char *path)
   return counts;
 }
 
+/* Starts `rostra --database DB OPTION VALUE`. */
 static GPid
-spawn (const char *const *argv)
+spawn_rostra (const char *db, const char *option, const char *value)
 {
-  g_auto (GStrv) envp = rostra_test_child_environment ();
-  g_autoptr (GError) error = NULL;
-  GPid pid = 0;
-
-  g_spawn_async (NULL, (char **) argv, envp,
-                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                     G_SPAWN_STDERR_TO_DEV_NULL,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-  return pid;
-}
-
-static GPid
-spawn_import (const char *db, const char *dump)
-{
-  const char *bin = g_getenv ("ROSTRA_BIN");
-  const char *argv[] = { bin, "--database", db, "--import", dump, NULL };
-
-  g_assert_nonnull (bin);
-  return spawn (argv);
+  return rostra_test_spawn_rostra ((const char *const[]){ "--database", db, option, value, NULL });
 }
 
 static GPid
@@ -161,7 +143,7 @@ spawn_removal (const char *db, gint64 import_id)
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, import_id);
   const char      *argv[] = { self_exe, "--remove-import", db, id, NULL };
 
-  return spawn (argv);
+  return rostra_test_spawn (argv);
 }
 
 /* Waits for @pid; returns TRUE if it ran to a successful end, FALSE if
@@ -218,15 +200,12 @@ random_delay (guint round, guint n_rounds, gint64 duration)
 static char *
 make_template_once (const char *name, gboolean with_dump, gint64 *dump_import)
 {
-  g_autofree char *fixture = rostra_test_data_path ("speeches.txt");
   g_autofree char *path = NULL;
   g_autoptr (RostraStore) store = rostra_test_store_new (&path);
-  g_autoptr (GFile) fixture_file = g_file_new_for_path (fixture);
   g_autoptr (GError) error = NULL;
   g_autofree char *target = g_build_filename (rostra_test_tmpdir (), name, NULL);
 
-  g_assert_true (rostra_import_file (store, fixture_file, NULL, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  rostra_test_import_fixture (store);
 
   if (with_dump)
     {
@@ -292,13 +271,13 @@ test_kill_import (void)
   copy_database (fresh, db);
   base_fresh = check_database (db);
   g_assert_cmpint (base_fresh.articles, >, 0);
-  duration_new = time_run (spawn_import (db, dump));
+  duration_new = time_run (spawn_rostra (db, "--import", dump));
   counts = check_database (db);
   g_assert_cmpint (counts.articles, ==, base_fresh.articles + N_ENTRIES);
   base_full = check_database (full);
   g_assert_cmpint (base_full.articles, ==, base_fresh.articles + N_ENTRIES);
   copy_database (full, db);
-  duration_dup = time_run (spawn_import (db, dump));
+  duration_dup = time_run (spawn_rostra (db, "--import", dump));
   g_test_message ("A whole import takes %.0f ms; a re-import %.0f ms", duration_new / 1000.0,
                   duration_dup / 1000.0);
 
@@ -313,7 +292,7 @@ test_kill_import (void)
       gboolean finished;
 
       copy_database (new_entries ? fresh : full, db);
-      finished = kill_after (spawn_import (db, dump), delay);
+      finished = kill_after (spawn_rostra (db, "--import", dump), delay);
       counts = check_database (db);
       g_test_message ("Round %u (%s): killed after %.0f ms%s; %" G_GINT64_FORMAT " articles", round,
                       new_entries ? "new" : "duplicates", delay / 1000.0,
@@ -331,7 +310,7 @@ test_kill_import (void)
           /* And the archive takes the same file afterwards, whole. */
           if (new_entries && n_resumed++ == 0)
             {
-              g_assert_true (reap (spawn_import (db, dump)));
+              g_assert_true (reap (spawn_rostra (db, "--import", dump)));
               counts = check_database (db);
               g_assert_cmpint (counts.articles, ==, before.articles + N_ENTRIES);
             }
@@ -736,16 +715,6 @@ test_kill_annotations (void)
 
 #define N_BACKUP_ROUNDS 10
 
-static GPid
-spawn_backup (const char *db, const char *destination)
-{
-  const char *bin = g_getenv ("ROSTRA_BIN");
-  const char *argv[] = { bin, "--database", db, "--backup", destination, NULL };
-
-  g_assert_nonnull (bin);
-  return spawn (argv);
-}
-
 /* Removes the hidden files a killed backup left beside @dir's backup;
  * any other file but the backup fails the test. */
 static void
@@ -781,7 +750,7 @@ test_kill_backup (void)
 
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
   copy_database (full, db);
-  duration = time_run (spawn_backup (db, backup));
+  duration = time_run (spawn_rostra (db, "--backup", backup));
   counts = check_database (backup);
   g_assert_cmpint (counts.articles, ==, source.articles);
   g_test_message ("A whole backup takes %.0f ms", duration / 1000.0);
@@ -798,7 +767,7 @@ test_kill_backup (void)
       copy_database (fresh, backup);
       if (!over_older)
         copy_database (NULL, backup);
-      finished = kill_after (spawn_backup (db, backup), delay);
+      finished = kill_after (spawn_rostra (db, "--backup", backup), delay);
 
       /* The archive is as it was, and sound. */
       after = rostra_test_file_checksum (db);
@@ -852,7 +821,7 @@ test_kill_merge (void)
   copy_database (full, backup);
   checksum = rostra_test_file_checksum (backup);
   copy_database (fresh, db);
-  duration = time_run (spawn_import (db, backup));
+  duration = time_run (spawn_rostra (db, "--import", backup));
   counts = check_database (db);
   g_assert_cmpint (counts.articles, ==, source.articles);
   g_assert_cmpint (counts.annotations, ==, source.annotations);
@@ -865,7 +834,7 @@ test_kill_merge (void)
       gboolean         finished;
 
       copy_database (fresh, db);
-      finished = kill_after (spawn_import (db, backup), delay);
+      finished = kill_after (spawn_rostra (db, "--import", backup), delay);
       after = rostra_test_file_checksum (backup);
       g_assert_cmpstr (after, ==, checksum);
       counts = check_database (db);

@@ -7,18 +7,8 @@
 
 #include <string.h>
 
-#include "rostra-importer.h"
 #include "rostra-store-recovery.h"
 #include "rostra-test-utils.h"
-
-static char *
-new_folder (const char *name)
-{
-  char *dir = g_build_filename (rostra_test_tmpdir (), name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return dir;
-}
 
 static char *
 read_text (const char *path)
@@ -51,7 +41,7 @@ moment (void)
 static void
 test_aside_name (void)
 {
-  g_autofree char *dir = new_folder ("aside-name");
+  g_autofree char *dir = rostra_test_new_folder ("aside-name");
   g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
   g_autofree char *plain = g_build_filename (dir, "notes", NULL);
   g_autofree char *first = g_build_filename (dir, "archive-damaged-2026-11-27-142501.db", NULL);
@@ -88,7 +78,7 @@ test_aside_name (void)
 static void
 test_move_aside (void)
 {
-  g_autofree char *dir = new_folder ("move-aside");
+  g_autofree char *dir = rostra_test_new_folder ("move-aside");
   g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -135,7 +125,7 @@ test_move_aside (void)
 static void
 test_move_aside_missing (void)
 {
-  g_autofree char *dir = new_folder ("move-missing");
+  g_autofree char *dir = rostra_test_new_folder ("move-missing");
   g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (GFile) aside = rostra_store_recovery_move_aside (path, NULL, &error);
@@ -150,22 +140,14 @@ test_move_aside_missing (void)
 static void
 test_move_aside_archive (void)
 {
-  g_autofree char *dir = new_folder ("move-archive");
+  g_autofree char *dir = rostra_test_new_folder ("move-archive");
   g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
-  g_autofree char *data = rostra_test_data_path ("speeches.txt");
-  g_autoptr (GFile) file = g_file_new_for_path (data);
   g_autoptr (GFile) aside = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RostraStore) fresh = NULL;
   g_autoptr (RostraStore) old = NULL;
 
-  {
-    g_autoptr (RostraStore) store = rostra_store_open (path, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, NULL, &error));
-    g_assert_no_error (error);
-  }
+  rostra_test_make_archive (path);
 
   aside = rostra_store_recovery_move_aside (path, NULL, &error);
   g_assert_no_error (error);
@@ -180,7 +162,7 @@ test_move_aside_archive (void)
 static void
 test_quick_check (void)
 {
-  g_autofree char *dir = new_folder ("quick-check");
+  g_autofree char *dir = rostra_test_new_folder ("quick-check");
   g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
   g_autofree char *text_file = g_build_filename (dir, "notes.db", NULL);
   g_autofree char *contents = NULL;

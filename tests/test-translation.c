@@ -35,28 +35,6 @@ localedir (void)
 }
 
 static gboolean
-is_status_page_titled (GtkWidget *widget, gconstpointer title)
-{
-  return ADW_IS_STATUS_PAGE (widget) &&
-         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
-}
-
-typedef struct
-{
-  GtkWidget  *window;
-  const char *title;
-} PageQuery;
-
-static gboolean
-page_shown (gpointer data)
-{
-  PageQuery *q = data;
-  GtkWidget *page = rostra_test_find_widget_if (q->window, is_status_page_titled, q->title);
-
-  return page != NULL && gtk_widget_get_mapped (page);
-}
-
-static gboolean
 list_is_loaded (gpointer data)
 {
   return !rostra_article_list_get_loading (rostra_window_get_articles (data));
@@ -112,7 +90,6 @@ test_window_dutch (void)
   GtkWidget       *speeches;
   GPtrArray       *buttons;
   gboolean         found_menu = FALSE;
-  PageQuery        q;
 
   if (localedir () == NULL)
     return;
@@ -127,11 +104,10 @@ test_window_dutch (void)
   rostra_test_flush ();
 
   /* The empty state of the list, "No Speeches Yet". */
-  q = (PageQuery){ GTK_WIDGET (window), "Nog geen toespraken" };
-  g_assert_true (rostra_test_wait_for (page_shown, &q));
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), "Nog geen toespraken", TRUE));
   /* The reader's empty state, "No Speech Selected". */
-  q = (PageQuery){ GTK_WIDGET (window), "Geen toespraak geselecteerd" };
-  g_assert_true (rostra_test_wait_for (page_shown, &q));
+  g_assert_true (
+      rostra_test_wait_status_page (GTK_WIDGET (window), "Geen toespraak geselecteerd", TRUE));
 
   /* The view switcher's page, "Speeches". */
   stack_widget = rostra_test_get_widget (window, ADW_TYPE_VIEW_STACK, NULL);
@@ -228,7 +204,6 @@ test_help_german (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   const char *dir;
   int         ret;
 
@@ -243,10 +218,7 @@ main (int argc, char *argv[])
   textdomain (GETTEXT_PACKAGE);
 
   app = rostra_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  rostra_test_register_application (G_APPLICATION (app));
 
   g_test_add_func ("/translation/catalogue", test_catalogue);
   g_test_add_func ("/translation/window-dutch", test_window_dutch);

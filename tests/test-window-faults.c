@@ -29,16 +29,6 @@
 /* Registered once: a GApplication cannot be registered twice in a process. */
 static RostraApplication *app;
 
-/* A folder of its own for each test: what else appears in it is checked. */
-static char *
-new_folder (const char *name)
-{
-  char *dir = g_build_filename (rostra_test_tmpdir (), name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return dir;
-}
-
 static int
 compare_names (gconstpointer a, gconstpointer b)
 {
@@ -101,28 +91,6 @@ find_aside (const char *dir)
 }
 
 static void
-import_fixture (RostraStore *store)
-{
-  g_autofree char *data = rostra_test_data_path ("speeches.txt");
-  g_autoptr (GFile) file = g_file_new_for_path (data);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
-/* An archive with the fixture's speeches at @path, closed again. */
-static void
-make_archive (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RostraStore) store = rostra_store_open (path, &error);
-
-  g_assert_no_error (error);
-  import_fixture (store);
-}
-
-static void
 exec_sql (const char *path, const char *sql)
 {
   sqlite3 *db = NULL;
@@ -150,7 +118,7 @@ make_backups (const char *dir)
   g_autoptr (GError) error = NULL;
   g_autofree char *exact = NULL, *prefix = NULL, *suffix = NULL;
 
-  import_fixture (store);
+  rostra_test_import_fixture (store);
   articles = rostra_store_list_articles (store, &error);
   g_assert_no_error (error);
   first = g_list_model_get_item (articles, 0);
@@ -224,31 +192,16 @@ close_window (RostraWindow *window)
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 }
 
-static gboolean
-is_problem_page (GtkWidget *widget, gconstpointer data)
-{
-  return ADW_IS_STATUS_PAGE (widget) &&
-         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), PROBLEM_TITLE) == 0;
-}
-
 static AdwStatusPage *
 problem_page (RostraWindow *window)
 {
-  return ADW_STATUS_PAGE (rostra_test_find_widget_if (GTK_WIDGET (window), is_problem_page, NULL));
+  return ADW_STATUS_PAGE (rostra_test_find_status_page (GTK_WIDGET (window), PROBLEM_TITLE));
 }
 
 static gboolean
-shows_problem (gpointer data)
+shows_problem (RostraWindow *window)
 {
-  AdwStatusPage *page = problem_page (data);
-
-  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page));
-}
-
-static gboolean
-hides_problem (gpointer data)
-{
-  return !shows_problem (data);
+  return rostra_test_shows_status_page (GTK_WIDGET (window), PROBLEM_TITLE);
 }
 
 static gboolean
@@ -287,7 +240,7 @@ assert_problem (RostraWindow *window, const char *path, const char *fragment, gb
 {
   const char *description;
 
-  g_assert_true (rostra_test_wait_for (shows_problem, window));
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), PROBLEM_TITLE, TRUE));
   g_assert_null (rostra_window_get_store (window));
   description = adw_status_page_get_description (problem_page (window));
   g_assert_nonnull (strstr (description, path));
@@ -329,7 +282,7 @@ static void
 assert_new_archive (RostraWindow *window, const char *path)
 {
   g_assert_true (rostra_test_wait_for (has_store, window));
-  g_assert_true (rostra_test_wait_for (hides_problem, window));
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), PROBLEM_TITLE, FALSE));
   g_assert_cmpstr (rostra_store_get_path (rostra_window_get_store (window)), ==, path);
   g_assert_cmpuint (n_shown (window), ==, 0);
   g_assert_cmpint (rostra_test_count_rows (path, "articles"), ==, 0);
@@ -408,7 +361,7 @@ start_new_archive (RostraWindow *window, const char *dir, const char *path, GByt
 static void
 test_not_a_database (void)
 {
-  g_autofree char *dir = new_folder ("not-a-database");
+  g_autofree char *dir = rostra_test_new_folder ("not-a-database");
   g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
   const char      *text = "Shopping list: bread, lamp oil, string.\n";
   g_autoptr (GBytes) old = g_bytes_new_static (text, strlen (text));
@@ -479,7 +432,7 @@ make_big_archive (const char *path)
   gint64 import_id;
 
   g_assert_no_error (error);
-  import_fixture (store);
+  rostra_test_import_fixture (store);
   g_assert_true (rostra_store_begin (store, &error));
   import_id = rostra_store_add_import (store, "filler", NULL, "dump", &error);
   g_assert_no_error (error);
@@ -538,11 +491,32 @@ not_busy (gpointer data)
   return !rostra_backup_ui_is_busy (NULL);
 }
 
+/* Presses "Open a Backup…" and picks @backup (one of make_backups()):
+ * it is restored into a new archive at @dir/archive.db, and the old
+ * file is kept aside, @old byte for byte. Returns where. */
+static char *
+restore_backup (RostraWindow *window, const char *dir, const char *backup, GBytes *old)
+{
+  g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
+  char            *aside;
+
+  open_backup (window, backup);
+  g_assert_true (rostra_test_wait_for (has_store, window));
+  g_assert_true (rostra_test_wait_for (not_busy, NULL));
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), PROBLEM_TITLE, FALSE));
+  g_assert_cmpuint (n_shown (window), ==, 3);
+  g_assert_cmpint (rostra_test_count_rows (path, "articles"), ==, 3);
+  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 1);
+  aside = find_aside (dir);
+  assert_same_bytes (aside, old);
+  return aside;
+}
+
 /* Damaged: the first pages sound, the middle ones garbage. */
 static void
 test_corrupt (void)
 {
-  g_autofree char *dir = new_folder ("corrupt");
+  g_autofree char *dir = rostra_test_new_folder ("corrupt");
   g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
   g_autofree char *json = g_build_filename (dir, "backup.json", NULL);
   g_autoptr (GBytes) old = NULL;
@@ -559,15 +533,7 @@ test_corrupt (void)
   assert_problem (window, path, "is damaged", TRUE);
 
   /* A backup restored into a new archive; the damaged file kept aside. */
-  open_backup (window, json);
-  g_assert_true (rostra_test_wait_for (has_store, window));
-  g_assert_true (rostra_test_wait_for (not_busy, NULL));
-  g_assert_true (rostra_test_wait_for (hides_problem, window));
-  g_assert_cmpuint (n_shown (window), ==, 3);
-  g_assert_cmpint (rostra_test_count_rows (path, "articles"), ==, 3);
-  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 1);
-  aside = find_aside (dir);
-  assert_same_bytes (aside, old);
+  aside = restore_backup (window, dir, json, old);
   aside_name = g_path_get_basename (aside);
   assert_tells_where (window, aside_name);
   close_window (window);
@@ -578,7 +544,7 @@ test_corrupt (void)
 static void
 test_future_schema (void)
 {
-  g_autofree char *dir = new_folder ("future");
+  g_autofree char *dir = rostra_test_new_folder ("future");
   g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
   g_autofree char *backup = g_build_filename (dir, "backup.db", NULL);
   g_autofree char *aside = NULL;
@@ -588,7 +554,7 @@ test_future_schema (void)
   g_autoptr (GBytes) backup_bytes = NULL;
   RostraWindow *window;
 
-  make_archive (path);
+  rostra_test_make_archive (path);
   exec_sql (path, "PRAGMA user_version = 99");
   old = read_bytes (path);
   make_backups (dir);
@@ -603,14 +569,7 @@ test_future_schema (void)
   g_assert_cmpstr (after, ==, before);
 
   window = open_window (path, 1000, 700);
-  open_backup (window, backup);
-  g_assert_true (rostra_test_wait_for (has_store, window));
-  g_assert_true (rostra_test_wait_for (not_busy, NULL));
-  g_assert_true (rostra_test_wait_for (hides_problem, window));
-  g_assert_cmpuint (n_shown (window), ==, 3);
-  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 1);
-  aside = find_aside (dir);
-  assert_same_bytes (aside, old);
+  aside = restore_backup (window, dir, backup, old);
   assert_same_bytes (backup, backup_bytes); /* read, never written */
   close_window (window);
 }
@@ -620,7 +579,7 @@ test_future_schema (void)
 static void
 test_backup_refused (void)
 {
-  g_autofree char *dir = new_folder ("refused");
+  g_autofree char *dir = rostra_test_new_folder ("refused");
   g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
   g_autofree char *notes = g_build_filename (dir, "notes.json", NULL);
   g_autofree char *before = NULL;
@@ -650,12 +609,12 @@ test_backup_refused (void)
 static void
 test_locked (void)
 {
-  g_autofree char *dir = new_folder ("locked");
+  g_autofree char *dir = rostra_test_new_folder ("locked");
   g_autofree char *path = g_build_filename (dir, "archive.db", NULL);
   sqlite3         *other = NULL;
   RostraWindow    *window;
 
-  make_archive (path);
+  rostra_test_make_archive (path);
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other,
                                  "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;"
@@ -672,7 +631,7 @@ test_locked (void)
 
   press (window, "win.try-again");
   g_assert_true (rostra_test_wait_for (has_store, window));
-  g_assert_true (rostra_test_wait_for (hides_problem, window));
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), PROBLEM_TITLE, FALSE));
   g_assert_cmpuint (n_shown (window), ==, 3);
   close_window (window);
 }
@@ -681,7 +640,7 @@ test_locked (void)
 static void
 test_folder (void)
 {
-  g_autofree char *dir = new_folder ("folder");
+  g_autofree char *dir = rostra_test_new_folder ("folder");
   g_autofree char *blocker = g_build_filename (dir, "rostra", NULL);
   g_autofree char *path = g_build_filename (blocker, "archive.db", NULL);
   RostraWindow    *window;
@@ -694,7 +653,7 @@ test_folder (void)
   /* Still in the way: the page stays, and says so. */
   press (window, "win.try-again");
   rostra_test_assert_toast (GTK_WIDGET (window), "still cannot be opened");
-  g_assert_true (rostra_test_wait_for (shows_problem, window));
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), PROBLEM_TITLE, TRUE));
   g_assert_true (offers (window, "win.try-again"));
   g_assert_true (g_file_test (blocker, G_FILE_TEST_IS_REGULAR));
 
@@ -707,41 +666,26 @@ test_folder (void)
 
 /* Disk full */
 
-static GtkTextBuffer *
-reader_buffer (RostraWindow *window)
-{
-  return gtk_text_view_get_buffer (rostra_reader_get_text_view (rostra_window_get_reader (window)));
-}
-
 /* Selects article characters @start to @end and asks for a highlight,
  * as Ctrl+H does. */
 static void
 highlight (RostraWindow *window, guint start, guint end)
 {
-  GtkTextBuffer *buffer = reader_buffer (window);
-  int            offset = rostra_reader_get_text_offset (rostra_window_get_reader (window));
-  GtkTextIter    a, b;
+  RostraReader *reader = rostra_window_get_reader (window);
+  int           offset = rostra_reader_get_text_offset (reader);
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, offset + start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, offset + end);
-  gtk_text_buffer_select_range (buffer, &a, &b);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rostra_window_get_reader (window)),
-                                             "reader.highlight", NULL));
+  rostra_test_select_text (rostra_reader_get_text_view (reader), offset + start, offset + end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.highlight", NULL));
   rostra_test_flush ();
 }
 
 static gboolean
 has_highlight_at (RostraWindow *window, guint article_offset)
 {
-  GtkTextBuffer *buffer = reader_buffer (window);
-  GtkTextTag    *tag =
-      gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "annotation-yellow");
-  GtkTextIter iter;
+  RostraReader *reader = rostra_window_get_reader (window);
 
-  gtk_text_buffer_get_iter_at_offset (
-      buffer, &iter,
-      rostra_reader_get_text_offset (rostra_window_get_reader (window)) + article_offset);
-  return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
+  return rostra_test_has_tag_at (rostra_reader_get_text_view (reader), "annotation-yellow",
+                                 rostra_reader_get_text_offset (reader) + article_offset);
 }
 
 /* A passage longer than a page of the archive: its row cannot fit in
@@ -829,7 +773,7 @@ note_is_saved (gpointer data)
 static void
 test_disk_full (void)
 {
-  g_autofree char       *dir = new_folder ("full");
+  g_autofree char       *dir = rostra_test_new_folder ("full");
   g_autofree char       *path = g_build_filename (dir, "archive.db", NULL);
   RostraWindow          *window;
   RostraAnnotationsPane *pane;
@@ -842,7 +786,7 @@ test_disk_full (void)
   while (long_note->len < 3 * LONG_PASSAGE)
     g_string_append (long_note, "Check the tide tables against the harbour log. ");
 
-  make_archive (path);
+  rostra_test_make_archive (path);
   add_long_speech (path);
   window = open_window (path, 1300, 800);
   g_assert_cmpuint (n_shown (window), ==, 4);
@@ -901,17 +845,12 @@ test_disk_full (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int ret;
 
   rostra_test_ui_init (&argc, &argv);
 
   app = rostra_application_new ();
-  /* Not the session's single instance: tests run side by side. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  rostra_test_register_application (G_APPLICATION (app));
 
   g_test_add_func ("/window-faults/not-a-database", test_not_a_database);
   g_test_add_func ("/window-faults/corrupt", test_corrupt);

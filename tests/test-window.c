@@ -22,59 +22,6 @@ widget_is_narrow (gpointer data)
 }
 
 static gboolean
-is_status_page_titled (GtkWidget *widget, gconstpointer title)
-{
-  return ADW_IS_STATUS_PAGE (widget) &&
-         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
-}
-
-/* The status page titled @title, anywhere in @widget's tree. */
-static AdwStatusPage *
-find_status_page (GtkWidget *widget, const char *title)
-{
-  GtkWidget *page = rostra_test_find_widget_if (widget, is_status_page_titled, title);
-
-  return page != NULL ? ADW_STATUS_PAGE (page) : NULL;
-}
-
-static gboolean
-shows_status_page (RostraWindow *window, const char *title)
-{
-  AdwStatusPage *page = find_status_page (GTK_WIDGET (window), title);
-
-  return page != NULL && gtk_widget_get_mapped (GTK_WIDGET (page));
-}
-
-typedef struct
-{
-  RostraWindow *window;
-  const char   *title;
-} PageQuery;
-
-static gboolean
-page_shown (gpointer data)
-{
-  PageQuery *q = data;
-
-  return shows_status_page (q->window, q->title);
-}
-
-static gboolean
-page_hidden (gpointer data)
-{
-  return !page_shown (data);
-}
-
-/* Whether the page titled @title shows once transitions have ended. */
-static gboolean
-eventually_shows (RostraWindow *window, const char *title, gboolean shown)
-{
-  PageQuery q = { window, title };
-
-  return shown ? rostra_test_wait_for (page_shown, &q) : rostra_test_wait_for (page_hidden, &q);
-}
-
-static gboolean
 list_is_loaded (gpointer data)
 {
   RostraArticleList *list = rostra_window_get_articles (data);
@@ -105,14 +52,10 @@ reader_text (RostraWindow *window)
 static char *
 archive_with_fixture (void)
 {
-  char            *path = NULL;
-  g_autofree char *data = rostra_test_data_path ("speeches.txt");
-  g_autoptr (GFile) file = g_file_new_for_path (data);
+  char *path = NULL;
   g_autoptr (RostraStore) store = rostra_test_store_new (&path);
-  g_autoptr (GError) error = NULL;
 
-  g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  rostra_test_import_fixture (store);
   return path;
 }
 
@@ -161,8 +104,8 @@ test_empty_archive (void)
 
   g_assert_nonnull (rostra_window_get_store (window));
   g_assert_cmpuint (n_articles (window), ==, 0);
-  g_assert_true (eventually_shows (window, "No Speeches Yet", TRUE));
-  g_assert_true (eventually_shows (window, "No Speech Selected", TRUE));
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), "No Speeches Yet", TRUE));
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), "No Speech Selected", TRUE));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   /* Keyboard Shortcuts in the primary menu, loaded from the resources. */
@@ -190,7 +133,7 @@ test_open_sample (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
   g_assert_true (rostra_test_wait_for (has_ten_articles, window));
   rostra_test_flush ();
-  g_assert_true (eventually_shows (window, "No Speeches Yet", FALSE));
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), "No Speeches Yet", FALSE));
   g_assert_cmpint (rostra_test_count_rows (path, "articles"), ==, 10);
 
   window_destroy (window);
@@ -215,7 +158,7 @@ test_select_and_navigate (void)
   first = rostra_store_load_article (rostra_window_get_store (window), first_id, NULL);
   text = reader_text (window);
   g_assert_cmpstr (text, ==, rostra_article_get_text (first));
-  g_assert_true (eventually_shows (window, "No Speech Selected", FALSE));
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), "No Speech Selected", FALSE));
 
   /* Alt+Down and Alt+Up move through the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-article", NULL));
@@ -262,7 +205,7 @@ test_search (void)
   rostra_window_set_search (window, "zeppelin");
   g_assert_cmpuint (n_articles (window), ==, 0);
   rostra_test_flush ();
-  g_assert_true (eventually_shows (window, "No Results Found", TRUE));
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), "No Results Found", TRUE));
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
     {
@@ -276,35 +219,24 @@ test_search (void)
   window_destroy (window);
 }
 
-static GtkTextBuffer *
-reader_buffer (RostraWindow *window)
-{
-  return gtk_text_view_get_buffer (rostra_reader_get_text_view (rostra_window_get_reader (window)));
-}
-
+/* Selects article characters @start to @end in the reader. */
 static void
 select_in_reader (RostraWindow *window, guint start, guint end)
 {
-  GtkTextBuffer *buffer = reader_buffer (window);
-  int            offset = rostra_reader_get_text_offset (rostra_window_get_reader (window));
-  GtkTextIter    a, b;
+  RostraReader *reader = rostra_window_get_reader (window);
+  int           offset = rostra_reader_get_text_offset (reader);
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, offset + start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, offset + end);
-  gtk_text_buffer_select_range (buffer, &a, &b);
+  rostra_test_select_text (rostra_reader_get_text_view (reader), offset + start, offset + end);
 }
 
+/* Whether article character @article_offset in the reader has the tag @name. */
 static gboolean
 has_tag (RostraWindow *window, const char *name, guint article_offset)
 {
-  GtkTextBuffer *buffer = reader_buffer (window);
-  GtkTextTag    *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
-  GtkTextIter    iter;
+  RostraReader *reader = rostra_window_get_reader (window);
 
-  gtk_text_buffer_get_iter_at_offset (
-      buffer, &iter,
-      rostra_reader_get_text_offset (rostra_window_get_reader (window)) + article_offset);
-  return tag != NULL && gtk_text_iter_has_tag (&iter, tag);
+  return rostra_test_has_tag_at (rostra_reader_get_text_view (reader), name,
+                                 rostra_reader_get_text_offset (reader) + article_offset);
 }
 
 static void
@@ -372,8 +304,9 @@ test_bad_archive (void)
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
   RostraWindow  *window = window_new (path);
-  AdwStatusPage *page = find_status_page (GTK_WIDGET (window), "The Archive Cannot Be Opened");
-  gsize          len;
+  AdwStatusPage *page = ADW_STATUS_PAGE (
+      rostra_test_find_status_page (GTK_WIDGET (window), "The Archive Cannot Be Opened"));
+  gsize len;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (window)));
@@ -547,18 +480,12 @@ test_show_imports (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   int ret;
 
   rostra_test_ui_init (&argc, &argv);
 
   app = rostra_application_new ();
-  /* Not the session's single instance: tests run side by side. */
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_application_get_is_registered (G_APPLICATION (app)));
+  rostra_test_register_application (G_APPLICATION (app));
 
   g_test_add_func ("/window/empty-archive", test_empty_archive);
   g_test_add_func ("/window/open-sample", test_open_sample);
