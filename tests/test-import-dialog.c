@@ -6,9 +6,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
 
 #include "rostra-import-dialog.h"
 #include "rostra-importer.h"
+#include "rostra-store.h"
 #include "rostra-test-ui.h"
 #include "rostra-test-utils.h"
 
@@ -757,6 +762,70 @@ test_tag_completion (Fixture *fixture, gconstpointer data)
   g_assert_false (has_suggestion (dialog));
 }
 
+static gboolean
+widget_mentions (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* The disk full while a file is imported: the file fails with a clear
+ * reason, the archive stays as it was, and once there is room the same
+ * file imports. A real limit on the size of files (RLIMIT_FSIZE, this
+ * process only) stands in for the full disk: the dialog's worker writes
+ * through a connection of its own. */
+static void
+test_disk_full (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GFile) big = write_generated_dump ("fills-the-disk.txt", 3000, FALSE);
+  g_autofree char    *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autofree char    *before = NULL;
+  g_autofree char    *after = NULL;
+  const GError       *error = NULL;
+  RostraImportDialog *dialog;
+  struct rlimit       saved, limit;
+  GStatBuf            db_stat, wal_stat = { 0 };
+
+  import_before (fixture, "harbour.txt", HARBOUR, NULL);
+  before = rostra_test_db_digest (fixture->db_path);
+  g_assert_cmpint (g_stat (fixture->db_path, &db_stat), ==, 0);
+  g_stat (wal, &wal_stat);
+
+  dialog = open_dialog (fixture);
+  add_files (dialog, big, NULL);
+  wait_previews (dialog);
+
+  /* Room for 64 KB more than the archive's files hold now. */
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = MAX (db_stat.st_size, wal_stat.st_size) + 64 * 1024;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  import_and_wait (dialog);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+  rostra_import_dialog_get_result (dialog, 0, &error);
+  g_assert_error ((GError *) error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "is full"));
+  g_assert_cmpuint (fixture->imported->len, ==, 0);
+  /* The summary says why. */
+  g_assert_nonnull (rostra_test_find_widget_if (GTK_WIDGET (dialog), widget_mentions, "is full"));
+
+  after = rostra_test_db_digest (fixture->db_path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count_rows (fixture, "articles"), ==, 1);
+
+  /* Room again: the same file imports whole. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rostra_test_flush ();
+  dialog = open_dialog (fixture);
+  add_files (dialog, big, NULL);
+  wait_previews (dialog);
+  import_and_wait (dialog);
+  g_assert_cmpuint (get_result (dialog, 0)->n_new, ==, 3000);
+  g_assert_cmpint (count_rows (fixture, "articles"), ==, 3001);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -776,6 +845,7 @@ main (int argc, char **argv)
   ADD ("warnings", test_warnings);
   ADD ("close-while-importing", test_close_while_importing);
   ADD ("tag-completion", test_tag_completion);
+  ADD ("disk-full", test_disk_full);
 #undef ADD
 
   return g_test_run ();
