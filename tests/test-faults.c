@@ -237,14 +237,14 @@ test_disk_full_annotations (void)
   g_autofree char *exact = NULL, *prefix = NULL, *suffix = NULL;
   g_autofree char *before = NULL, *after = NULL;
   g_autoptr (GListModel) articles = NULL;
+  g_autoptr (RostraArticle) first = NULL;
   const char *const tags[] = { "harbour", "winter", NULL };
 
   g_assert_no_error (error);
   articles = rostra_store_list_articles (store, &error);
   g_assert_no_error (error);
-  article = rostra_store_load_article (
-      store, rostra_article_get_id (g_list_model_get_item (articles, 0)), &error);
-  g_object_unref (g_list_model_get_item (articles, 0));
+  first = g_list_model_get_item (articles, 0);
+  article = rostra_store_load_article (store, rostra_article_get_id (first), &error);
   g_assert_no_error (error);
   rostra_anchor_describe (rostra_article_get_text (article), 0, 12, &exact, &prefix, &suffix);
 
@@ -327,29 +327,38 @@ test_disk_full_cli (void)
   g_assert_nonnull (strstr (again.out, "1000 new articles"));
 }
 
-/* The code of the error rostra_store_open() on @db, or a write
- * transaction on it, gives in a child process under @limits. */
+/* This program, run again for a child of its own (see main()): valgrind
+ * and the sanitizers then check a process that owns all its memory, not
+ * a forked copy of the test's heap. */
+static char *self_exe;
+
+/* Child: exits with the code of the error rostra_store_open() on @db, or
+ * a write transaction on it, gives; 100 when both work, 101 for an
+ * error of another kind or one that does not name the file. */
+static int
+core_error_main (const char *db)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RostraStore) store = rostra_store_open (db, &error);
+
+  if (store != NULL && rostra_store_begin (store, &error))
+    return 100;
+  if (error->domain != ROSTRA_STORE_ERROR || strstr (error->message, db) == NULL)
+    return 101;
+  return error->code;
+}
+
+/* The code core_error_main() finds in a child process under @limits. */
 static int
 core_error_code (const char *db, const Limits *limits)
 {
-  int   status = 0;
-  pid_t pid = fork ();
+  const char *argv[] = { self_exe, "--core-error-code", db, NULL };
+  g_autoptr (GError) error = NULL;
+  int status = 0;
 
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (RostraStore) store = NULL;
-
-      apply_limits ((gpointer) limits);
-      store = rostra_store_open (db, &error);
-      if (store != NULL && rostra_store_begin (store, &error))
-        _exit (100);
-      if (error->domain != ROSTRA_STORE_ERROR || strstr (error->message, db) == NULL)
-        _exit (101);
-      _exit (error->code);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, apply_limits, (gpointer) limits, NULL,
+                NULL, &status, &error);
+  g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
 }
@@ -437,40 +446,43 @@ typedef struct
   int  release_fd;
 } HeldLock;
 
+/* Child: runs @sql on @db, writes "y" (or "n") to stdout, and keeps
+ * its connection until stdin closes. */
+static int
+hold_lock_main (const char *db, const char *sql)
+{
+  sqlite3 *other = NULL;
+  char     byte;
+  gboolean ok = sqlite3_open (db, &other) == SQLITE_OK &&
+                sqlite3_exec (other, sql, NULL, NULL, NULL) == SQLITE_OK;
+
+  byte = ok ? 'y' : 'n';
+  if (write (STDOUT_FILENO, &byte, 1) != 1 || !ok)
+    {
+      sqlite3_close (other);
+      return 1;
+    }
+  while (read (STDIN_FILENO, &byte, 1) > 0)
+    ;
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  return sqlite3_close (other) == SQLITE_OK ? 0 : 1;
+}
+
 static HeldLock
 hold_lock (const char *db, const char *sql)
 {
-  int      ready[2], release[2];
+  const char *argv[] = { self_exe, "--hold-lock", db, sql, NULL };
+  g_autoptr (GError) error = NULL;
   HeldLock held;
+  int      ready;
   char     byte;
 
-  g_assert_cmpint (pipe (ready), ==, 0);
-  g_assert_cmpint (pipe (release), ==, 0);
-  held.pid = fork ();
-  g_assert_cmpint (held.pid, >=, 0);
-  if (held.pid == 0)
-    {
-      sqlite3 *other = NULL;
-      int      ok;
-
-      close (ready[0]);
-      close (release[1]);
-      ok = sqlite3_open (db, &other) == SQLITE_OK &&
-           sqlite3_exec (other, sql, NULL, NULL, NULL) == SQLITE_OK;
-      byte = ok ? 'y' : 'n';
-      if (write (ready[1], &byte, 1) != 1 || !ok)
-        _exit (1);
-      while (read (release[0], &byte, 1) > 0)
-        ;
-      sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
-      _exit (sqlite3_close (other) == SQLITE_OK ? 0 : 1);
-    }
-  close (ready[1]);
-  close (release[0]);
-  g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &held.pid, &held.release_fd, &ready, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read (ready, &byte, 1), ==, 1);
   g_assert_cmpint (byte, ==, 'y');
-  close (ready[0]);
-  held.release_fd = release[1];
+  close (ready);
   return held;
 }
 
@@ -628,6 +640,15 @@ test_future_schema (void)
 int
 main (int argc, char *argv[])
 {
+  if (argc == 3 && g_str_equal (argv[1], "--core-error-code"))
+    return core_error_main (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--hold-lock"))
+    return hold_lock_main (argv[2], argv[3]);
+
+  self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (self_exe == NULL)
+    self_exe = g_canonicalize_filename (argv[0], NULL);
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/faults/disk-full/import", test_disk_full_import);
