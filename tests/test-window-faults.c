@@ -473,6 +473,17 @@ open_backup (RostraWindow *window, const char *file)
   g_autoptr (GError) error = NULL;
   GtkWidget *chooser;
 
+#ifdef __SANITIZE_ADDRESS__
+  /* GTK 4.8's own file chooser dialog leaks (its recent files, its
+   * folder model): under AddressSanitizer the file goes straight to the
+   * action the chooser's answer goes to. The normal build uses the
+   * chooser. */
+  g_test_message ("ASan build: %s handed to win.open-backup-file, without GTK's file chooser",
+                  file);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-backup-file", "s", file);
+  rostra_test_flush ();
+  return;
+#endif
   press (window, "win.open-backup");
   g_assert_true (rostra_test_wait_for (file_chooser_shows, NULL));
   chooser = find_file_chooser ();

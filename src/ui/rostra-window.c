@@ -1411,6 +1411,7 @@ show_problem (RostraWindow *self, const GError *error)
   /* Only what the page offers: a file in use is never moved aside. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-new-archive", the_file);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-backup", the_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-backup-file", the_file);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-again", !the_file);
 }
 
@@ -1657,6 +1658,15 @@ backup_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
   g_object_unref (chooser);
 }
 
+/* The chooser's answer, as an action: "win.open-backup-file" with a path. */
+static void
+open_backup_file_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  restore_into_new_archive (ROSTRA_WINDOW (widget), file);
+}
+
 static void
 open_backup_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -1833,6 +1843,8 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-new-archive", NULL,
                                    start_new_archive_action);
   gtk_widget_class_install_action (widget_class, "win.open-backup", NULL, open_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.open-backup-file", "s",
+                                   open_backup_file_action);
   gtk_widget_class_install_action (widget_class, "win.try-again", NULL, try_again_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.imports", NULL, imports_action);
