@@ -36,6 +36,7 @@
 #include "rostra-archive-backup.h"
 #include "rostra-exporter.h"
 #include "rostra-store-private.h"
+#include "rostra-store-recovery.h"
 
 /* Pages copied per step of a backup: 4 MiB with the default page size. */
 #define STEP_PAGES      1024
@@ -872,37 +873,13 @@ GFile *
 rostra_archive_dup_kept_file (RostraStore *store, GDateTime *when)
 {
   const char *live;
-  g_autoptr (GDateTime) now = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *stamp = NULL;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (store), NULL);
 
   live = rostra_store_get_path (store);
   if (is_memory (live))
     return NULL;
-
-  if (when == NULL)
-    when = now = g_date_time_new_now_local ();
-  else
-    when = now = g_date_time_to_local (when);
-  stamp = g_date_time_format (when, "%Y-%m-%d-%H%M%S");
-  dir = g_path_get_dirname (live);
-  base = g_path_get_basename (live);
-  if (g_str_has_suffix (base, ".db") && strlen (base) > 3)
-    base[strlen (base) - 3] = '\0';
-
-  for (guint n = 1;; n++)
-    {
-      g_autofree char *name = n == 1 ? g_strdup_printf ("%s-replaced-%s.db", base, stamp)
-                                     : g_strdup_printf ("%s-replaced-%s-%u.db", base, stamp, n);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-
-      if (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (wal, G_FILE_TEST_EXISTS))
-        return g_file_new_for_path (path);
-    }
+  return rostra_store_recovery_dup_kept_file (live, "replaced", when);
 }
 
 /* Makes the page size of the archive at @path @page_size, as a backup

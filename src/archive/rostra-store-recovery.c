@@ -37,19 +37,20 @@ any_exists (const char *path)
 }
 
 /**
- * rostra_store_recovery_dup_aside_file:
+ * rostra_store_recovery_dup_kept_file:
  * @path: an archive's file
+ * @reason: why it is kept: `damaged`, `replaced`
  * @when: (nullable): the time in the name; now when %NULL
  *
- * The name @path is kept as when it is moved aside: for `archive.db`,
- * `archive-damaged-2026-11-27-142501.db` in the same folder (local
- * time), or with `-2`, `-3`… when that name (or its -wal, -shm or
+ * The name @path is kept under beside itself: for `archive.db` and
+ * `damaged`, `archive-damaged-2026-11-27-142501.db` in the same folder
+ * (local time), or with `-2`, `-3`… when that name (or its -wal, -shm or
  * -journal file) is taken. Nothing is created.
  *
  * Returns: (transfer full): the file
  */
 GFile *
-rostra_store_recovery_dup_aside_file (const char *path, GDateTime *when)
+rostra_store_recovery_dup_kept_file (const char *path, const char *reason, GDateTime *when)
 {
   g_autoptr (GDateTime) local = NULL;
   g_autofree char *dir = NULL;
@@ -57,6 +58,7 @@ rostra_store_recovery_dup_aside_file (const char *path, GDateTime *when)
   g_autofree char *stamp = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
 
   local = when ? g_date_time_to_local (when) : g_date_time_new_now_local ();
   stamp = g_date_time_format (local, "%Y-%m-%d-%H%M%S");
@@ -67,13 +69,30 @@ rostra_store_recovery_dup_aside_file (const char *path, GDateTime *when)
 
   for (guint n = 1;; n++)
     {
-      g_autofree char *name = n == 1 ? g_strdup_printf ("%s-damaged-%s.db", base, stamp)
-                                     : g_strdup_printf ("%s-damaged-%s-%u.db", base, stamp, n);
-      g_autofree char *aside = g_build_filename (dir, name, NULL);
+      g_autofree char *name = n == 1 ? g_strdup_printf ("%s-%s-%s.db", base, reason, stamp)
+                                     : g_strdup_printf ("%s-%s-%s-%u.db", base, reason, stamp, n);
+      g_autofree char *kept = g_build_filename (dir, name, NULL);
 
-      if (!any_exists (aside))
-        return g_file_new_for_path (aside);
+      if (!any_exists (kept))
+        return g_file_new_for_path (kept);
     }
+}
+
+/**
+ * rostra_store_recovery_dup_aside_file:
+ * @path: an archive's file
+ * @when: (nullable): the time in the name; now when %NULL
+ *
+ * The name @path is kept as when it is moved aside, damaged:
+ * `archive-damaged-2026-11-27-142501.db` (see
+ * rostra_store_recovery_dup_kept_file()).
+ *
+ * Returns: (transfer full): the file
+ */
+GFile *
+rostra_store_recovery_dup_aside_file (const char *path, GDateTime *when)
+{
+  return rostra_store_recovery_dup_kept_file (path, "damaged", when);
 }
 
 /* Gives @from the name @to as well, never replacing a file at @to: a
