@@ -21,6 +21,7 @@
 #include "rostra-annotation-row.h"
 #include "rostra-store.h"
 #include "rostra-tag.h"
+#include "rostra-ui-utils.h"
 
 /* How long the note waits after the last keystroke before it is saved. */
 #define NOTE_SAVE_DELAY_MS 400
@@ -871,6 +872,7 @@ rostra_annotation_row_init (RostraAnnotationRow *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
 
   setup_actions (self);
   setup_completion (self);

@@ -21,6 +21,7 @@
 #include "rostra-annotation-row.h"
 #include "rostra-annotations-pane.h"
 #include "rostra-tag.h"
+#include "rostra-ui-utils.h"
 
 /* How many frames select() waits for a new row to get its place. */
 #define SCROLL_MAX_FRAMES 10
@@ -611,6 +612,7 @@ static void
 rostra_annotations_pane_init (RostraAnnotationsPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));

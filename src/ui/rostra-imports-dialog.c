@@ -21,6 +21,7 @@
 #include "rostra-import-info.h"
 #include "rostra-importer.h"
 #include "rostra-imports-dialog.h"
+#include "rostra-ui-utils.h"
 
 #define ROW_INFO_KEY    "rostra-import-info"
 #define ROW_BUTTON_KEY  "rostra-remove-button"
@@ -673,6 +674,7 @@ static void
 rostra_imports_dialog_init (RostraImportsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
 }
 
 /**

@@ -38,6 +38,7 @@
 #include "rostra-print.h"
 #include "rostra-tags-dialog.h"
 #include "rostra-window.h"
+#include "rostra-ui-utils.h"
 
 #define SAMPLE_URI "resource:///io/github/rostra/Rostra/sample/sample-speeches.txt"
 
@@ -1911,6 +1912,7 @@ rostra_window_init (RostraWindow *self)
   GEnumClass *klass;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
 
   self->saved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
