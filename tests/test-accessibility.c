@@ -42,10 +42,6 @@ static const AtspiRole interactive_roles[] = {
   ATSPI_ROLE_PAGE_TAB,
   ATSPI_ROLE_TREE_ITEM,
   ATSPI_ROLE_TABLE_ROW,
-  ATSPI_ROLE_LIST_BOX,
-  ATSPI_ROLE_LIST,
-  ATSPI_ROLE_TREE,
-  ATSPI_ROLE_TABLE,
 };
 
 typedef struct
@@ -139,6 +135,13 @@ walk (AtspiAccessible *node, GPtrArray *path, GPtrArray *problems, guint *n_chec
     {
       g_autoptr (AtspiAccessible) child = atspi_accessible_get_child_at_index (node, i, NULL);
 
+      /* The pop-up list of a drop-down is the toolkit's own (GTK 4.8
+       * names its items by nothing; later GTKs by their text); the
+       * button that opens it is checked. */
+      if (child != NULL && role == ATSPI_ROLE_COMBO_BOX &&
+          atspi_accessible_get_role (child, NULL) != ATSPI_ROLE_PUSH_BUTTON &&
+          atspi_accessible_get_role (child, NULL) != ATSPI_ROLE_TOGGLE_BUTTON)
+        continue;
       if (child != NULL)
         walk (child, path, problems, n_checked);
     }
@@ -212,23 +215,114 @@ die_with_parent (gpointer data)
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
+/* The first visible node under @root with @role whose name is @name. */
+static AtspiAccessible *
+find_node (AtspiAccessible *root, AtspiRole role, const char *name)
+{
+  g_autofree char *node_name = NULL;
+  int              n_children;
+
+  if (!is_visible (root))
+    return NULL;
+  node_name = atspi_accessible_get_name (root, NULL);
+  if (atspi_accessible_get_role (root, NULL) == role && g_strcmp0 (node_name, name) == 0)
+    return g_object_ref (root);
+
+  n_children = atspi_accessible_get_child_count (root, NULL);
+  for (int i = 0; i < n_children; i++)
+    {
+      g_autoptr (AtspiAccessible) child = atspi_accessible_get_child_at_index (root, i, NULL);
+      AtspiAccessible *found = child != NULL ? find_node (child, role, name) : NULL;
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Waits for find_node() to find something. */
+static AtspiAccessible *
+wait_node (AtspiAccessible *root, AtspiRole role, const char *name)
+{
+  for (guint tries = 0; tries < WAIT_SECONDS * 10; tries++)
+    {
+      AtspiAccessible *found = find_node (root, role, name);
+
+      if (found != NULL)
+        return found;
+      g_usleep (100 * 1000);
+    }
+  g_error ("no %s “%s” appeared", atspi_role_get_name (role), name);
+  return NULL;
+}
+
+/* Activates @node as a screen reader user does, with its first action;
+ * a menu button through the button inside it, where its action is. */
 static void
-window_start (Window *window, const char *db, const char *file)
+activate (AtspiAccessible *node)
+{
+  g_autoptr (GError) error = NULL;
+  AtspiAction *action = atspi_accessible_get_action_iface (node);
+  int          n_actions = action != NULL ? atspi_action_get_n_actions (action, NULL) : 0;
+
+  if (n_actions == 0 && atspi_accessible_get_child_count (node, NULL) > 0)
+    {
+      g_autoptr (AtspiAccessible) inner = atspi_accessible_get_child_at_index (node, 0, NULL);
+
+      g_clear_object (&action);
+      activate (inner);
+      return;
+    }
+  g_assert_nonnull (action);
+  g_assert_true (atspi_action_do_action (action, 0, &error));
+  g_assert_no_error (error);
+  g_object_unref (action);
+}
+
+/* Opens the main menu of @main_window and picks @item in it. */
+static void
+pick_from_main_menu (AtspiAccessible *main_window, const char *item)
+{
+  g_autoptr (AtspiAccessible) menu_button =
+      wait_node (main_window, ATSPI_ROLE_PUSH_BUTTON, "Main Menu");
+  g_autoptr (AtspiAccessible) menu_item = NULL;
+
+  activate (menu_button);
+  menu_item = wait_node (main_window, ATSPI_ROLE_MENU_ITEM, item);
+  activate (menu_item);
+}
+
+/* Starts `rostra --database @db [@file]` with accessibility on, as for a
+ * screen reader user, and settings of its own in which the speech
+ * @article was the last one read (0: none). */
+static void
+window_start (Window *window, const char *db, const char *file, gint64 article)
 {
   const char      *bin = g_getenv ("ROSTRA_BIN");
   const char      *argv[] = { bin, "--database", db, file, NULL };
-  g_autofree char *config = g_build_filename (rostra_test_tmpdir (), "config", NULL);
-  g_autofree char *cache = g_build_filename (rostra_test_tmpdir (), "cache", NULL);
+  g_autofree char *home = rostra_test_new_folder ("a11y-home");
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *settings = g_strdup_printf ("[io/github/rostra/Rostra]\n"
+                                               "last-article=int64 %" G_GINT64_FORMAT "\n"
+                                               "annotations-visible=true\n",
+                                               article);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
   g_auto (GStrv) envp = g_get_environ ();
   g_autoptr (GError) error = NULL;
 
   g_assert_nonnull (bin);
-  /* Accessibility on, as for a screen reader user. */
+  g_assert_cmpint (g_mkdir_with_parents (settings_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile, settings, -1, &error));
+  g_assert_no_error (error);
+
   envp = g_environ_unsetenv (envp, "GTK_A11Y");
   envp = g_environ_unsetenv (envp, "NO_AT_BRIDGE");
   envp = g_environ_unsetenv (envp, "LANGUAGE");
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", rostra_test_tmpdir (), TRUE);
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", home, TRUE);
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
   envp = g_environ_setenv (envp, "XDG_CACHE_HOME", cache, TRUE);
 
@@ -253,7 +347,7 @@ window_stop (Window *window)
 
 /* An archive with the fixture's speeches and one annotation. */
 static char *
-archive_with_annotation (void)
+archive_with_annotation (gint64 *article_id)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GListModel) articles = NULL;
@@ -276,21 +370,66 @@ archive_with_annotation (void)
   rostra_annotation_set_note (annotation, "A note");
   g_assert_true (rostra_store_add_annotation (store, annotation, &error));
   g_assert_no_error (error);
+  *article_id = rostra_article_get_id (article);
   return path;
 }
 
+/* The main window with a speech open and its annotations pane. */
 static void
 test_main_window (void)
 {
-  g_autofree char *db = archive_with_annotation ();
+  gint64           article = 0;
+  g_autofree char *db = archive_with_annotation (&article);
+  g_autoptr (AtspiAccessible) main_window = NULL;
+  g_autoptr (AtspiAccessible) note = NULL;
+  Window window = { 0 };
+
+  window_start (&window, db, NULL, article);
+  main_window = wait_toplevel (&window, "Rostra");
+  g_assert_nonnull (main_window);
+  /* The speech is open, with its annotation in the pane. */
+  note = wait_node (main_window, ATSPI_ROLE_LABEL, "A note");
+  assert_all_named (main_window, 20);
+  window_stop (&window);
+}
+
+/* Each dialog of the main menu, as it opens. */
+static void
+test_dialogs (void)
+{
+  static const struct
+  {
+    const char *item;
+    const char *title;
+  } dialogs[] = {
+    { "Preferences", "Preferences" },    { "Imports", "Imports" },
+    { "Export Annotations…", "Export" }, { "Keyboard Shortcuts", "Shortcuts" },
+    { "About Rostra", "About" },
+  };
+  gint64           article = 0;
+  g_autofree char *db = archive_with_annotation (&article);
   g_autoptr (AtspiAccessible) main_window = NULL;
   Window window = { 0 };
 
-  window_start (&window, db, NULL);
+  window_start (&window, db, NULL, article);
   main_window = wait_toplevel (&window, "Rostra");
   g_assert_nonnull (main_window);
-  g_usleep (G_USEC_PER_SEC); /* the list fills in */
-  assert_all_named (main_window, 10);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      g_autoptr (AtspiAccessible) dialog = NULL;
+      g_autoptr (AtspiAccessible) close = NULL;
+
+      g_test_message ("%s", dialogs[i].item);
+      pick_from_main_menu (main_window, dialogs[i].item);
+      dialog = wait_toplevel (&window, dialogs[i].title);
+      g_assert_nonnull (dialog);
+      assert_all_named (dialog, 2);
+      close = find_node (dialog, ATSPI_ROLE_PUSH_BUTTON, "Close");
+      if (close == NULL)
+        close = wait_node (dialog, ATSPI_ROLE_PUSH_BUTTON, "Cancel");
+      activate (close);
+    }
   window_stop (&window);
 }
 
@@ -315,6 +454,7 @@ main (int argc, char *argv[])
   g_assert_cmpint (atspi_init (), ==, 0);
 
   g_test_add_func ("/accessibility/main-window", test_main_window);
+  g_test_add_func ("/accessibility/dialogs", test_dialogs);
 
   ret = g_test_run ();
   atspi_exit ();

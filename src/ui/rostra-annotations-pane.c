@@ -364,13 +364,13 @@ create_row (gpointer item, gpointer user_data)
   GtkWidget             *row = rostra_annotation_row_new ();
   GtkWidget             *list_row = gtk_list_box_row_new ();
 
+  /* In its list row first: the row's name goes on the list row too. */
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);
   rostra_annotation_row_set_tag_names (ROSTRA_ANNOTATION_ROW (row), self->tags);
   rostra_annotation_row_set_annotation (ROSTRA_ANNOTATION_ROW (row), item);
   g_signal_connect_object (row, "changed", G_CALLBACK (row_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "delete-requested", G_CALLBACK (row_delete_requested), self,
                            G_CONNECT_SWAPPED);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);
   return list_row;
 }
 

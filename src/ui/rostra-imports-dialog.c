@@ -460,6 +460,8 @@ create_row (RostraImportsDialog *self, RostraImportInfo *info)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  /* The row's own list item is nameless in libadwaita 1.2. */
+  rostra_ui_set_row_name (row, name);
   gtk_widget_add_css_class (row, "import-row");
   g_object_set_data_full (G_OBJECT (row), ROW_INFO_KEY, g_object_ref (info), g_object_unref);
 

@@ -1996,6 +1996,11 @@ rostra_window_new (RostraApplication *application)
   /* GtkWindow:application is not a construct property: it is only set
    * after constructed(), so the archive is opened here. */
   self = g_object_new (ROSTRA_TYPE_WINDOW, "application", application, NULL);
+  /* The Keyboard Shortcuts window GtkApplication made from the resources,
+   * once it has filled in its sections. */
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    g_signal_connect (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)),
+                      "map", G_CALLBACK (rostra_ui_name_controls), NULL);
   open_archive (self, rostra_application_get_database (application));
   return self;
 }
