@@ -1687,10 +1687,22 @@ update_color_buttons (RostraReader *self)
       gboolean  current = target != NULL && g_strcmp0 (g_variant_get_string (target, NULL),
                                                        self->highlight_color) == 0;
 
+      /* Said as well as shown. */
       if (current)
-        gtk_widget_add_css_class (button, "current");
+        {
+          gtk_widget_add_css_class (button, "current");
+          gtk_accessible_update_property (
+              GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+              _("The colour Ctrl+H uses"), GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, "Control+H", -1);
+        }
       else
-        gtk_widget_remove_css_class (button, "current");
+        {
+          gtk_widget_remove_css_class (button, "current");
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (button),
+                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (button),
+                                         GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS);
+        }
     }
 }
 
