@@ -477,6 +477,109 @@ test_show_imports (void)
   window_destroy (window);
 }
 
+/* The accelerators @root's Keyboard Shortcuts window lists, by name. */
+static void
+collect_documented (GtkWidget *root, GHashTable *documented)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto (GStrv) accels = NULL;
+
+      g_object_get (root, "accelerator", &accelerator, NULL);
+      accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          guint           key = 0;
+          GdkModifierType mods = 0;
+
+          if (*accels[i] != '\0' && gtk_accelerator_parse (accels[i], &key, &mods))
+            g_hash_table_add (documented, gtk_accelerator_name (key, mods));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_documented (child, documented);
+}
+
+/* The key bindings of @widget's class, as accelerator names. */
+static void
+collect_bindings (GtkWidget *widget, GPtrArray *bindings)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction  *action = gtk_shortcut_get_action (shortcut);
+          const char         *name;
+          guint               key;
+
+          /* Ours: those of the toolkit's own classes (Escape closes a
+           * dialog, …) are the desktop's, not Rostra's to list. */
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action))
+            continue;
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (!g_str_has_prefix (name, "win.") && !g_str_has_prefix (name, "reader."))
+            continue;
+          key = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+          /* The keypad's and Ctrl+= are aliases of keys listed already. */
+          if (gdk_keyval_name (key) != NULL && g_str_has_prefix (gdk_keyval_name (key), "KP_"))
+            continue;
+          if (key == GDK_KEY_equal)
+            continue;
+          g_ptr_array_add (bindings, gtk_accelerator_name (key, gtk_keyval_trigger_get_modifiers (
+                                                                    GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+}
+
+/* Every key the window, the reader and the application answer is in the
+ * Keyboard Shortcuts window (Ctrl+H, Ctrl+Shift+N and Ctrl+Z were not). */
+static void
+test_shortcuts_documented (void)
+{
+  g_autofree char *path = g_build_filename (rostra_test_tmpdir (), "shortcuts.db", NULL);
+  RostraWindow    *window = present (window_new (path), 1000, 700);
+  GtkWidget       *overlay =
+      GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_autoptr (GHashTable) documented = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) bindings = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+
+  g_assert_nonnull (overlay);
+  collect_documented (overlay, documented);
+  collect_bindings (GTK_WIDGET (window), bindings);
+  collect_bindings (GTK_WIDGET (rostra_window_get_reader (window)), bindings);
+  g_assert_cmpuint (bindings->len, >=, 15);
+  for (guint i = 0; quit[i] != NULL; i++)
+    g_ptr_array_add (bindings, g_strdup (quit[i]));
+
+  for (guint i = 0; i < bindings->len; i++)
+    {
+      guint            key = 0;
+      GdkModifierType  mods = 0;
+      g_autofree char *name = NULL;
+
+      g_assert_true (gtk_accelerator_parse (bindings->pdata[i], &key, &mods));
+      name = gtk_accelerator_name (key, mods);
+      if (!g_hash_table_contains (documented, name))
+        g_test_fail_printf ("%s is not in the Keyboard Shortcuts window", name);
+    }
+  /* And what the text view does by itself, for selecting. */
+  g_assert_true (g_hash_table_contains (documented, "F7"));
+  g_assert_true (g_hash_table_contains (documented, "<Shift><Control>Right"));
+
+  window_destroy (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -496,6 +599,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/drop-and-open", test_drop_and_open);
   g_test_add_func ("/window/show-imports", test_show_imports);
+  g_test_add_func ("/window/shortcuts-documented", test_shortcuts_documented);
 
   ret = g_test_run ();
 

@@ -35,6 +35,7 @@
 #include "rostra-reader.h"
 #include "rostra-store.h"
 #include "rostra-ui-utils.h"
+#include "rostra-text.h"
 
 #define ZOOM_MIN     0.5
 #define ZOOM_MAX     3.0
@@ -181,6 +182,7 @@ struct _RostraReader
   double      release_x;
   double      release_y;
   gboolean    release_is_click;
+  gboolean    release_exact; /* Alt held: the characters chosen, not whole words */
   guint       release_idle_id;
 };
 
@@ -952,6 +954,29 @@ show_selection_popover (RostraReader *self)
   return TRUE;
 }
 
+/* Widens the selection of the article's text to the words it cuts. */
+static void
+snap_selection_to_words (RostraReader *self)
+{
+  GtkTextIter start, end, insert, bound;
+  guint       first, after;
+
+  if (!rostra_reader_get_selection (self, &first, &after) ||
+      !rostra_text_snap_passage (rostra_article_get_text (self->article), &first, &after, TRUE))
+    return;
+  get_text_iter (self, &start, (int) first);
+  get_text_iter (self, &end, (int) after);
+  /* The cursor stays at the end the mouse left it. */
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &insert,
+                                    gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &bound,
+                                    gtk_text_buffer_get_selection_bound (self->buffer));
+  if (gtk_text_iter_compare (&insert, &bound) < 0)
+    gtk_text_buffer_select_range (self->buffer, &start, &end);
+  else
+    gtk_text_buffer_select_range (self->buffer, &end, &start);
+}
+
 static gboolean
 on_release_idle (gpointer user_data)
 {
@@ -963,7 +988,10 @@ on_release_idle (gpointer user_data)
   self->release_idle_id = 0;
 
   /* The text view is done with the release: a selection made with the
-   * mouse stays, a click has unselected. */
+   * mouse stays, made of whole words unless Alt was held; a click has
+   * unselected. */
+  if (!self->release_is_click && !self->release_exact)
+    snap_selection_to_words (self);
   if (show_selection_popover (self) || !self->release_is_click || self->article == NULL)
     return G_SOURCE_REMOVE;
 
@@ -992,11 +1020,7 @@ on_click_pressed (GtkGestureClick *gesture G_GNUC_UNUSED,
 }
 
 static void
-on_click_released (GtkGestureClick *gesture G_GNUC_UNUSED,
-                   int                      n_press,
-                   double                   x,
-                   double                   y,
-                   RostraReader            *self)
+on_click_released (GtkGestureClick *gesture, int n_press, double x, double y, RostraReader *self)
 {
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self->text_view));
   int          threshold = 8;
@@ -1005,6 +1029,9 @@ on_click_released (GtkGestureClick *gesture G_GNUC_UNUSED,
 
   self->release_x = x;
   self->release_y = y;
+  self->release_exact =
+      (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) &
+       GDK_ALT_MASK) != 0;
   self->release_is_click =
       n_press == 1 && ABS (x - self->press_x) <= threshold && ABS (y - self->press_y) <= threshold;
 
@@ -1707,10 +1734,23 @@ update_color_buttons (RostraReader *self)
 }
 
 static void
+show_caret (GtkTextView *view)
+{
+  gtk_text_view_set_cursor_visible (view, TRUE);
+}
+
+static void
+hide_caret (GtkTextView *view)
+{
+  gtk_text_view_set_cursor_visible (view, FALSE);
+}
+
+static void
 rostra_reader_init (RostraReader *self)
 {
-  GtkGesture *click;
-  GtkTextIter start;
+  GtkEventController *focus;
+  GtkGesture         *click;
+  GtkTextIter         start;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rostra_ui_name_controls (GTK_WIDGET (self));
@@ -1782,6 +1822,13 @@ rostra_reader_init (RostraReader *self)
 
   /* Clicks and drags on the text: the text view selects, then the
    * reader shows the popover or activates an annotation. */
+  /* A caret while the text has the focus: the keyboard moves it and
+   * Shift selects, as in any text (not only in GTK's caret mode, F7). */
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (show_caret), self->text_view);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (hide_caret), self->text_view);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
+
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
@@ -2084,6 +2131,7 @@ rostra_reader_get_selection (RostraReader *self, guint *start, guint *end)
 {
   GtkTextIter start_iter, end_iter, text_start;
   int         text_offset;
+  guint       first, after;
 
   g_return_val_if_fail (ROSTRA_IS_READER (self), FALSE);
 
@@ -2098,10 +2146,15 @@ rostra_reader_get_selection (RostraReader *self, guint *start, guint *end)
     return FALSE;
 
   text_offset = gtk_text_iter_get_offset (&text_start);
+  first = (guint) (gtk_text_iter_get_offset (&start_iter) - text_offset);
+  after = (guint) (gtk_text_iter_get_offset (&end_iter) - text_offset);
+  /* Never the white space around: a passage starts and ends with text. */
+  if (!rostra_text_snap_passage (rostra_article_get_text (self->article), &first, &after, FALSE))
+    return FALSE;
   if (start != NULL)
-    *start = (guint) (gtk_text_iter_get_offset (&start_iter) - text_offset);
+    *start = first;
   if (end != NULL)
-    *end = (guint) (gtk_text_iter_get_offset (&end_iter) - text_offset);
+    *end = after;
   return TRUE;
 }
 
