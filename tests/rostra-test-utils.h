@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* SQL that takes an archive back from schema 4 to 3 (before UUIDs), to
+ * make an archive of an older Rostra; the caller sets user_version. */
+#define ROSTRA_TEST_UNDO_SCHEMA_4                                                  \
+  "DROP TRIGGER articles_uuid; DROP TRIGGER annotations_uuid;"                     \
+  " DROP INDEX articles_by_uuid; DROP INDEX annotations_by_uuid;"                  \
+  " ALTER TABLE articles DROP COLUMN uuid; ALTER TABLE annotations DROP COLUMN uuid;"
+
 const char  *rostra_test_tmpdir (void);
 char        *rostra_test_new_folder (const char *name);
 char        *rostra_test_write_file (const char *name, const char *contents, gssize len);

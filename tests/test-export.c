@@ -64,9 +64,10 @@ static void
 test_export_json (void)
 {
   static const char *const top[] = { "format", "version", "articles", "annotations", NULL };
-  static const char *const fields[] = { "id",       "title",       "source", "published",
-                                        "language", "annotations", "text",   "imported_from",
-                                        "tags",     NULL };
+  static const char *const fields[] = { "id",          "uuid",      "title",
+                                        "source",      "published", "language",
+                                        "annotations", "text",      "imported_from",
+                                        "tags",        NULL };
   g_autoptr (RostraStore) store = store_with_fixture ();
   g_autoptr (JsonNode) root = export_and_parse (store, rostra_export_json);
   JsonObject *object = json_node_get_object (root);
@@ -99,8 +100,8 @@ test_export_json (void)
 static void
 test_list_json (void)
 {
-  static const char *const fields[] = { "id",       "title",       "source", "published",
-                                        "language", "annotations", NULL };
+  static const char *const fields[] = { "id",        "uuid",     "title",       "source",
+                                        "published", "language", "annotations", NULL };
   g_autoptr (RostraStore) store = store_with_fixture ();
   g_autoptr (JsonNode) root = export_and_parse (store, rostra_export_article_list);
   JsonArray *array = json_node_get_array (root);

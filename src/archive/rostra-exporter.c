@@ -54,7 +54,7 @@ add_nullable_string (JsonBuilder *builder, const char *member, const char *value
  * @with_text: add `text`, `imported_from` and `tags`
  *
  * The JSON object of one article, as `--list --json` and the export
- * write it: `{id, title, source, published, language, annotations}`,
+ * write it: `{id, uuid, title, source, published, language, annotations}`,
  * `snippet` when it comes from a search (matches between `**`), and,
  * @with_text, `text`, `imported_from` and `tags` (an array of names).
  *
@@ -68,6 +68,7 @@ rostra_article_to_json (RostraArticle *article, gboolean with_text)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, rostra_article_get_id (article));
+  add_nullable_string (builder, "uuid", rostra_article_get_uuid (article));
   add_nullable_string (builder, "title", rostra_article_get_title (article));
   add_nullable_string (builder, "source", rostra_article_get_source (article));
   add_nullable_string (builder, "published", rostra_article_get_published (article));
@@ -169,7 +170,7 @@ add_uint (JsonBuilder *builder, const char *member, guint value)
  * @annotation: an annotation read from the archive
  *
  * The JSON object of one annotation in the backup format:
- * `{id, article, color, note, tags, created, modified, orphaned,
+ * `{id, uuid, article, color, note, tags, created, modified, orphaned,
  * selector: {start, end, exact, prefix, suffix}}`, where `article` is
  * the article's `id` and `start`/`end` count characters of its text.
  *
@@ -184,6 +185,7 @@ rostra_annotation_to_json (RostraAnnotation *annotation)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, rostra_annotation_get_id (annotation));
+  add_nullable_string (builder, "uuid", rostra_annotation_get_uuid (annotation));
   json_builder_set_member_name (builder, "article");
   json_builder_add_int_value (builder, rostra_annotation_get_article_id (annotation));
   add_nullable_string (builder, "color", rostra_annotation_get_color (annotation));

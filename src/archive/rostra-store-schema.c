@@ -116,10 +116,38 @@ static const char migration_3[] =
     ") WITHOUT ROWID;"
     "CREATE INDEX article_tags_by_tag ON article_tags (tag_id);";
 
+/* A random (version 4) UUID in lower-case hex, as SQL: a new one for
+ * each row it is evaluated for. */
+#define UUID_SQL                                                                    \
+  "(lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2))) || '-4' ||" \
+  " substr (lower (hex (randomblob (2))), 2) || '-' ||"                             \
+  " substr ('89ab', 1 + (random () & 3), 1) ||"                                     \
+  " substr (lower (hex (randomblob (2))), 2) || '-' || lower (hex (randomblob (6))))"
+
+/* Stable identities for articles and annotations, which row ids are
+ * not: they differ between archives and after a restore. Exports name
+ * things by them (`urn:uuid:…`) and the JSON backup keeps them. Rows
+ * that exist get one here; the store gives every new row one, and the
+ * triggers give one to a row inserted without (by another tool). */
+static const char migration_4[] =
+    "ALTER TABLE articles ADD COLUMN uuid TEXT;"
+    "ALTER TABLE annotations ADD COLUMN uuid TEXT;"
+    "UPDATE articles SET uuid = " UUID_SQL ";"
+    "UPDATE annotations SET uuid = " UUID_SQL ";"
+    "CREATE UNIQUE INDEX articles_by_uuid ON articles (uuid);"
+    "CREATE UNIQUE INDEX annotations_by_uuid ON annotations (uuid);"
+    "CREATE TRIGGER articles_uuid AFTER INSERT ON articles WHEN new.uuid IS NULL BEGIN"
+    "  UPDATE articles SET uuid = " UUID_SQL " WHERE id = new.id;"
+    "END;"
+    "CREATE TRIGGER annotations_uuid AFTER INSERT ON annotations WHEN new.uuid IS NULL BEGIN"
+    "  UPDATE annotations SET uuid = " UUID_SQL " WHERE id = new.id;"
+    "END;";
+
 const char *const rostra_store_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 const guint rostra_store_n_migrations = G_N_ELEMENTS (rostra_store_migrations);
