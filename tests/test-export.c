@@ -12,6 +12,7 @@
 #include "rostra-anchor.h"
 #include "rostra-exporter.h"
 #include "rostra-importer.h"
+#include "rostra-language.h"
 #include "rostra-test-utils.h"
 
 typedef gboolean (*ExportFunc) (RostraStore *, GOutputStream *, GCancellable *, GError **);
@@ -830,6 +831,33 @@ find_selector (JsonArray *selectors, const char *type)
   return NULL;
 }
 
+/* `urn:uuid:UUID` */
+static char *
+uuid_urn (const char *uuid)
+{
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  return g_strconcat ("urn:uuid:", uuid, NULL);
+}
+
+/* An agent: a Person (the user, by name) or Software (Rostra). */
+static void
+assert_agent (JsonObject *agent, const char *type)
+{
+  const char *name = json_object_get_string_member (agent, "name");
+
+  g_assert_cmpstr (json_object_get_string_member (agent, "type"), ==, type);
+  g_assert_nonnull (name);
+  if (g_str_equal (type, "Software"))
+    {
+      g_assert_true (g_str_has_prefix (name, "Rostra "));
+      g_assert_true (
+          g_str_has_prefix (json_object_get_string_member (agent, "homepage"), "https://"));
+    }
+  else
+    g_assert_true (g_str_equal (name, g_get_real_name ()) ||
+                   g_str_equal (name, g_get_user_name ()));
+}
+
 static void
 test_w3c (void)
 {
@@ -838,7 +866,7 @@ test_w3c (void)
   g_autoptr (JsonNode) root = rostra_test_parse_json (json);
   g_autoptr (GListModel) expected = expected_annotations (store, NULL, 0);
   JsonObject *collection = json_node_get_object (root);
-  JsonObject *page;
+  JsonObject *page, *part_of;
   JsonArray  *items;
 
   g_assert_cmpstr (json_object_get_string_member (collection, "@context"), ==,
@@ -846,10 +874,19 @@ test_w3c (void)
   g_assert_cmpstr (json_object_get_string_member (collection, "type"), ==, "AnnotationCollection");
   g_assert_true (g_str_has_prefix (json_object_get_string_member (collection, "id"), "urn:uuid:"));
   g_assert_cmpint (json_object_get_int_member (collection, "total"), ==, 6);
+  assert_agent (json_object_get_object_member (collection, "generator"), "Software");
 
   page = json_object_get_object_member (collection, "first");
   g_assert_cmpstr (json_object_get_string_member (page, "type"), ==, "AnnotationPage");
   g_assert_nonnull (json_object_get_string_member (page, "id"));
+  /* The page names its collection with its id, label and total. */
+  part_of = json_object_get_object_member (page, "partOf");
+  g_assert_nonnull (part_of);
+  g_assert_cmpstr (json_object_get_string_member (part_of, "id"), ==,
+                   json_object_get_string_member (collection, "id"));
+  g_assert_cmpstr (json_object_get_string_member (part_of, "label"), ==,
+                   json_object_get_string_member (collection, "label"));
+  g_assert_cmpint (json_object_get_int_member (part_of, "total"), ==, 6);
   items = json_object_get_array_member (page, "items");
   g_assert_cmpuint (json_array_get_length (items), ==, 6);
 
@@ -863,14 +900,17 @@ test_w3c (void)
       JsonObject        *quote = find_selector (selectors, "TextQuoteSelector");
       JsonObject        *position = find_selector (selectors, "TextPositionSelector");
       const char *const *tags = rostra_annotation_get_tags (a);
-      g_autofree char   *id =
-          g_strdup_printf ("urn:rostra:annotation:%" G_GINT64_FORMAT, rostra_annotation_get_id (a));
-      g_autofree char *source_id = g_strdup_printf ("urn:rostra:article:%" G_GINT64_FORMAT,
-                                                    rostra_annotation_get_article_id (a));
+      g_autoptr (RostraArticle) article =
+          rostra_store_load_article_row (store, rostra_annotation_get_article_id (a), NULL, NULL);
+      g_autofree char *id = uuid_urn (rostra_annotation_get_uuid (a));
+      g_autofree char *source_id = uuid_urn (rostra_article_get_uuid (article));
       guint            n_notes = 0, n_tags = 0;
 
+      /* Named by their UUIDs, not by their ids in this archive. */
       g_assert_cmpstr (json_object_get_string_member (item, "id"), ==, id);
       g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "Annotation");
+      assert_agent (json_object_get_object_member (item, "creator"), "Person");
+      assert_agent (json_object_get_object_member (item, "generator"), "Software");
       g_assert_cmpstr (json_object_get_string_member (item, "created"), ==,
                        rostra_annotation_get_created (a));
       g_assert_cmpstr (json_object_get_string_member (item, "modified"), ==,
@@ -913,12 +953,21 @@ test_w3c (void)
               g_assert_cmpstr (json_object_get_string_member (part, "type"), ==, "TextualBody");
               if (g_str_equal (purpose, "commenting"))
                 {
+                  const char *language = rostra_language_guess (rostra_annotation_get_note (a));
+
                   g_assert_cmpstr (value, ==, rostra_annotation_get_note (a));
+                  /* The note's language when Rostra can tell it. */
+                  if (language != NULL)
+                    g_assert_cmpstr (json_object_get_string_member (part, "language"), ==,
+                                     language);
+                  else
+                    g_assert_false (json_object_has_member (part, "language"));
                   n_notes++;
                 }
               else
                 {
                   g_assert_cmpstr (purpose, ==, "tagging");
+                  g_assert_false (json_object_has_member (part, "language"));
                   g_assert_cmpstr (value, ==, tags[n_tags]);
                   n_tags++;
                 }
@@ -926,6 +975,66 @@ test_w3c (void)
         }
       g_assert_cmpuint (n_notes, ==, *rostra_annotation_get_note (a) ? 1 : 0);
       g_assert_cmpuint (n_tags, ==, g_strv_length ((char **) tags));
+    }
+}
+
+/* The body language of a note Rostra can tell the language of, and ids
+ * that stay the same in an archive restored from the backup. */
+static void
+test_w3c_language_and_restore (void)
+{
+  static const char note[] = "Dit is wat de burgemeester over de brug zei, en het is niet waar: de "
+                             "raad heeft het plan van de stad nooit gezien.";
+  g_autoptr (RostraStore) store = store_with_annotations (NULL);
+  g_autoptr (RostraStore) restored = rostra_test_store_new (NULL);
+  g_autoptr (RostraAnnotation) a = rostra_store_load_annotation (store, 1, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backup = NULL, *before = NULL, *after = NULL;
+  g_autoptr (JsonNode) first = NULL;
+  g_autoptr (JsonNode) second = NULL;
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GInputStream) in = NULL;
+  JsonArray  *items, *restored_items;
+  JsonObject *body;
+
+  g_assert_cmpstr (rostra_language_guess (note), ==, "nl");
+  rostra_annotation_set_note (a, note);
+  g_assert_true (rostra_store_update_annotation (store, a, &error));
+  g_assert_no_error (error);
+
+  before = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_W3C, NULL, NULL);
+  first = rostra_test_parse_json (before);
+  items = json_object_get_array_member (
+      json_object_get_object_member (json_node_get_object (first), "first"), "items");
+  body = json_array_get_object_element (
+      json_object_get_array_member (json_array_get_object_element (items, 0), "body"), 0);
+  g_assert_cmpstr (json_object_get_string_member (body, "value"), ==, note);
+  g_assert_cmpstr (json_object_get_string_member (body, "language"), ==, "nl");
+
+  /* Restored elsewhere: every annotation and article keeps its id. */
+  backup = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_JSON, NULL, NULL);
+  in = g_memory_input_stream_new_from_data (g_strdup (backup), -1, g_free);
+  g_assert_true (
+      rostra_import_stream (restored, in, "backup.json", NULL, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  after = rostra_test_export (restored, ROSTRA_EXPORT_FORMAT_W3C, NULL, NULL);
+  second = rostra_test_parse_json (after);
+  restored_items = json_object_get_array_member (
+      json_object_get_object_member (json_node_get_object (second), "first"), "items");
+  g_assert_cmpuint (json_array_get_length (restored_items), ==, json_array_get_length (items));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *x = json_array_get_object_element (items, i);
+      JsonObject *y = json_array_get_object_element (restored_items, i);
+      JsonObject *source_x =
+          json_object_get_object_member (json_object_get_object_member (x, "target"), "source");
+      JsonObject *source_y =
+          json_object_get_object_member (json_object_get_object_member (y, "target"), "source");
+
+      g_assert_cmpstr (json_object_get_string_member (x, "id"), ==,
+                       json_object_get_string_member (y, "id"));
+      g_assert_cmpstr (json_object_get_string_member (source_x, "id"), ==,
+                       json_object_get_string_member (source_y, "id"));
     }
 }
 
@@ -1058,6 +1167,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/csv-empty", test_csv_empty);
   g_test_add_func ("/export/w3c", test_w3c);
+  g_test_add_func ("/export/w3c-language-and-restore", test_w3c_language_and_restore);
   g_test_add_func ("/export/w3c-empty", test_w3c_empty);
   g_test_add_func ("/export/every-format-and-scope", test_every_format_and_scope);
   g_test_add_func ("/export/to-file", test_to_file);
