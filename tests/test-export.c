@@ -182,7 +182,7 @@ static const Spec specs[] = {
     "<script>alert(1)</script>\" onmouseover=\"x\n=SUM(A1)",
     { "-dash", "Bridges", NULL } },
   { 2, 59, 80, NULL, "purple", "Quote \"this\", and, commas\r\nCRLF line", { "bridges", NULL } },
-  { 2, 100, 110, "words that were never said", "yellow", "Gone", { NULL } },
+  { 2, 100, 110, "words that were never said", "yellow", "'t Is weg", { NULL } },
   { 3, 0, 15, NULL, "blue", "=1+1", { NULL } },
   { 4, 15, 28, NULL, "yellow", "@mention, and a tab\there", { "Evil <tag>", NULL } },
 };
@@ -750,7 +750,7 @@ assert_cell (const char *cell, const char *value, gboolean guarded)
 {
   if (value == NULL)
     value = "";
-  if (guarded && *value && strchr ("=+-@\t\r", *value))
+  if (guarded && *value && strchr ("=+-@\t\r'", *value))
     {
       g_assert_cmpint (cell[0], ==, '\'');
       cell++;
@@ -761,13 +761,15 @@ assert_cell (const char *cell, const char *value, gboolean guarded)
 static void
 test_csv (void)
 {
-  static const char *const header[] = { "article_title", "source", "published", "passage",
-                                        "note",          "tags",   "color",     "created",
-                                        "modified",      "start",  "end",       NULL };
+  static const char *const header[] = { "article_title", "source",   "published", "passage",
+                                        "note",          "tags",     "color",     "created",
+                                        "modified",      "start",    "end",       "orphaned",
+                                        "article_id",    "language", "speaker",   NULL };
   g_autoptr (RostraStore) store = store_with_annotations (NULL);
   g_autofree char *csv = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_CSV, NULL, NULL);
   g_autoptr (GPtrArray) rows = rostra_test_read_csv (csv);
   g_autoptr (GListModel) expected = expected_annotations (store, NULL, 0);
+  guint n_apostrophes = 0;
 
   g_assert_true (g_strv_equal ((const char *const *) g_ptr_array_index (rows, 0), header));
   g_assert_cmpuint (rows->len, ==, 1 + g_list_model_get_n_items (expected));
@@ -777,9 +779,15 @@ test_csv (void)
       char **row = g_ptr_array_index (rows, i);
       g_autoptr (RostraAnnotation) a = g_list_model_get_item (expected, i - 1);
       g_autofree char *tags = g_strjoinv ("; ", (char **) rostra_annotation_get_tags (a));
-      g_autofree char *start = g_strdup_printf ("%u", rostra_annotation_get_start (a));
-      g_autofree char *end = g_strdup_printf ("%u", rostra_annotation_get_end (a));
+      g_autoptr (RostraArticle) article =
+          rostra_store_load_article_row (store, rostra_annotation_get_article_id (a), NULL, NULL);
+      gboolean         orphaned = rostra_annotation_get_orphaned (a);
+      g_autofree char *start =
+          orphaned ? g_strdup ("") : g_strdup_printf ("%u", rostra_annotation_get_start (a));
+      g_autofree char *end =
+          orphaned ? g_strdup ("") : g_strdup_printf ("%u", rostra_annotation_get_end (a));
 
+      g_assert_cmpuint (g_strv_length (row), ==, g_strv_length ((char **) header));
       assert_cell (row[0], rostra_annotation_get_article_title (a), TRUE);
       assert_cell (row[1], rostra_annotation_get_article_source (a), TRUE);
       assert_cell (row[2], rostra_annotation_get_article_published (a), FALSE);
@@ -789,9 +797,25 @@ test_csv (void)
       assert_cell (row[6], rostra_annotation_get_color (a), FALSE);
       assert_cell (row[7], rostra_annotation_get_created (a), FALSE);
       assert_cell (row[8], rostra_annotation_get_modified (a), FALSE);
+      /* An orphan's position is stale: none is given, and it says so. */
       assert_cell (row[9], start, FALSE);
       assert_cell (row[10], end, FALSE);
+      assert_cell (row[11], orphaned ? "true" : "false", FALSE);
+      g_assert_true (g_uuid_string_is_valid (row[12]));
+      assert_cell (row[12], rostra_article_get_uuid (article), FALSE);
+      assert_cell (row[13], rostra_article_get_language (article), TRUE);
+      /* Who speaks is not known yet: the column is there, empty. */
+      assert_cell (row[14], "", TRUE);
+      /* A spreadsheet drops a leading apostrophe: the guard keeps one. */
+      if (g_str_equal (rostra_annotation_get_note (a), "'t Is weg"))
+        {
+          g_assert_cmpstr (row[4], ==, "''t Is weg");
+          g_assert_cmpstr (row[11], ==, "true");
+          g_assert_cmpstr (row[9], ==, "");
+          n_apostrophes++;
+        }
     }
+  g_assert_cmpuint (n_apostrophes, ==, 1);
 
   /* Formula-looking notes and tags are neutralised; commas, quotes and
    * line breaks survive inside quotes. */
@@ -813,7 +837,7 @@ test_csv_empty (void)
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (csv, ==,
                    "article_title,source,published,passage,note,tags,color,created,modified,"
-                   "start,end\r\n");
+                   "start,end,orphaned,article_id,language,speaker\r\n");
 }
 
 /* W3C Web Annotations */
