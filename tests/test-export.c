@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export.c: every export format, parsed back by a real parser:
- * JSON with json-glib, HTML with libxml2's HTML parser, CSV with a
- * strict RFC 4180 reader; scopes, counts, atomic files. */
+ * JSON with json-glib, HTML with libxml2's HTML parser, Markdown with
+ * cmark (rendered to HTML, read with libxml2), CSV with a strict RFC
+ * 4180 reader; scopes, counts, atomic files. */
 
 #include "config.h"
 
+#include <cmark.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
 #include <string.h>
@@ -726,6 +728,159 @@ test_html (void)
   xmlFreeDoc (doc);
 }
 
+/* Markdown, read back by cmark (CommonMark's reference parser) */
+
+/* Appends the text of @node as a browser shows it: a line break (`<br>`)
+ * as a line end, any other line end (a soft break) as a space. */
+static void
+append_shown_text (GString *out, xmlNode *node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_TEXT_NODE)
+        g_string_append (out, (const char *) node->content);
+      else if (node->type == XML_ELEMENT_NODE && xmlStrcmp (node->name, BAD_CAST "br") == 0)
+        g_string_append_c (out, '\x01');
+      else if (node->type == XML_ELEMENT_NODE)
+        append_shown_text (out, node->children);
+    }
+}
+
+static char *
+shown_text (xmlNode *node)
+{
+  g_autoptr (GString) raw = g_string_new (NULL);
+  GString *shown = g_string_new (NULL);
+
+  append_shown_text (raw, node->children);
+  for (const char *p = raw->str; *p; p++)
+    {
+      if (p[0] == '\x01')
+        {
+          g_string_append_c (shown, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        g_string_append_c (shown, *p == '\n' ? ' ' : *p);
+    }
+  return g_strstrip (g_string_free (shown, FALSE));
+}
+
+/* @text with its line ends (CRLF, CR) as LF, stripped. */
+static char *
+lines (const char *text)
+{
+  g_autoptr (GRegex) ends = g_regex_new ("\r\n?", 0, 0, NULL);
+
+  return g_strstrip (g_regex_replace_literal (ends, text, -1, 0, "\n", 0, NULL));
+}
+
+/* What follows the passage of @a in the Markdown: the orphan's label,
+ * under the quote, not in it; the note with its line breaks; the tags. */
+static void
+assert_markdown_annotation (RostraAnnotation *a, xmlNode *quote, GPtrArray *after)
+{
+  g_autofree char *passage = shown_text (quote);
+  g_autofree char *exact = lines (rostra_annotation_get_exact (a));
+  g_autoptr (GPtrArray) in_quote = g_ptr_array_new ();
+  guint next = 0;
+
+  g_assert_cmpstr (passage, ==, exact);
+  collect_elements (quote->children, "em", in_quote);
+  g_assert_cmpuint (in_quote->len, ==, 0);
+
+  if (rostra_annotation_get_orphaned (a))
+    {
+      xmlNode         *label = g_ptr_array_index (after, next++);
+      g_autofree char *text = shown_text (label);
+
+      g_assert_cmpstr (text, ==, "(passage no longer found in the text)");
+      g_assert_cmpstr ((const char *) label->children->name, ==, "em");
+    }
+  if (*rostra_annotation_get_note (a))
+    {
+      /* Its paragraphs, up to the tags. */
+      guint end = after->len - (rostra_annotation_get_tags (a)[0] != NULL ? 1 : 0);
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autofree char *note = lines (rostra_annotation_get_note (a));
+
+      for (; next < end; next++)
+        {
+          g_autofree char *paragraph = shown_text (g_ptr_array_index (after, next));
+
+          g_string_append_printf (text, "%s%s", text->len ? "\n\n" : "", paragraph);
+        }
+      g_assert_cmpstr (text->str, ==, note);
+    }
+  if (rostra_annotation_get_tags (a)[0] != NULL)
+    {
+      g_autofree char *text = shown_text (g_ptr_array_index (after, next++));
+
+      g_assert_true (g_str_has_prefix (text, "Tags: "));
+    }
+  g_assert_cmpuint (next, ==, after->len);
+}
+
+static void
+test_markdown_read_back (void)
+{
+  static const char multi_line[] = "First line\nsecond line, & more\r\nthird\n\nA new paragraph";
+  g_autoptr (RostraStore) store = store_with_annotations (NULL);
+  g_autoptr (RostraAnnotation) edited = rostra_store_load_annotation (store, 5, NULL);
+  g_autoptr (GListModel) expected = NULL;
+  g_autofree char *md = NULL;
+  g_autoptr (GPtrArray) bodies = g_ptr_array_new ();
+  g_autoptr (GPtrArray) after = g_ptr_array_new ();
+  g_autoptr (RostraAnnotation) current = NULL;
+  xmlNode   *quote = NULL;
+  char      *html;
+  htmlDocPtr doc;
+  guint      n = 0;
+
+  /* A note of several lines and two paragraphs. */
+  rostra_annotation_set_note (edited, multi_line);
+  g_assert_true (rostra_store_update_annotation (store, edited, NULL));
+  expected = expected_annotations (store, NULL, 0);
+  md = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_MARKDOWN, NULL, NULL);
+  html = cmark_markdown_to_html (md, strlen (md), CMARK_OPT_DEFAULT);
+  doc = htmlReadMemory (html, strlen (html), "export.html", "UTF-8",
+                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  free (html);
+  g_assert_nonnull (doc);
+  collect_elements (xmlDocGetRootElement (doc), "body", bodies);
+  g_assert_cmpuint (bodies->len, ==, 1);
+
+  /* Each passage is a block quote; what follows it up to the next one
+   * (or the next article's heading) belongs to it. */
+  for (xmlNode *node = ((xmlNode *) g_ptr_array_index (bodies, 0))->children;; node = node->next)
+    {
+      gboolean is_quote = node && node->type == XML_ELEMENT_NODE &&
+                          xmlStrcmp (node->name, BAD_CAST "blockquote") == 0;
+      gboolean is_heading = node && node->type == XML_ELEMENT_NODE && node->name[0] == 'h';
+
+      if (node == NULL || is_quote || is_heading)
+        {
+          if (quote != NULL)
+            assert_markdown_annotation (current, quote, after);
+          quote = NULL;
+          g_clear_object (&current);
+          g_ptr_array_set_size (after, 0);
+          if (node == NULL)
+            break;
+          if (is_quote)
+            {
+              quote = node;
+              current = g_list_model_get_item (expected, n++);
+            }
+        }
+      else if (quote != NULL && node->type == XML_ELEMENT_NODE)
+        g_ptr_array_add (after, node);
+    }
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (expected));
+  xmlFreeDoc (doc);
+}
+
 static void
 test_html_empty (void)
 {
@@ -1188,6 +1343,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/markdown-scoped", test_markdown_scoped);
   g_test_add_func ("/export/html", test_html);
   g_test_add_func ("/export/html-empty", test_html_empty);
+  g_test_add_func ("/export/markdown-read-back", test_markdown_read_back);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/csv-empty", test_csv_empty);
   g_test_add_func ("/export/w3c", test_w3c);
