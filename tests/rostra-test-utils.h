@@ -18,6 +18,10 @@ G_BEGIN_DECLS
   " DROP INDEX articles_by_uuid; DROP INDEX annotations_by_uuid;"                  \
   " ALTER TABLE articles DROP COLUMN uuid; ALTER TABLE annotations DROP COLUMN uuid;"
 
+/* The first characters that make the CSV export guard a user-written
+ * cell with a `'` (see rostra-export-csv.c). */
+#define ROSTRA_TEST_CSV_GUARDED "=+-@\t\r'"
+
 const char  *rostra_test_tmpdir (void);
 char        *rostra_test_new_folder (const char *name);
 char        *rostra_test_write_file (const char *name, const char *contents, gssize len);
