@@ -240,16 +240,18 @@ test_same_passage_same_second (void)
 }
 
 /* With a UUID, the UUID is the annotation: one whose note changed since
- * is already there; one the archive lacks is new even when another is
- * equal to it in every other field. */
+ * is already there. One whose UUID the archive lacks is already there
+ * when an annotation is equal to it in every other field (a .db backup
+ * of before UUIDs gets new ones when it is upgraded to be merged), and
+ * new otherwise. */
 static void
-test_uuid_is_identity (void)
+test_uuid_then_content (void)
 {
   g_autofree char *path = NULL;
   g_autoptr (RostraStore) store = store_with_annotations (&path);
   g_autofree char *json = rostra_test_export_json (store);
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autofree char *edited = NULL, *other = NULL;
+  g_autofree char *edited = NULL, *other = NULL, *different = NULL;
   JsonArray       *annotations;
 
   g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
@@ -263,8 +265,17 @@ test_uuid_is_identity (void)
   json_object_set_string_member (json_array_get_object_element (annotations, 1), "uuid",
                                  "6f9619ff-8b86-4d11-b42d-00c04fc964ff");
   other = json_to_string (json_parser_get_root (parser), FALSE);
-  assert_import (store, other, 1, 1);
+  assert_import (store, other, 0, 2);
+
+  json_object_set_string_member (json_array_get_object_element (annotations, 1), "note",
+                                 "Another thought");
+  different = json_to_string (json_parser_get_root (parser), FALSE);
+  assert_import (store, different, 1, 1);
   g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 3);
+  g_free (different);
+  different = rostra_test_query_text (
+      path, "SELECT note FROM annotations WHERE uuid = '6f9619ff-8b86-4d11-b42d-00c04fc964ff'");
+  g_assert_cmpstr (different, ==, "Another thought");
 }
 
 static void
@@ -371,7 +382,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup/round-trip", test_round_trip);
   g_test_add_func ("/backup/merge-without-duplicates", test_merge_without_duplicates);
   g_test_add_func ("/backup/same-passage-same-second", test_same_passage_same_second);
-  g_test_add_func ("/backup/uuid-is-identity", test_uuid_is_identity);
+  g_test_add_func ("/backup/uuid-then-content", test_uuid_then_content);
   g_test_add_func ("/backup/anchors-checked", test_anchors_checked);
   g_test_add_func ("/backup/bad-backups", test_bad_backups);
   g_test_add_func ("/backup/markdown", test_markdown);

@@ -5,8 +5,8 @@
  * into an archive that has some of them adds only what is missing, and
  * annotations follow their articles to their ids here. New articles and
  * annotations keep their UUIDs. An annotation is already there when one
- * of the archive has its UUID; one from an older backup, without a
- * UUID, when one is equal to it in every field, each such copy in the
+ * of the archive has its UUID; otherwise (one from a backup of before
+ * UUIDs) when one is equal to it in every field, each such copy in the
  * archive standing for one in the backup: two annotations on the same
  * passage made in the same second stay two. Every anchor is checked
  * against its article's text, exactly as when an article is opened: a
@@ -187,25 +187,46 @@ get_tags (JsonObject *object)
   return tags;
 }
 
-/* Whether the archive holds @annotation already: one of its copies
- * there (see rostra_store_find_annotation_copies()) that no other
- * annotation of the backup stands for yet, or the one with its UUID. */
+static void
+claim (Backup *b, gint64 id)
+{
+  g_hash_table_add (b->claimed, g_memdup2 (&id, sizeof id));
+}
+
+/* Whether the archive holds @annotation already: the one with its UUID
+ * (its identity); otherwise one equal to it in every field (see
+ * rostra_store_find_annotation_copies()) that no other annotation of the
+ * backup stands for yet. A JSON backup of before UUIDs has none, and a
+ * .db one gets new ones when its copy is upgraded for the merge: these
+ * are found by their content. */
 static gboolean
 already_there (Backup *b, RostraAnnotation *annotation, gboolean *found, GError **error)
 {
-  g_autoptr (GArray) copies = rostra_store_find_annotation_copies (b->store, annotation, error);
+  g_autoptr (GArray) copies = NULL;
 
-  if (copies == NULL)
+  *found = FALSE;
+  if (rostra_annotation_get_uuid (annotation) != NULL)
+    {
+      if (!(copies = rostra_store_find_annotation_copies (b->store, annotation, TRUE, error)))
+        return FALSE;
+      if (copies->len > 0)
+        {
+          claim (b, g_array_index (copies, gint64, 0));
+          *found = TRUE;
+          return TRUE;
+        }
+      g_clear_pointer (&copies, g_array_unref);
+    }
+
+  if (!(copies = rostra_store_find_annotation_copies (b->store, annotation, FALSE, error)))
     return FALSE;
-
-  *found = rostra_annotation_get_uuid (annotation) != NULL && copies->len > 0;
   for (guint i = 0; !*found && i < copies->len; i++)
     {
-      gint64 *id = &g_array_index (copies, gint64, i);
+      gint64 id = g_array_index (copies, gint64, i);
 
-      if (!g_hash_table_contains (b->claimed, id))
+      if (!g_hash_table_contains (b->claimed, &id))
         {
-          g_hash_table_add (b->claimed, g_memdup2 (id, sizeof *id));
+          claim (b, id);
           *found = TRUE;
         }
     }
@@ -227,7 +248,7 @@ import_annotation (Backup *b, guint index, JsonObject *object, GError **error)
   const char *text;
   g_autoptr (RostraAnnotation) annotation = NULL;
   g_auto (GStrv) tags = NULL;
-  gint64             backup_article, start = 0, end = 0, *article, id;
+  gint64             backup_article, start = 0, end = 0, *article;
   guint              s, e;
   gboolean           found, known_color;
   RostraAnchorResult anchor;
@@ -280,8 +301,7 @@ import_annotation (Backup *b, guint index, JsonObject *object, GError **error)
    * id, which belongs to another archive). */
   if (!rostra_store_restore_annotation (b->store, annotation, error))
     return FALSE;
-  id = rostra_annotation_get_id (annotation);
-  g_hash_table_add (b->claimed, g_memdup2 (&id, sizeof id));
+  claim (b, rostra_annotation_get_id (annotation));
   b->report->n_annotations_new++;
   return TRUE;
 }

@@ -733,14 +733,15 @@ tags_key (const char *const *tags)
  * rostra_store_find_annotation_copies:
  * @annotation: an annotation from elsewhere (a backup), with its
  *   article's id in this archive
+ * @by_uuid: find the one with @annotation's UUID (its identity), rather
+ *   than by content
  *
  * Finds the annotations of the archive that are @annotation, so that
- * importing a backup twice does not duplicate it: the one with its UUID
- * when it has one (its identity); otherwise (a backup made before
- * annotations had UUIDs) every annotation equal to it in every field
- * but id and UUID: article, position, passage with its context, colour,
- * note, tags (ignoring ASCII case, as tag names do), times and whether
- * it is orphaned.
+ * importing a backup twice does not duplicate it: @by_uuid, the one
+ * with its UUID; otherwise (a backup made before annotations had UUIDs)
+ * every annotation equal to it in every field but id and UUID: article,
+ * position, passage with its context, colour, note, tags (ignoring
+ * ASCII case, as tag names do), times and whether it is orphaned.
  *
  * Returns: (transfer full) (element-type gint64): their ids, oldest
  *   first; %NULL with @error set
@@ -748,6 +749,7 @@ tags_key (const char *const *tags)
 GArray *
 rostra_store_find_annotation_copies (RostraStore      *self,
                                      RostraAnnotation *annotation,
+                                     gboolean          by_uuid,
                                      GError          **error)
 {
   const char      *uuid;
@@ -761,7 +763,8 @@ rostra_store_find_annotation_copies (RostraStore      *self,
   g_return_val_if_fail (ROSTRA_IS_ANNOTATION (annotation), NULL);
 
   uuid = rostra_annotation_get_uuid (annotation);
-  if (uuid != NULL)
+  g_return_val_if_fail (!by_uuid || uuid != NULL, NULL);
+  if (by_uuid)
     {
       lower = g_ascii_strdown (uuid, -1);
       if (!(stmt = _rostra_store_statement (self, "SELECT id FROM annotations WHERE uuid = ?1",

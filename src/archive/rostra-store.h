@@ -133,6 +133,7 @@ GListModel *rostra_store_find_annotations (RostraStore *self,
 GListModel *rostra_store_list_tags (RostraStore *self, GError **error);
 GArray     *rostra_store_find_annotation_copies (RostraStore      *self,
                                                  RostraAnnotation *annotation,
+                                                 gboolean          by_uuid,
                                                  GError          **error);
 gboolean
 rostra_store_rename_tag (RostraStore *self, const char *name, const char *new_name, GError **error);
