@@ -556,8 +556,8 @@ generate_dump (const char *path, guint64 target, guint *n_entries, guint64 *size
 #define FLOOR_IMPORT_ID 1
 
 /* The statement is the store's own (STMT_ADD_ARTICLE), with literals. */
-#define FLOOR_INSERT_ARTICLE                                                                      \
-  "INSERT INTO articles (import_id, title, source, published, language, text, hash, words, uuid)" \
+#define FLOOR_INSERT_ARTICLE                                                                \
+  "INSERT INTO articles (import_id, title, source, published, language, text, hash, words)" \
   " VALUES ("
 
 static char *
@@ -643,7 +643,6 @@ write_floor_script (const char *dump_path, const char *script_path, guint *n_row
     {
       g_autoptr (RostraDumpEntry) entry = NULL;
       g_autofree char *hash = NULL;
-      g_autofree char *uuid = g_uuid_string_random ();
 
       if (!rostra_dump_parser_next (parser, &entry, NULL, error))
         return FALSE;
@@ -664,10 +663,8 @@ write_floor_script (const char *dump_path, const char *script_path, guint *n_row
       append_sql_text (sql, entry->text);
       g_string_append (sql, ", ");
       append_sql_text (sql, hash);
-      g_string_append_printf (sql, ", %" G_GSIZE_FORMAT ", ",
+      g_string_append_printf (sql, ", %" G_GSIZE_FORMAT ") ON CONFLICT (hash) DO NOTHING;\n",
                               rostra_text_count_words (entry->text));
-      append_sql_text (sql, uuid);
-      g_string_append (sql, ") ON CONFLICT (hash) DO NOTHING;\n");
       n++;
 
       if (sql->len >= WRITE_BUFFER && !write_string (out, sql, error))

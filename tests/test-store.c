@@ -180,13 +180,14 @@ test_upgrade_to_uuids (void)
   again = rostra_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rostra_store_get_schema_version (again), ==, 4);
-  assert_uuids (path, "articles", 2);
+  assert_uuids (path, "article_uuids", 2);
   assert_uuids (path, "annotations", 3);
   before = rostra_test_query_text (path, "SELECT group_concat (uuid) FROM"
-                                         " (SELECT uuid FROM articles ORDER BY id)");
+                                         " (SELECT uuid FROM article_uuids ORDER BY article_id)");
   article = rostra_store_load_article (again, b, &error);
   g_assert_no_error (error);
-  kept = rostra_test_query_text (path, "SELECT uuid FROM articles WHERE title = 'Two'");
+  kept = rostra_test_query_text (path, "SELECT u.uuid FROM article_uuids u JOIN articles a"
+                                       " ON a.id = u.article_id WHERE a.title = 'Two'");
   g_assert_cmpstr (rostra_article_get_uuid (article), ==, kept);
   g_clear_object (&again);
 
@@ -194,7 +195,7 @@ test_upgrade_to_uuids (void)
   again = rostra_store_open (path, &error);
   g_assert_no_error (error);
   after = rostra_test_query_text (path, "SELECT group_concat (uuid) FROM"
-                                        " (SELECT uuid FROM articles ORDER BY id)");
+                                        " (SELECT uuid FROM article_uuids ORDER BY article_id)");
   g_assert_cmpstr (before, ==, after);
 
   /* A new article gets one; one from a backup keeps its own unless it
@@ -220,13 +221,21 @@ test_upgrade_to_uuids (void)
   /* Rows another tool adds without a UUID get one. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-                                 "INSERT INTO annotations (article_id, start, end, exact, created,"
-                                 " modified) VALUES (1, 0, 3, 'The', 'x', 'x')",
+                                 "PRAGMA foreign_keys = ON;"
+                                 " INSERT INTO annotations (article_id, start, end, exact, created,"
+                                 " modified) VALUES (1, 0, 3, 'The', 'x', 'x');"
+                                 " INSERT INTO articles (title, text, hash) VALUES ('Raw', 'Raw.',"
+                                 " 'raw')",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
-  sqlite3_close (db);
-  assert_uuids (path, "articles", 6);
+  assert_uuids (path, "article_uuids", 7);
   assert_uuids (path, "annotations", 4);
+
+  /* An article's goes with it. */
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM articles WHERE title = 'Raw'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_uuids (path, "article_uuids", 6);
 }
 
 static void

@@ -65,7 +65,8 @@ typedef enum
   " (SELECT group_concat (name, " ROSTRA_STORE_TAG_JOIN_SQL            \
   ") FROM (SELECT t.name FROM article_tags x"                          \
   "   JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id"        \
-  "   ORDER BY t.name COLLATE NOCASE)), a.uuid"
+  "   ORDER BY t.name COLLATE NOCASE)),"                               \
+  " (SELECT u.uuid FROM article_uuids u WHERE u.article_id = a.id)"
 #define ARTICLE_FROM  " FROM articles a LEFT JOIN imports i ON i.id = a.import_id"
 #define ARTICLE_ORDER " ORDER BY a.published DESC, a.id DESC"
 
@@ -78,8 +79,8 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_FINISH_IMPORT] = "UPDATE imports SET size = ?2, sha256 = ?3, encoding = ?4, finished = ?5,"
                          " n_new = ?6, n_dup = ?7, n_warn = ?8 WHERE id = ?1",
   [STMT_ADD_ARTICLE] = "INSERT INTO articles"
-                       " (import_id, title, source, published, language, text, hash, words, uuid)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (hash) DO NOTHING",
+                       " (import_id, title, source, published, language, text, hash, words)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (hash) DO NOTHING",
   [STMT_COUNT_ARTICLES] = "SELECT count(*) FROM articles",
   [STMT_LIST_ARTICLES] = "SELECT " ARTICLE_COLUMNS ARTICLE_FROM                      ARTICLE_ORDER,
   [STMT_LIST_ARTICLES_WITH_TEXT] = "SELECT " ARTICLE_COLUMNS ", a.text" ARTICLE_FROM ARTICLE_ORDER,
@@ -690,7 +691,7 @@ rostra_store_finish_import (RostraStore *self,
  * @id: (out): the new article's id, or 0 when the archive already
  *   holds an article with the same title, date and text
  *
- * Adds an article unless it is a duplicate, with a new UUID.
+ * Adds an article unless it is a duplicate; it gets a new UUID.
  *
  * Returns: %FALSE on a database error
  */
@@ -730,15 +731,13 @@ rostra_store_add_article_with_uuid (RostraStore *self,
 {
   sqlite3_stmt    *stmt;
   g_autofree char *hash = NULL;
-  g_autofree char *new_uuid = NULL;
+  g_autofree char *kept = NULL;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
   g_return_val_if_fail (title != NULL && text != NULL && id != NULL, FALSE);
 
   *id = 0;
-  if (!(new_uuid = _rostra_store_pick_uuid (self, "SELECT 1 FROM articles WHERE uuid = ?1", uuid,
-                                            error)) ||
-      !(stmt = get_stmt (self, STMT_ADD_ARTICLE, error)))
+  if (!(stmt = get_stmt (self, STMT_ADD_ARTICLE, error)))
     return FALSE;
 
   hash = rostra_text_content_hash (title, published, text);
@@ -753,13 +752,25 @@ rostra_store_add_article_with_uuid (RostraStore *self,
   bind_text (stmt, 6, text);
   bind_text (stmt, 7, hash);
   sqlite3_bind_int64 (stmt, 8, (sqlite3_int64) rostra_text_count_words (text));
-  bind_text (stmt, 9, new_uuid);
   if (!run_stmt (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) > 0)
-    *id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  if (sqlite3_changes (self->db) == 0)
+    return TRUE;
+  *id = sqlite3_last_insert_rowid (self->db);
+  if (uuid == NULL)
+    return TRUE;
+
+  /* The trigger gave it a new UUID (see migration 4); one from a backup
+   * takes its place. */
+  if (!(kept = _rostra_store_pick_uuid (self, "SELECT 1 FROM article_uuids WHERE uuid = ?1", uuid,
+                                        error)) ||
+      !(stmt = _rostra_store_statement (
+            self, "UPDATE article_uuids SET uuid = ?2 WHERE article_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *id);
+  bind_text (stmt, 2, kept);
+  return run_stmt (self, stmt, error);
 }
 
 /**
