@@ -389,8 +389,8 @@ test_export_formats (void)
   rostra_test_run_rostra (&csv, "--database", db, "--export", "csv", NULL);
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_true (g_str_has_prefix (
-      csv.out,
-      "article_title,source,published,passage,note,tags,color,created,modified,start,end\r\n"));
+      csv.out, "article_title,source,published,passage,note,tags,color,created,modified,start,end,"
+               "orphaned,article_id,language,speaker\r\n"));
   g_assert_cmpuint (count_lines (csv.out, "\r\n"), ==, 4);
   g_assert_nonnull (strstr (csv.out, ",\"'=cmd, \"\"quoted\"\"\","));
 

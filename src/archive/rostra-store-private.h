@@ -46,5 +46,9 @@ GListModel *_rostra_store_read_list (RostraStore  *self,
 sqlite3    *_rostra_store_get_db (RostraStore *self);
 gboolean    _rostra_store_in_transaction (RostraStore *self);
 char       *_rostra_store_now (void);
+char       *_rostra_store_pick_uuid (RostraStore *self,
+                                     const char  *taken_sql,
+                                     const char  *wanted,
+                                     GError     **error);
 
 G_END_DECLS

@@ -66,7 +66,8 @@ typedef enum
   " (SELECT group_concat (name, " ROSTRA_STORE_TAG_JOIN_SQL            \
   ") FROM (SELECT t.name FROM article_tags x"                          \
   "   JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id"        \
-  "   ORDER BY t.name COLLATE NOCASE))"
+  "   ORDER BY t.name COLLATE NOCASE)),"                               \
+  " (SELECT u.uuid FROM article_uuids u WHERE u.article_id = a.id)"
 #define ARTICLE_FROM  " FROM articles a LEFT JOIN imports i ON i.id = a.import_id"
 #define ARTICLE_ORDER " ORDER BY a.published DESC, a.id DESC"
 
@@ -372,8 +373,9 @@ read_article (sqlite3_stmt *stmt, gboolean with_text)
 
   article = _rostra_article_new (sqlite3_column_int64 (stmt, 0), dup_column (stmt, 1),
                                  dup_column (stmt, 2), dup_column (stmt, 3), dup_column (stmt, 4),
-                                 with_text ? dup_column (stmt, 9) : NULL, dup_column (stmt, 6),
+                                 with_text ? dup_column (stmt, 10) : NULL, dup_column (stmt, 6),
                                  sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 7));
+  _rostra_article_set_uuid (article, dup_column (stmt, 9));
   if (tags != NULL)
     _rostra_article_set_tags (article, g_strsplit (tags, ROSTRA_STORE_TAG_SPLIT, -1));
   return article;
@@ -690,7 +692,7 @@ rostra_store_finish_import (RostraStore *self,
  * @id: (out): the new article's id, or 0 when the archive already
  *   holds an article with the same title, date and text
  *
- * Adds an article unless it is a duplicate.
+ * Adds an article unless it is a duplicate; it gets a new UUID.
  *
  * Returns: %FALSE on a database error
  */
@@ -705,8 +707,32 @@ rostra_store_add_article (RostraStore *self,
                           gint64      *id,
                           GError     **error)
 {
+  return rostra_store_add_article_with_uuid (self, import_id, title, source, published, language,
+                                             text, NULL, id, error);
+}
+
+/**
+ * rostra_store_add_article_with_uuid:
+ * @uuid: (nullable): the article's UUID in the archive it comes from (a
+ *   backup); a new one when %NULL, not a UUID, or another article's here
+ *
+ * rostra_store_add_article() keeping the article's identity.
+ */
+gboolean
+rostra_store_add_article_with_uuid (RostraStore *self,
+                                    gint64       import_id,
+                                    const char  *title,
+                                    const char  *source,
+                                    const char  *published,
+                                    const char  *language,
+                                    const char  *text,
+                                    const char  *uuid,
+                                    gint64      *id,
+                                    GError     **error)
+{
   sqlite3_stmt    *stmt;
   g_autofree char *hash = NULL;
+  g_autofree char *kept = NULL;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
   g_return_val_if_fail (title != NULL && text != NULL && id != NULL, FALSE);
@@ -730,9 +756,22 @@ rostra_store_add_article (RostraStore *self,
   if (!run_stmt (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) > 0)
-    *id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  if (sqlite3_changes (self->db) == 0)
+    return TRUE;
+  *id = sqlite3_last_insert_rowid (self->db);
+  if (uuid == NULL)
+    return TRUE;
+
+  /* The trigger gave it a new UUID (see migration 4); one from a backup
+   * takes its place. */
+  if (!(kept = _rostra_store_pick_uuid (self, "SELECT 1 FROM article_uuids WHERE uuid = ?1", uuid,
+                                        error)) ||
+      !(stmt = _rostra_store_statement (
+            self, "UPDATE article_uuids SET uuid = ?2 WHERE article_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *id);
+  bind_text (stmt, 2, kept);
+  return run_stmt (self, stmt, error);
 }
 
 /**
@@ -1264,6 +1303,45 @@ char *
 _rostra_store_now (void)
 {
   return now_iso8601 ();
+}
+
+/**
+ * _rostra_store_pick_uuid:
+ * @taken_sql: `SELECT 1 FROM table WHERE uuid = ?1`
+ * @wanted: (nullable): the UUID a row should keep (from a backup, or an
+ *   annotation put back)
+ *
+ * Returns: (transfer full): @wanted in lower case when it is a UUID that
+ *   no row of the table has; otherwise a new random one. %NULL with
+ *   @error set on a database error.
+ */
+char *
+_rostra_store_pick_uuid (RostraStore *self,
+                         const char  *taken_sql,
+                         const char  *wanted,
+                         GError     **error)
+{
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt    *stmt;
+  int              rc;
+
+  if (wanted == NULL || !g_uuid_string_is_valid (wanted))
+    return g_uuid_string_random ();
+
+  uuid = g_ascii_strdown (wanted, -1);
+  if (!(stmt = _rostra_store_statement (self, taken_sql, error)))
+    return NULL;
+  bind_text (stmt, 1, uuid);
+  rc = sqlite3_step (stmt);
+  finish_stmt (stmt);
+  if (rc == SQLITE_ROW)
+    return g_uuid_string_random ();
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&uuid);
 }
 
 /**
