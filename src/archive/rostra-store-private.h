@@ -44,6 +44,7 @@ GListModel *_rostra_store_read_list (RostraStore  *self,
                                      RostraRowFunc read,
                                      GError      **error);
 sqlite3    *_rostra_store_get_db (RostraStore *self);
+void        _rostra_store_set_owner_thread (RostraStore *self, GThread *thread);
 gboolean    _rostra_store_in_transaction (RostraStore *self);
 char       *_rostra_store_now (void);
 

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rostra-engine.h: the archive's query engine: queries on workers, answers on the caller's thread.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rostra-query.h"
+#include "rostra-store.h"
+
+G_BEGIN_DECLS
+
+/* What a first page holds, and how many hits a search ranks for it at
+ * most (see rostra_store_query_first_page()). */
+#define ROSTRA_ENGINE_PAGE_SIZE   50
+#define ROSTRA_ENGINE_FIRST_BOUND 2000
+
+/**
+ * RostraEnginePage:
+ * @ids: (element-type gint64): the ids of the query's first articles;
+ *   all of them, in the query's order, when @complete
+ * @rows: (element-type RostraArticle): the rows of the first ids (at
+ *   most the page size), with snippets when searching
+ * @complete: whether @ids are all of the query's, in its exact order
+ */
+typedef struct
+{
+  GArray    *ids;
+  GPtrArray *rows;
+  gboolean   complete;
+} RostraEnginePage;
+
+void rostra_engine_page_free (RostraEnginePage *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraEnginePage, rostra_engine_page_free)
+
+#define ROSTRA_TYPE_ENGINE (rostra_engine_get_type ())
+G_DECLARE_FINAL_TYPE (RostraEngine, rostra_engine, ROSTRA, ENGINE, GObject)
+
+RostraEngine *rostra_engine_new (RostraStore *store);
+RostraStore  *rostra_engine_get_store (RostraEngine *self);
+gboolean      rostra_engine_get_busy (RostraEngine *self);
+
+void rostra_engine_first_page_async (RostraEngine       *self,
+                                     const RostraQuery  *query,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+RostraEnginePage *
+rostra_engine_first_page_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+void   rostra_engine_count_async (RostraEngine       *self,
+                                  const RostraQuery  *query,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data);
+gint64 rostra_engine_count_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+void    rostra_engine_query_ids_async (RostraEngine       *self,
+                                       const RostraQuery  *query,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+GArray *rostra_engine_query_ids_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+void rostra_engine_load_rows_async (RostraEngine       *self,
+                                    const gint64       *ids,
+                                    guint               n_ids,
+                                    const char         *fts,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+GPtrArray *
+rostra_engine_load_rows_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+void rostra_engine_load_article_async (RostraEngine       *self,
+                                       gint64              id,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+RostraArticle *
+rostra_engine_load_article_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+G_END_DECLS
