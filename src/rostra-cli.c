@@ -324,14 +324,17 @@ rostra_cli_export (const char *database,
  * rostra_cli_search:
  * @text: what to search, as typed in the window's search entry
  * @json: write a JSON array instead of lines
+ * @offset: how many of the best matches to skip
+ * @limit: the most matches to print; 0 for all
  *
  * Prints the articles that match @text, best first, each with a
- * snippet around the matches.
+ * snippet around the matches: the same ranking and snippets as the
+ * window's list, from @offset on.
  *
  * Returns: 0, or 3 when the archive could not be read
  */
 int
-rostra_cli_search (const char *database, const char *text, gboolean json)
+rostra_cli_search (const char *database, const char *text, gboolean json, guint offset, guint limit)
 {
   g_autoptr (RostraStore) store = open_store (database);
   g_autoptr (RostraQuery) query = rostra_query_new ();
@@ -350,13 +353,13 @@ rostra_cli_search (const char *database, const char *text, gboolean json)
   if (json)
     {
       out = stdout_stream ();
-      if (!rostra_export_search (store, query, out, NULL, &error))
+      if (!rostra_export_search (store, query, offset, limit, out, NULL, &error))
         goto failed;
       return ROSTRA_EXIT_OK;
     }
 
   fts = rostra_query_dup_fts (query);
-  if (!(ids = rostra_store_query_ids (store, query, NULL, &error)))
+  if (!(ids = rostra_store_query_range (store, query, offset, limit, NULL, &error)))
     goto failed;
 
   for (guint i = 0; i < ids->len; i++)

@@ -277,19 +277,24 @@ rostra_export_json (RostraStore   *store,
 /**
  * rostra_export_search:
  * @query: the search and filters
+ * @offset: how many of the first articles to skip
+ * @limit: the most articles to write; 0 for all
  *
  * Writes the JSON array of `--search --json`: the articles @query
- * finds, in its order, each with a `snippet`.
+ * finds, in its order, from @offset on, each with a `snippet`.
  */
 gboolean
 rostra_export_search (RostraStore       *store,
                       const RostraQuery *query,
+                      guint              offset,
+                      guint              limit,
                       GOutputStream     *stream,
                       GCancellable      *cancellable,
                       GError           **error)
 {
   WriteState state = { stream, cancellable, FALSE, 0, NULL, NULL };
-  g_autoptr (GArray) ids = rostra_store_query_ids (store, query, cancellable, error);
+  g_autoptr (GArray) ids =
+      rostra_store_query_range (store, query, offset, limit, cancellable, error);
   g_autofree char *fts = rostra_query_dup_fts (query);
 
   if (ids == NULL || !write_string (stream, "[", cancellable, error))
