@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "rostra-article-list.h"
 #include "rostra-engine-private.h"
 #include "rostra-store-private.h"
 #include "rostra-test-utils.h"
@@ -649,6 +650,164 @@ test_in_memory (void)
   g_assert_cmpint (rostra_engine_count_finish (engine, wait_result (&result), &error), ==, 1);
 }
 
+/* The article list on the engine */
+
+#define N_BIG (ROSTRA_ENGINE_FIRST_BOUND + 600)
+
+typedef struct
+{
+  guint n_loaded;
+  guint n_changes;
+  guint n_items_at_first_change;
+} ListWatch;
+
+static void
+list_changed (GListModel *model, guint position, guint removed, guint added, ListWatch *w)
+{
+  if (w->n_changes++ == 0)
+    w->n_items_at_first_change = g_list_model_get_n_items (model);
+}
+
+static void
+list_loaded (RostraArticleList *list, GError *error, ListWatch *w)
+{
+  g_assert_no_error (error);
+  w->n_loaded++;
+}
+
+static void
+wait_loaded (RostraArticleList *list, ListWatch *w, guint n_loaded)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while ((w->n_loaded < n_loaded || rostra_article_list_get_loading (list)) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (w->n_loaded, ==, n_loaded);
+  g_assert_false (rostra_article_list_get_loading (list));
+}
+
+static RostraStore *
+big_store (void)
+{
+  RostraStore *store = rostra_test_store_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (rostra_store_begin (store, &error));
+  for (guint i = 1; i <= N_BIG; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Speech %u", i);
+      g_autofree char *text =
+          g_strdup_printf ("The harbour%s, said speaker %u.%s", i % 7 ? "" : " harbour", i,
+                           i % 100 ? "" : " The bridge.");
+      gint64 id = 0;
+
+      g_assert_true (
+          rostra_store_add_article (store, 0, title, NULL, NULL, "en", text, &id, &error));
+    }
+  g_assert_true (rostra_store_commit (store, &error));
+  return store;
+}
+
+/* More hits than the first page ranks: the page (50 rows, read) comes
+ * first, then the count, then the exact order; rows past the page are
+ * placeholders until a worker reads their page. */
+static void
+test_list_first_page_first (void)
+{
+  g_autoptr (RostraStore) store = big_store ();
+  g_autoptr (RostraArticleList) list = rostra_article_list_new (store);
+  g_autoptr (RostraQuery) query = search ("harbour");
+  g_autoptr (GArray) exact = rostra_store_query_ids (store, query, NULL, NULL);
+  g_autoptr (RostraArticle) first = NULL;
+  g_autoptr (RostraArticle) waiting = NULL;
+  g_autoptr (RostraArticle) read = NULL;
+  ListWatch w = { 0 };
+  gint64    deadline;
+  guint     far = N_BIG - 100;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (list_changed), &w);
+  g_signal_connect (list, "loaded", G_CALLBACK (list_loaded), &w);
+  rostra_article_list_set_query (list, query);
+  wait_loaded (list, &w, 1);
+
+  g_assert_cmpuint (w.n_items_at_first_change, ==, ROSTRA_ENGINE_PAGE_SIZE);
+  g_assert_cmpuint (w.n_changes, >=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_BIG);
+  for (guint i = 0; i < N_BIG; i++)
+    g_assert_cmpint (rostra_article_list_get_id (list, i), ==, g_array_index (exact, gint64, i));
+
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (rostra_article_get_id (first), ==, g_array_index (exact, gint64, 0));
+  g_assert_nonnull (rostra_article_get_snippet (first));
+
+  /* Far down: a placeholder at once, its row once the page is read. */
+  waiting = g_list_model_get_item (G_LIST_MODEL (list), far);
+  g_assert_cmpstr (rostra_article_get_title (waiting), ==, "");
+  w.n_changes = 0;
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (w.n_changes == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (w.n_changes, ==, 1);
+  read = g_list_model_get_item (G_LIST_MODEL (list), far);
+  g_assert_true (read != waiting);
+  g_assert_cmpint (rostra_article_get_id (read), ==, g_array_index (exact, gint64, far));
+  g_assert_nonnull (strstr (rostra_article_get_title (read), "Speech "));
+}
+
+/* Typing: each query cancels the one before; only the last reaches the
+ * model, and "loaded" comes once. */
+static void
+test_list_stale (void)
+{
+  const char *keys[] = { "h", "ha", "har", "harb", "harbo", "harbou", "harbour", "bridge" };
+  g_autoptr (RostraStore) store = big_store ();
+  g_autoptr (RostraArticleList) list = rostra_article_list_new (store);
+  g_autoptr (GArray) exact = NULL;
+  ListWatch w = { 0 };
+
+  g_signal_connect (list, "loaded", G_CALLBACK (list_loaded), &w);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr (RostraQuery) query = search (keys[i]);
+
+      rostra_article_list_set_query (list, query);
+      if (i == 4) /* a key late enough for the first page to be shown */
+        {
+          gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+          while (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0 &&
+                 g_get_monotonic_time () < deadline)
+            g_main_context_iteration (NULL, TRUE);
+        }
+    }
+  wait_loaded (list, &w, 1);
+
+  {
+    g_autoptr (RostraQuery) last = search ("bridge");
+
+    exact = rostra_store_query_ids (store, last, NULL, NULL);
+  }
+  g_assert_cmpuint (exact->len, ==, N_BIG / 100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, exact->len);
+  for (guint i = 0; i < exact->len; i++)
+    {
+      g_autoptr (RostraArticle) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpint (rostra_article_get_id (row), ==, g_array_index (exact, gint64, i));
+      g_assert_nonnull (strstr (rostra_article_get_snippet (row), "bridge"));
+    }
+
+  /* Nothing more comes: the cancelled queries' answers were dropped. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (200000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (w.n_loaded, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, exact->len);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -668,6 +827,8 @@ main (int argc, char **argv)
 #undef ADD
   g_test_add_func ("/engine/owner-thread", test_owner_thread);
   g_test_add_func ("/engine/in-memory", test_in_memory);
+  g_test_add_func ("/engine/list/first-page-first", test_list_first_page_first);
+  g_test_add_func ("/engine/list/stale", test_list_stale);
 
   return g_test_run ();
 }

@@ -1469,6 +1469,8 @@ use_store (RostraWindow *self, RostraStore *store)
 
   self->articles = rostra_article_list_new (self->store);
   g_signal_connect_swapped (self->articles, "loaded", G_CALLBACK (list_loaded), self);
+  /* The first page, then the count, come before "loaded". */
+  g_signal_connect_swapped (self->articles, "notify::n-items", G_CALLBACK (update_list_page), self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
 
   set_archive_actions_enabled (self, TRUE);
