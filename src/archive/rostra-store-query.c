@@ -124,9 +124,13 @@ check_cancelled (void *data)
  * …), with every value bound: whatever the user typed is searched as
  * text (see rostra_search_to_fts()) and bound, never spliced into SQL. */
 static sqlite3_stmt *
-bind_query (RostraStore *self, const RostraQuery *query, guint extra, GError **error)
+bind_query (RostraStore       *self,
+            const RostraQuery *query,
+            guint              extra,
+            const char        *fts_instead,
+            GError           **error)
 {
-  g_autofree char *fts = rostra_query_dup_fts (query);
+  g_autofree char *fts = fts_instead ? g_strdup (fts_instead) : rostra_query_dup_fts (query);
   g_autofree char *year_start = NULL;
   g_autofree char *year_end = NULL;
   g_autofree char *imports = NULL;
@@ -271,7 +275,7 @@ rostra_store_query_range (RostraStore       *self,
   g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (!(stmt = bind_query (self, query, ranged ? SHAPE_RANGE : 0, error)))
+  if (!(stmt = bind_query (self, query, ranged ? SHAPE_RANGE : 0, NULL, error)))
     return NULL;
   if (ranged && query->sort != ROSTRA_SORT_TITLE)
     {
@@ -346,7 +350,7 @@ rostra_store_count_query (RostraStore       *self,
   g_return_val_if_fail (ROSTRA_IS_STORE (self), -1);
   g_return_val_if_fail (query != NULL, -1);
 
-  if (!(stmt = bind_query (self, query, SHAPE_COUNT, error)) ||
+  if (!(stmt = bind_query (self, query, SHAPE_COUNT, NULL, error)) ||
       !run_query (self, stmt, read_count, &count, cancellable, error))
     return -1;
   return count;
@@ -377,6 +381,28 @@ compare_scored (gconstpointer a, gconstpointer b)
   return (x->id < y->id) - (x->id > y->id);
 }
 
+/* The newest @bound hits of @query (searched for @fts when given), each
+ * with its score, best first. */
+static GArray *
+rank_newest (RostraStore       *self,
+             const RostraQuery *query,
+             const char        *fts,
+             guint              bound,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  g_autoptr (GArray) scored = g_array_new (FALSE, FALSE, sizeof (Scored));
+  sqlite3_stmt *stmt = bind_query (self, query, SHAPE_BOUNDED, fts, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), bound);
+  if (!run_query (self, stmt, append_scored, scored, cancellable, error))
+    return NULL;
+  g_array_sort (scored, compare_scored);
+  return g_steal_pointer (&scored);
+}
+
 /**
  * rostra_store_query_first_page:
  * @query: the search, filters and order
@@ -391,7 +417,10 @@ compare_scored (gconstpointer a, gconstpointer b)
  * others): when there are fewer, they are all the hits, ranked exactly
  * and @complete is set; otherwise the result is the best @limit of
  * those @bound, an approximation of the first page that
- * rostra_store_query_ids() later replaces. Without a search, the
+ * rostra_store_query_ids() later replaces. When the last word is a
+ * prefix, the word itself is searched first (FTS5 merges the doclists of
+ * every word a prefix starts before its first hit): when it has @bound
+ * hits or more, its newest @bound are the ones ranked. Without a search, the
  * newest or oldest @limit come from the index on dates. Other orders
  * (by title, or a search by date) sort every hit: they return them all,
  * @complete.
@@ -417,17 +446,28 @@ rostra_store_query_first_page (RostraStore       *self,
   *complete = FALSE;
   if (fts != NULL && query->sort == ROSTRA_SORT_RELEVANCE)
     {
-      g_autoptr (GArray) scored = g_array_new (FALSE, FALSE, sizeof (Scored));
-      sqlite3_stmt *stmt = bind_query (self, query, SHAPE_BOUNDED, error);
+      g_autoptr (GArray) scored = NULL;
 
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), MAX (bound, limit));
-      if (!run_query (self, stmt, append_scored, scored, cancellable, error))
-        return NULL;
+      /* A prefix merges the doclists of every word it starts before the
+       * first hit comes: a word with more hits than the bound is ranked
+       * on its own hits. Otherwise the prefix is likely cheap too, and
+       * may give every hit: it is ranked. */
+      if (g_str_has_suffix (fts, "*"))
+        {
+          g_autofree char *word = g_strndup (fts, strlen (fts) - 1);
 
-      g_array_sort (scored, compare_scored);
-      *complete = scored->len < MAX (bound, limit);
+          if (!(scored = rank_newest (self, query, word, MAX (bound, limit), cancellable, error)))
+            return NULL;
+          if (scored->len < MAX (bound, limit))
+            g_clear_pointer (&scored, g_array_unref);
+        }
+      if (scored == NULL)
+        {
+          if (!(scored = rank_newest (self, query, NULL, MAX (bound, limit), cancellable, error)))
+            return NULL;
+          *complete = scored->len < MAX (bound, limit);
+        }
+
       ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), scored->len);
       for (guint i = 0; i < scored->len && (*complete || i < limit); i++)
         g_array_append_val (ids, g_array_index (scored, Scored, i).id);
@@ -446,15 +486,66 @@ rostra_store_query_first_page (RostraStore       *self,
   return rostra_store_query_ids (self, query, cancellable, error);
 }
 
+/* Snippets for all of @rows at once: one pass over the query's hits
+ * (a prefix's doclists are merged once, not once a row). */
+static gboolean
+add_snippets (RostraStore *self, GPtrArray *rows, const char *fts, GError **error)
+{
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GString) json = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RostraArticle *article = g_ptr_array_index (rows, i);
+      gint64        *id = g_new (gint64, 1);
+
+      *id = rostra_article_get_id (article);
+      g_hash_table_insert (by_id, id, article);
+      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", *id);
+    }
+  g_string_append_c (json, ']');
+
+  /* `+rowid`: a filter on the hits, not a rowid to look up a hit at a time */
+  stmt = _rostra_store_statement (self,
+                                  "SELECT rowid, " ROSTRA_STORE_SNIPPET_SQL " FROM articles_fts"
+                                  " WHERE articles_fts MATCH ?1"
+                                  " AND +rowid IN (SELECT value FROM json_each (?2))",
+                                  error);
+  if (stmt == NULL)
+    {
+      g_hash_table_foreach (by_id, (GHFunc) (void (*) (void)) g_free, NULL);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, json->str, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64         id = sqlite3_column_int64 (stmt, 0);
+      RostraArticle *article = g_hash_table_lookup (by_id, &id);
+
+      if (article != NULL)
+        _rostra_article_set_snippet (article,
+                                     g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  _rostra_store_reset (stmt);
+  g_hash_table_foreach (by_id, (GHFunc) (void (*) (void)) g_free, NULL);
+  if (rc != SQLITE_DONE)
+    return _rostra_store_set_error (self, rc, error);
+  return TRUE;
+}
+
 /**
  * rostra_store_load_rows:
  * @ids: (array length=n_ids): articles' ids
  * @fts: (nullable): the FTS5 query that found them, for snippets
  * @cancellable: (nullable): stops before the next row
  *
- * Reads the rows of a page of the list (see
- * rostra_store_load_article_row()). An article deleted since its id was
- * found still gets a row, empty, so that the page keeps its length.
+ * Reads the rows of a page of the list: what
+ * rostra_store_load_article_row() reads, the snippets found in one
+ * pass. An article deleted since its id was found still gets a row,
+ * empty, so that the page keeps its length.
  *
  * Returns: (transfer full) (element-type RostraArticle): one article per id,
  *   or %NULL with @error set
@@ -478,7 +569,7 @@ rostra_store_load_rows (RostraStore  *self,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      article = rostra_store_load_article_row (self, ids[i], fts, &local);
+      article = rostra_store_load_article_row (self, ids[i], NULL, &local);
       if (article == NULL &&
           !g_error_matches (local, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND))
         {
@@ -489,5 +580,8 @@ rostra_store_load_rows (RostraStore  *self,
         article = _rostra_article_new (ids[i], g_strdup (""), NULL, NULL, NULL, NULL, NULL, 0, 0);
       g_ptr_array_add (rows, article);
     }
+
+  if (fts != NULL && n_ids > 0 && !add_snippets (self, rows, fts, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }

@@ -86,7 +86,7 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_LOAD_ARTICLE] = "SELECT " ARTICLE_COLUMNS ", a.text" ARTICLE_FROM " WHERE a.id = ?1",
   [STMT_LOAD_ROW] = "SELECT " ARTICLE_COLUMNS ARTICLE_FROM " WHERE a.id = ?1",
   /* Matches between U+E000 and U+E001: see ROSTRA_TEXT_MATCH_START. */
-  [STMT_SNIPPET] = "SELECT snippet (articles_fts, 1, char (57344), char (57345), '…', 24)"
+  [STMT_SNIPPET] = "SELECT " ROSTRA_STORE_SNIPPET_SQL
                    " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
   [STMT_SOURCES] = "SELECT source FROM articles WHERE source IS NOT NULL"
                    " GROUP BY source ORDER BY count(*) DESC, source",
