@@ -189,7 +189,7 @@ rostra_article_list_set_property (GObject      *object,
     {
       case PROP_STORE:
         self->store = g_value_dup_object (value);
-        self->engine = rostra_engine_new (self->store);
+        self->engine = g_object_ref (rostra_engine_get_for_store (self->store));
         break;
       case PROP_QUERY:
         rostra_article_list_set_query (self, g_value_get_boxed (value));
@@ -243,8 +243,8 @@ rostra_article_list_init (RostraArticleList *self)
 
 /**
  * rostra_article_list_new:
- * @store: the archive; queries and rows run on the workers of an
- *   engine of the list's own (see rostra_article_list_get_engine())
+ * @store: the archive; queries and rows run on the workers of its
+ *   engine (see rostra_engine_get_for_store())
  *
  * Returns: (transfer full): an empty list; set a query to fill it
  */

@@ -56,9 +56,10 @@ struct _RostraEngine
 {
   GObject parent_instance;
 
-  RostraStore *store;  /* the caller's, for an archive in memory */
-  GAsyncQueue *reads;  /* RostraEngineJob, for the readers */
-  GAsyncQueue *writes; /* RostraEngineJob, for the writer */
+  RostraStore *store;      /* the caller's, for an archive in memory */
+  gboolean     owns_store; /* else the store owns the engine, and store is a weak pointer */
+  GAsyncQueue *reads;      /* RostraEngineJob, for the readers */
+  GAsyncQueue *writes;     /* RostraEngineJob, for the writer */
   GPtrArray   *threads;
   guint        n_jobs; /* queued or running, counted on the main context */
 };
@@ -275,7 +276,10 @@ rostra_engine_finalize (GObject *object)
     }
   g_clear_pointer (&self->reads, g_async_queue_unref);
   g_clear_pointer (&self->writes, g_async_queue_unref);
-  g_clear_object (&self->store);
+  if (self->owns_store)
+    g_clear_object (&self->store);
+  else if (self->store != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->store), (gpointer *) &self->store);
 
   G_OBJECT_CLASS (rostra_engine_parent_class)->finalize (object);
 }
@@ -318,22 +322,16 @@ rostra_engine_init (RostraEngine *self)
 {
 }
 
-/**
- * rostra_engine_new:
- * @store: the caller's connection to the archive; the workers open
- *   their own to the same file
- *
- * Returns: (transfer full): the engine, its workers started
- */
-RostraEngine *
-rostra_engine_new (RostraStore *store)
+static RostraEngine *
+engine_new (RostraStore *store, gboolean owns_store)
 {
-  RostraEngine *self;
+  RostraEngine *self = g_object_new (ROSTRA_TYPE_ENGINE, NULL);
 
-  g_return_val_if_fail (ROSTRA_IS_STORE (store), NULL);
-
-  self = g_object_new (ROSTRA_TYPE_ENGINE, NULL);
-  self->store = g_object_ref (store);
+  self->owns_store = owns_store;
+  if (owns_store)
+    self->store = g_object_ref (store);
+  else
+    g_set_weak_pointer (&self->store, store);
   if (g_str_equal (rostra_store_get_path (store), ":memory:"))
     return self;
 
@@ -343,6 +341,50 @@ rostra_engine_new (RostraStore *store)
   for (guint i = 0; i < N_READERS; i++)
     start_worker (self, self->reads, "rostra-reader");
   start_worker (self, self->writes, "rostra-writer");
+  return self;
+}
+
+/**
+ * rostra_engine_new:
+ * @store: the caller's connection to the archive; the workers open
+ *   their own to the same file
+ *
+ * An engine of its own; see rostra_engine_get_for_store() for the one
+ * the whole window shares.
+ *
+ * Returns: (transfer full): the engine, its workers started
+ */
+RostraEngine *
+rostra_engine_new (RostraStore *store)
+{
+  g_return_val_if_fail (ROSTRA_IS_STORE (store), NULL);
+
+  return engine_new (store, TRUE);
+}
+
+/**
+ * rostra_engine_get_for_store:
+ * @store: the caller's connection to the archive
+ *
+ * The engine of @store, made on first use and kept as long as @store:
+ * every widget showing @store runs its jobs there, so that
+ * RostraEngine:busy tells of all of them.
+ *
+ * Returns: (transfer none): the engine
+ */
+RostraEngine *
+rostra_engine_get_for_store (RostraStore *store)
+{
+  RostraEngine *self;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (store), NULL);
+
+  self = g_object_get_data (G_OBJECT (store), "rostra-engine");
+  if (self == NULL)
+    {
+      self = engine_new (store, FALSE);
+      g_object_set_data_full (G_OBJECT (store), "rostra-engine", self, g_object_unref);
+    }
   return self;
 }
 

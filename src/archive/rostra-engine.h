@@ -37,6 +37,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraEnginePage, rostra_engine_page_free)
 G_DECLARE_FINAL_TYPE (RostraEngine, rostra_engine, ROSTRA, ENGINE, GObject)
 
 RostraEngine *rostra_engine_new (RostraStore *store);
+RostraEngine *rostra_engine_get_for_store (RostraStore *store);
 RostraStore  *rostra_engine_get_store (RostraEngine *self);
 gboolean      rostra_engine_get_busy (RostraEngine *self);
 
@@ -79,5 +80,30 @@ void rostra_engine_load_article_async (RostraEngine       *self,
                                        gpointer            user_data);
 RostraArticle *
 rostra_engine_load_article_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+/* The long jobs the window starts (rostra-engine-jobs.c) */
+
+void     rostra_engine_remove_import_async (RostraEngine       *self,
+                                            gint64              import_id,
+                                            gboolean            with_annotated,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+gboolean rostra_engine_remove_import_finish (RostraEngine *self,
+                                             GAsyncResult *result,
+                                             guint        *n_removed,
+                                             guint        *n_kept,
+                                             GError      **error);
+
+void     rostra_engine_check_async (RostraEngine       *self,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data);
+gboolean rostra_engine_check_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+void         rostra_store_open_async (const char         *path,
+                                      GCancellable       *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer            user_data);
+RostraStore *rostra_store_open_finish (GAsyncResult *result, GError **error);
 
 G_END_DECLS
