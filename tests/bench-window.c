@@ -1078,6 +1078,16 @@ format_ms (gint64 start, gint64 end)
   return g_strdup_printf ("%.1f", ms_between (start, end));
 }
 
+/* Other processes share the machine: say how busy it was. */
+static void
+print_load (const char *when)
+{
+  g_autofree char *load = NULL;
+
+  if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+    g_print ("  load average %s: %s", when, load);
+}
+
 static void
 print_memory (const char *when)
 {
@@ -1572,6 +1582,7 @@ main (int argc, char **argv)
 
   g_print ("bench-window: %u articles, window %d×%d; times in ms from the start of each step\n", n,
            WINDOW_WIDTH, WINDOW_HEIGHT);
+  print_load ("after writing the archive");
   g_print ("archive: written in %.2f s (%.0f articles/s; add_article %.2f s, commit %.2f s, "
            "close %.2f s); %.1f MB of text, file %.1f MB\n",
            gen.total_s, n / gen.total_s, gen.insert_s, gen.commit_s, gen.close_s,
@@ -1680,6 +1691,7 @@ main (int argc, char **argv)
 
   close_window (&w);
   g_clear_object (&app);
+  print_load ("at the end");
 
   for (guint i = 0; i < n_expectations; i++)
     {
