@@ -26,6 +26,7 @@
 #include "rostra-annotations-view.h"
 #include "rostra-article-list.h"
 #include "rostra-article-row.h"
+#include "rostra-engine.h"
 #include "rostra-importer.h"
 #include "rostra-language.h"
 #include "rostra-reader.h"
@@ -1415,45 +1416,56 @@ show_problem (RostraWindow *self, const GError *error)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-again", !the_file);
 }
 
+/* The archive that a job of the engine was started for */
+typedef struct
+{
+  RostraWindow *window;
+  guint         generation;
+} WindowJob;
+
+static WindowJob *
+window_job_new (RostraWindow *self)
+{
+  WindowJob *job = g_new0 (WindowJob, 1);
+
+  job->window = g_object_ref (self);
+  job->generation = self->generation;
+  return job;
+}
+
+static void
+window_job_free (WindowJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowJob, window_job_free)
+
 /* The file is found damaged on a worker, after the window opened it. */
 static void
 check_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (WindowJob) job = user_data;
+  RostraWindow *self = job->window;
   g_autoptr (GError) error = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (res), &error) || error == NULL)
+  if (rostra_engine_check_finish (ROSTRA_ENGINE (source), res, &error) || error == NULL)
     return;
   /* Still the archive that was checked (not closed nor replaced since)? */
-  if (self->disposed || self->store == NULL ||
-      self->generation != GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (res), "generation")))
+  if (self->disposed || self->store == NULL || self->generation != job->generation)
     return;
-  if (error->code == ROSTRA_STORE_ERROR_CORRUPT || error->code == ROSTRA_STORE_ERROR_NOT_A_DATABASE)
+  if (error->domain == ROSTRA_STORE_ERROR && (error->code == ROSTRA_STORE_ERROR_CORRUPT ||
+                                              error->code == ROSTRA_STORE_ERROR_NOT_A_DATABASE))
     show_problem (self, error);
 }
 
-static void
-check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (rostra_store_recovery_quick_check (task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/* Reads the whole archive once, in the background: opening it reads
- * only its first pages. */
+/* Reads the whole archive once, on a reader of the archive's engine:
+ * opening it reads only its first pages. */
 static void
 check_archive (RostraWindow *self)
 {
-  g_autoptr (GTask) task = g_task_new (self, NULL, check_done, NULL);
-
-  g_task_set_source_tag (task, check_archive);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->generation));
-  g_task_run_in_thread (task, check_thread);
+  rostra_engine_check_async (rostra_engine_get_for_store (self->store), NULL, check_done,
+                             window_job_new (self));
 }
 
 /* Shows @store, which is taken. */
@@ -1502,13 +1514,13 @@ open_archive (RostraWindow *self, const char *path)
   check_archive (self);
 }
 
-/* "Try Again": opening may wait for a lock, so on a worker. */
+/* "Try Again": opening may wait for a lock, so off the main thread. */
 static void
 reopen_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (RostraWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  RostraStore *store = g_task_propagate_pointer (G_TASK (res), &error);
+  RostraStore *store = rostra_store_open_finish (res, &error);
 
   if (self->disposed || self->store != NULL)
     {
@@ -1527,28 +1539,13 @@ reopen_done (GObject *source, GAsyncResult *res, gpointer user_data)
 }
 
 static void
-reopen_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  GError      *error = NULL;
-  RostraStore *store = rostra_store_open (task_data, &error);
-
-  if (store != NULL)
-    g_task_return_pointer (task, store, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 try_again_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RostraWindow *self = ROSTRA_WINDOW (widget);
-  g_autoptr (GTask) task = g_task_new (self, NULL, reopen_done, NULL);
 
   /* The button, not the action: the action's state is the page's. */
   gtk_widget_set_sensitive (self->try_again_button, FALSE);
-  g_task_set_source_tag (task, try_again_action);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_task_run_in_thread (task, reopen_thread);
+  rostra_store_open_async (self->path, NULL, reopen_done, g_object_ref (self));
 }
 
 static void
