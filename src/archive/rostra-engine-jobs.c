@@ -150,6 +150,122 @@ rostra_engine_check_finish (RostraEngine *self, GAsyncResult *result, GError **e
   return _rostra_engine_run_finish (self, result, rostra_engine_check_async, error) != NULL;
 }
 
+/* Exporting */
+
+/**
+ * rostra_export_job_new:
+ *
+ * Returns: (transfer full): an empty job: an export of everything, as JSON
+ */
+RostraExportJob *
+rostra_export_job_new (void)
+{
+  return g_atomic_rc_box_new0 (RostraExportJob);
+}
+
+RostraExportJob *
+rostra_export_job_ref (RostraExportJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+export_job_clear (gpointer data)
+{
+  RostraExportJob *job = data;
+
+  g_free (job->tag);
+  g_clear_pointer (&job->ids, g_array_unref);
+  g_clear_pointer (&job->query, rostra_query_free);
+  g_clear_object (&job->file);
+}
+
+void
+rostra_export_job_unref (RostraExportJob *job)
+{
+  g_atomic_rc_box_release_full (job, export_job_clear);
+}
+
+static gboolean
+export_job (RostraEngineJob *engine_job,
+            RostraStore     *store,
+            gpointer         data,
+            GCancellable    *cancellable,
+            gpointer        *result,
+            GError         **error)
+{
+  RostraExportJob *job = data;
+  g_autoptr (RostraExportScope) scope = NULL;
+  gboolean ok;
+
+  if (job->ids == NULL && job->query != NULL &&
+      !(job->ids = rostra_store_query_ids (store, job->query, cancellable, error)))
+    return FALSE;
+
+  switch (job->kind)
+    {
+      case ROSTRA_EXPORT_SCOPE_ARTICLE:
+        scope = rostra_export_scope_new_article (job->article_id);
+        break;
+      case ROSTRA_EXPORT_SCOPE_ARTICLES:
+        scope = rostra_export_scope_new_articles (job->ids ? (gint64 *) job->ids->data : NULL,
+                                                  job->ids ? job->ids->len : 0);
+        break;
+      case ROSTRA_EXPORT_SCOPE_TAG:
+        scope = rostra_export_scope_new_tag (job->tag);
+        break;
+      case ROSTRA_EXPORT_SCOPE_ALL:
+      default:
+        scope = rostra_export_scope_new_all ();
+        break;
+    }
+
+  if (job->file != NULL)
+    ok = rostra_export_to_file (store, job->format, scope, job->file, &job->n_annotations,
+                                cancellable, error);
+  else
+    ok = rostra_export_count (store, job->format, scope, &job->n_annotations, &job->n_articles,
+                              cancellable, error);
+  if (ok)
+    *result = GINT_TO_POINTER (TRUE);
+  return ok;
+}
+
+/**
+ * rostra_engine_export_async:
+ * @job: what to export, or to count; its results are set in it
+ *
+ * Exports (see rostra_export_to_file(): @file is replaced only once the
+ * export is complete) or counts what an export would hold, on a reader
+ * of the engine; finds the articles of @job's query first when it has
+ * no ids.
+ */
+void
+rostra_engine_export_async (RostraEngine       *self,
+                            RostraExportJob    *job,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  g_return_if_fail (ROSTRA_IS_ENGINE (self));
+  g_return_if_fail (job != NULL);
+
+  _rostra_engine_run_async (self, ROSTRA_ENGINE_READ, export_job, rostra_export_job_ref (job),
+                            (GDestroyNotify) rostra_export_job_unref, NULL, NULL, NULL, cancellable,
+                            rostra_engine_export_async, callback, user_data);
+}
+
+/**
+ * rostra_engine_export_finish:
+ *
+ * Returns: %TRUE, the results in the job; or %FALSE with @error set
+ */
+gboolean
+rostra_engine_export_finish (RostraEngine *self, GAsyncResult *result, GError **error)
+{
+  return _rostra_engine_run_finish (self, result, rostra_engine_export_async, error) != NULL;
+}
+
 /* Opening an archive, before there is an engine */
 
 static void

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "rostra-exporter.h"
 #include "rostra-query.h"
 #include "rostra-store.h"
 
@@ -99,6 +100,48 @@ void     rostra_engine_check_async (RostraEngine       *self,
                                     GAsyncReadyCallback callback,
                                     gpointer            user_data);
 gboolean rostra_engine_check_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+/**
+ * RostraExportJob:
+ * @format: the format
+ * @kind: what to export
+ * @article_id: the article, for %ROSTRA_EXPORT_SCOPE_ARTICLE
+ * @tag: (nullable): the tag, for %ROSTRA_EXPORT_SCOPE_TAG
+ * @ids: (nullable) (element-type gint64): the articles, for
+ *   %ROSTRA_EXPORT_SCOPE_ARTICLES; found from @query when %NULL
+ * @query: (nullable): the search that shows the articles
+ * @file: (nullable): where to export; %NULL only counts
+ * @n_annotations: set by the job: annotations exported (or to export)
+ * @n_articles: set by the job when counting: articles to export
+ *
+ * An export, or its count, for rostra_engine_export_async(). Reference
+ * counted: the caller reads the results from its own reference once
+ * the job is done.
+ */
+typedef struct
+{
+  RostraExportFormat    format;
+  RostraExportScopeKind kind;
+  gint64                article_id;
+  char                 *tag;
+  GArray               *ids;
+  RostraQuery          *query;
+  GFile                *file;
+  guint                 n_annotations;
+  guint                 n_articles;
+} RostraExportJob;
+
+RostraExportJob *rostra_export_job_new (void);
+RostraExportJob *rostra_export_job_ref (RostraExportJob *job);
+void             rostra_export_job_unref (RostraExportJob *job);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraExportJob, rostra_export_job_unref)
+
+void     rostra_engine_export_async (RostraEngine       *self,
+                                     RostraExportJob    *job,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+gboolean rostra_engine_export_finish (RostraEngine *self, GAsyncResult *result, GError **error);
 
 void         rostra_store_open_async (const char         *path,
                                       GCancellable       *cancellable,
