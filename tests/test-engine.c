@@ -650,6 +650,38 @@ test_in_memory (void)
   g_assert_cmpint (rostra_engine_count_finish (engine, wait_result (&result), &error), ==, 1);
 }
 
+/* The window's long jobs, as calls of the engine */
+static void
+test_jobs (Fixture *f, gconstpointer data)
+{
+  RostraEngine *shared = rostra_engine_get_for_store (f->store);
+  g_autoptr (RostraExportJob) job = rostra_export_job_new ();
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* One engine per store, for every widget */
+  g_assert_true (rostra_engine_get_for_store (f->store) == shared);
+  g_assert_true (shared != f->engine);
+
+  rostra_engine_check_async (shared, NULL, store_result, &result);
+  g_assert_true (rostra_engine_get_busy (shared));
+  g_assert_true (rostra_engine_check_finish (shared, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* The count of an export of the speeches a search shows */
+  job->format = ROSTRA_EXPORT_FORMAT_JSON;
+  job->kind = ROSTRA_EXPORT_SCOPE_ARTICLES;
+  job->query = search ("zeppelin");
+  rostra_engine_export_async (shared, job, NULL, store_result, &result);
+  g_assert_true (rostra_engine_export_finish (shared, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (job->n_articles, ==, 1);
+  g_assert_cmpuint (job->ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (job->ids, gint64, 0), ==, 7);
+  g_assert_false (rostra_engine_get_busy (shared));
+}
+
 /* The article list on the engine */
 
 #define N_BIG (ROSTRA_ENGINE_FIRST_BOUND + 600)
@@ -824,6 +856,7 @@ main (int argc, char **argv)
   ADD ("/engine/error/locked", test_error_locked);
   ADD ("/engine/error/full", test_error_full);
   ADD ("/engine/writer-and-readers", test_writer_and_readers);
+  ADD ("/engine/jobs", test_jobs);
 #undef ADD
   g_test_add_func ("/engine/owner-thread", test_owner_thread);
   g_test_add_func ("/engine/in-memory", test_in_memory);
