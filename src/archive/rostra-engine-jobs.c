@@ -10,6 +10,7 @@
 
 #include "rostra-engine-private.h"
 #include "rostra-engine.h"
+#include "rostra-importer.h"
 #include "rostra-store-recovery.h"
 
 /* Removing an import */
@@ -264,6 +265,108 @@ gboolean
 rostra_engine_export_finish (RostraEngine *self, GAsyncResult *result, GError **error)
 {
   return _rostra_engine_run_finish (self, result, rostra_engine_export_async, error) != NULL;
+}
+
+/* Importing files */
+
+typedef struct
+{
+  GPtrArray *files; /* GFile */
+  GPtrArray *names; /* char *, NULL for the file's name */
+} ImportFiles;
+
+static void
+import_files_free (ImportFiles *data)
+{
+  g_ptr_array_unref (data->files);
+  g_ptr_array_unref (data->names);
+  g_free (data);
+}
+
+void
+rostra_import_files_result_free (RostraImportFilesResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->failures);
+  g_free (result);
+}
+
+static gboolean
+import_files_job (RostraEngineJob *job,
+                  RostraStore     *store,
+                  gpointer         data,
+                  GCancellable    *cancellable,
+                  gpointer        *result,
+                  GError         **error)
+{
+  ImportFiles             *import = data;
+  RostraImportFilesResult *imported = g_new0 (RostraImportFilesResult, 1);
+
+  imported->failures = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < import->files->len; i++)
+    {
+      g_autoptr (RostraImportReport) report = NULL;
+      g_autoptr (GError) file_error = NULL;
+
+      if (rostra_import_file (store, g_ptr_array_index (import->files, i),
+                              g_ptr_array_index (import->names, i), NULL, NULL, cancellable,
+                              &report, &file_error))
+        {
+          imported->n_new += report->n_new;
+          imported->n_duplicates += report->n_duplicates;
+        }
+      else
+        g_ptr_array_add (imported->failures, g_strdup_printf ("%s: %s", report ? report->name : "?",
+                                                              file_error->message));
+    }
+  *result = imported;
+  return TRUE;
+}
+
+/**
+ * rostra_engine_import_files_async:
+ * @files: (element-type GFile): the files to import
+ * @names: (element-type utf8) (nullable): the imports' names, %NULL
+ *   (or a %NULL name) for the files' names
+ *
+ * Imports the files one after the other on the engine's writer, each
+ * in its own transaction (see rostra_import_file()).
+ */
+void
+rostra_engine_import_files_async (RostraEngine       *self,
+                                  GPtrArray          *files,
+                                  GPtrArray          *names,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
+  ImportFiles *data;
+
+  g_return_if_fail (ROSTRA_IS_ENGINE (self));
+  g_return_if_fail (files != NULL);
+
+  data = g_new0 (ImportFiles, 1);
+  data->files = g_ptr_array_ref (files);
+  data->names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (data->names,
+                     g_strdup (names && i < names->len ? g_ptr_array_index (names, i) : NULL));
+  _rostra_engine_run_async (self, ROSTRA_ENGINE_WRITE, import_files_job, data,
+                            (GDestroyNotify) import_files_free,
+                            (GDestroyNotify) rostra_import_files_result_free, NULL, NULL,
+                            cancellable, rostra_engine_import_files_async, callback, user_data);
+}
+
+/**
+ * rostra_engine_import_files_finish:
+ *
+ * Returns: (transfer full): what the files added, and which failed
+ */
+RostraImportFilesResult *
+rostra_engine_import_files_finish (RostraEngine *self, GAsyncResult *result, GError **error)
+{
+  return _rostra_engine_run_finish (self, result, rostra_engine_import_files_async, error);
 }
 
 /* Opening an archive, before there is an engine */

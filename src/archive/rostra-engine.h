@@ -143,6 +143,32 @@ void     rostra_engine_export_async (RostraEngine       *self,
                                      gpointer            user_data);
 gboolean rostra_engine_export_finish (RostraEngine *self, GAsyncResult *result, GError **error);
 
+/**
+ * RostraImportFilesResult:
+ * @n_new: speeches added, from all files
+ * @n_duplicates: speeches already in the archive
+ * @failures: (element-type utf8): one "NAME: reason" per file that
+ *   could not be imported (that file changed nothing)
+ */
+typedef struct
+{
+  guint      n_new;
+  guint      n_duplicates;
+  GPtrArray *failures;
+} RostraImportFilesResult;
+
+void rostra_import_files_result_free (RostraImportFilesResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraImportFilesResult, rostra_import_files_result_free)
+
+void rostra_engine_import_files_async (RostraEngine       *self,
+                                       GPtrArray          *files,
+                                       GPtrArray          *names,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+RostraImportFilesResult *
+rostra_engine_import_files_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
 void         rostra_store_open_async (const char         *path,
                                       GCancellable       *cancellable,
                                       GAsyncReadyCallback callback,

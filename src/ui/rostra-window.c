@@ -730,88 +730,18 @@ update_filters (RostraWindow *self)
 
 /* Importing */
 
-typedef struct
-{
-  char      *path;
-  GPtrArray *files; /* GFile */
-  GPtrArray *names; /* char *, NULL for the file's name */
-} ImportJob;
-
-static void
-import_job_free (ImportJob *job)
-{
-  g_free (job->path);
-  g_ptr_array_unref (job->files);
-  g_ptr_array_unref (job->names);
-  g_free (job);
-}
-
-typedef struct
-{
-  guint      n_new;
-  guint      n_duplicates;
-  GPtrArray *failures; /* char *: "NAME: reason" */
-} ImportResult;
-
-static void
-import_result_free (ImportResult *result)
-{
-  g_ptr_array_unref (result->failures);
-  g_free (result);
-}
-
-static void
-import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ImportJob    *job = task_data;
-  ImportResult *result = g_new0 (ImportResult, 1);
-  g_autoptr (RostraStore) store = NULL;
-  GError *error = NULL;
-
-  result->failures = g_ptr_array_new_with_free_func (g_free);
-
-  /* A connection of the worker's own: the window keeps reading. */
-  if (!(store = rostra_store_open (job->path, &error)))
-    {
-      import_result_free (result);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint i = 0; i < job->files->len; i++)
-    {
-      g_autoptr (RostraImportReport) report = NULL;
-      g_autoptr (GError) file_error = NULL;
-
-      if (rostra_import_file (store, g_ptr_array_index (job->files, i),
-                              g_ptr_array_index (job->names, i), NULL, NULL, cancellable, &report,
-                              &file_error))
-        {
-          result->n_new += report->n_new;
-          result->n_duplicates += report->n_duplicates;
-        }
-      else
-        g_ptr_array_add (result->failures, g_strdup_printf ("%s: %s", report ? report->name : "?",
-                                                            file_error->message));
-    }
-
-  g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
-}
-
 static void
 import_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (RostraWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  ImportResult    *result = g_task_propagate_pointer (G_TASK (res), &error);
+  g_autoptr (RostraImportFilesResult) result =
+      rostra_engine_import_files_finish (ROSTRA_ENGINE (source), res, &error);
   g_autofree char *message = NULL;
 
   self->importing = FALSE;
   if (self->store == NULL) /* the archive turned out damaged meanwhile */
-    {
-      g_clear_pointer (&result, import_result_free);
-      return;
-    }
+    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", TRUE);
 
@@ -833,7 +763,6 @@ import_done (GObject *source, GAsyncResult *res, gpointer user_data)
   if (message)
     toast (self, message);
 
-  import_result_free (result);
   update_filters (self);
   rostra_article_list_refresh (self->articles);
 }
@@ -844,32 +773,21 @@ import_done (GObject *source, GAsyncResult *res, gpointer user_data)
  * @names: (element-type utf8) (nullable): the imports' names, or %NULL
  *   for the files' names
  *
- * Imports on a worker thread, then refreshes the list and says what
- * happened in a toast.
+ * Imports on the archive engine's writer, then refreshes the list and
+ * says what happened in a toast.
  */
 void
 rostra_window_import (RostraWindow *self, GPtrArray *files, GPtrArray *names)
 {
-  g_autoptr (GTask) task = NULL;
-  ImportJob *job;
-
   g_return_if_fail (ROSTRA_IS_WINDOW (self));
   g_return_if_fail (self->store != NULL && !self->importing);
-
-  job = g_new0 (ImportJob, 1);
-  job->path = g_strdup (rostra_store_get_path (self->store));
-  job->files = g_ptr_array_ref (files);
-  job->names = names ? g_ptr_array_ref (names) : g_ptr_array_new ();
-  g_ptr_array_set_size (job->names, files->len);
 
   self->importing = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", FALSE);
 
-  task = g_task_new (self, NULL, import_done, NULL);
-  g_task_set_source_tag (task, rostra_window_import);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  rostra_engine_import_files_async (rostra_engine_get_for_store (self->store), files, names, NULL,
+                                    import_done, g_object_ref (self));
 }
 
 /* The import dialog */
