@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "rostra-archive-backup.h"
 #include "rostra-engine-private.h"
 #include "rostra-engine.h"
 #include "rostra-importer.h"
@@ -367,6 +368,129 @@ RostraImportFilesResult *
 rostra_engine_import_files_finish (RostraEngine *self, GAsyncResult *result, GError **error)
 {
   return _rostra_engine_run_finish (self, result, rostra_engine_import_files_async, error);
+}
+
+/* Backups and restores */
+
+/**
+ * rostra_backup_job_new:
+ * @kind: a backup, or a kind of restore
+ * @file: the backup's file
+ *
+ * Returns: (transfer full): the job
+ */
+RostraBackupJob *
+rostra_backup_job_new (RostraBackupJobKind kind, GFile *file)
+{
+  RostraBackupJob *job = g_atomic_rc_box_new0 (RostraBackupJob);
+
+  job->kind = kind;
+  job->file = g_object_ref (file);
+  return job;
+}
+
+RostraBackupJob *
+rostra_backup_job_ref (RostraBackupJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+backup_job_clear (gpointer data)
+{
+  RostraBackupJob *job = data;
+
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->when, g_date_time_unref);
+  g_clear_pointer (&job->report, rostra_import_report_free);
+  g_clear_object (&job->kept);
+}
+
+void
+rostra_backup_job_unref (RostraBackupJob *job)
+{
+  g_atomic_rc_box_release_full (job, backup_job_clear);
+}
+
+static void
+backup_progress (guint64 n_done, guint64 n_total, gpointer user_data)
+{
+  if (n_total > 0)
+    _rostra_engine_job_progress (user_data, (double) n_done / n_total, NULL);
+}
+
+static gboolean
+backup_job (RostraEngineJob *engine_job,
+            RostraStore     *store,
+            gpointer         data,
+            GCancellable    *cancellable,
+            gpointer        *result,
+            GError         **error)
+{
+  RostraBackupJob *job = data;
+  gboolean         ok = FALSE;
+
+  switch (job->kind)
+    {
+      case ROSTRA_BACKUP_JOB_BACK_UP:
+        ok = rostra_archive_backup (store, job->file, backup_progress, engine_job, cancellable,
+                                    error);
+        break;
+      case ROSTRA_BACKUP_JOB_MERGE:
+        ok = rostra_archive_restore_merge (store, job->file, &job->report, cancellable, error);
+        break;
+      case ROSTRA_BACKUP_JOB_REPLACE:
+        ok = rostra_archive_restore_replace_full (store, job->file, job->when, &job->kept,
+                                                  cancellable, error);
+        break;
+    }
+  if (ok)
+    *result = GINT_TO_POINTER (TRUE);
+  return ok;
+}
+
+/**
+ * rostra_engine_backup_async:
+ * @job: the backup or restore; its results are set in it
+ * @progress: (nullable): told how far a backup is, on the caller's context
+ *
+ * Backs up the archive on a reader (see rostra_archive_backup()), or
+ * restores a backup into it on the writer (see
+ * rostra_archive_restore_merge() and
+ * rostra_archive_restore_replace_full()). A job that ended before
+ * @cancellable was cancelled reports what it did: a restore that
+ * happened is never reported as cancelled.
+ */
+void
+rostra_engine_backup_async (RostraEngine            *self,
+                            RostraBackupJob         *job,
+                            RostraEngineProgressFunc progress,
+                            gpointer                 progress_data,
+                            GCancellable            *cancellable,
+                            GAsyncReadyCallback      callback,
+                            gpointer                 user_data)
+{
+  RostraEngineAccess access =
+      job->kind == ROSTRA_BACKUP_JOB_BACK_UP ? ROSTRA_ENGINE_READ : ROSTRA_ENGINE_WRITE;
+
+  g_return_if_fail (ROSTRA_IS_ENGINE (self));
+  g_return_if_fail (job != NULL);
+
+  _rostra_engine_run_async (self, access | ROSTRA_ENGINE_KEEP_RESULT, backup_job,
+                            rostra_backup_job_ref (job), (GDestroyNotify) rostra_backup_job_unref,
+                            NULL, progress, progress_data, cancellable, rostra_engine_backup_async,
+                            callback, user_data);
+}
+
+/**
+ * rostra_engine_backup_finish:
+ *
+ * Returns: %TRUE, the results in the job; or %FALSE with @error set
+ */
+gboolean
+rostra_engine_backup_finish (RostraEngine *self, GAsyncResult *result, GError **error)
+{
+  return _rostra_engine_run_finish (self, result, rostra_engine_backup_async, error) != NULL;
 }
 
 /* Opening an archive, before there is an engine */

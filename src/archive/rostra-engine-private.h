@@ -8,8 +8,11 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  ROSTRA_ENGINE_READ,  /* on one of the readers, side by side */
-  ROSTRA_ENGINE_WRITE, /* on the one writer, one job after the other */
+  ROSTRA_ENGINE_READ = 0,  /* on one of the readers, side by side */
+  ROSTRA_ENGINE_WRITE = 1, /* on the one writer, one job after the other */
+  /* The answer of a job that ended before its cancel came is given all
+   * the same (a restore that happened is reported), not "cancelled". */
+  ROSTRA_ENGINE_KEEP_RESULT = 1 << 1,
 } RostraEngineAccess;
 
 typedef struct _RostraEngineJob RostraEngineJob;
@@ -33,15 +36,6 @@ typedef gboolean (*RostraEngineJobFunc) (RostraEngineJob *job,
                                          GCancellable    *cancellable,
                                          gpointer        *result,
                                          GError         **error);
-
-/**
- * RostraEngineProgressFunc:
- * @fraction: from 0 to 1, or -1 when unknown
- * @text: (nullable): what the job is doing, for the user
- *
- * Called on the caller's main context while a job runs.
- */
-typedef void (*RostraEngineProgressFunc) (double fraction, const char *text, gpointer user_data);
 
 void     _rostra_engine_run_async (RostraEngine            *self,
                                    RostraEngineAccess       access,

@@ -428,7 +428,7 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
 
 /**
  * _rostra_engine_run_async:
- * @access: a reader or the writer
+ * @access: a reader or the writer, and ROSTRA_ENGINE_KEEP_RESULT
  * @func: the job, run on a worker with the worker's connection
  * @data: (transfer full): the job's data, freed with @data_free once it is done
  * @result_free: frees @func's result when nobody takes it
@@ -471,6 +471,7 @@ _rostra_engine_run_async (RostraEngine            *self,
   job->progress_data = progress_data;
   job->task = g_task_new (self, cancellable, job_done, reply);
   g_task_set_source_tag (job->task, source_tag);
+  g_task_set_check_cancellable (job->task, !(access & ROSTRA_ENGINE_KEEP_RESULT));
 
   if (self->n_jobs++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -482,7 +483,7 @@ _rostra_engine_run_async (RostraEngine            *self,
       job_unref (job);
       return;
     }
-  g_async_queue_push (access == ROSTRA_ENGINE_WRITE ? self->writes : self->reads, job);
+  g_async_queue_push (access & ROSTRA_ENGINE_WRITE ? self->writes : self->reads, job);
 }
 
 /**

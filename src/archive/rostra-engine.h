@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "rostra-exporter.h"
+#include "rostra-importer.h"
 #include "rostra-query.h"
 #include "rostra-store.h"
 
@@ -33,6 +34,15 @@ typedef struct
 
 void rostra_engine_page_free (RostraEnginePage *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraEnginePage, rostra_engine_page_free)
+
+/**
+ * RostraEngineProgressFunc:
+ * @fraction: from 0 to 1, or -1 when unknown
+ * @text: (nullable): what the job is doing, for the user
+ *
+ * Called on the caller's main context while a job runs.
+ */
+typedef void (*RostraEngineProgressFunc) (double fraction, const char *text, gpointer user_data);
 
 #define ROSTRA_TYPE_ENGINE (rostra_engine_get_type ())
 G_DECLARE_FINAL_TYPE (RostraEngine, rostra_engine, ROSTRA, ENGINE, GObject)
@@ -168,6 +178,54 @@ void rostra_engine_import_files_async (RostraEngine       *self,
                                        gpointer            user_data);
 RostraImportFilesResult *
 rostra_engine_import_files_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+/**
+ * RostraBackupJobKind:
+ * @ROSTRA_BACKUP_JOB_BACK_UP: copy the archive to @file
+ * @ROSTRA_BACKUP_JOB_MERGE: add what the backup @file holds
+ * @ROSTRA_BACKUP_JOB_REPLACE: replace the archive with @file, the old
+ *   one kept aside
+ */
+typedef enum
+{
+  ROSTRA_BACKUP_JOB_BACK_UP,
+  ROSTRA_BACKUP_JOB_MERGE,
+  ROSTRA_BACKUP_JOB_REPLACE,
+} RostraBackupJobKind;
+
+/**
+ * RostraBackupJob:
+ * @kind: what to do
+ * @file: the backup
+ * @when: (nullable): the time in the kept file's name, for a replace
+ * @report: set by a merge: what it added
+ * @kept: set by a replace: where the previous archive is kept
+ *
+ * A backup or a restore, for rostra_engine_backup_async(). Reference
+ * counted, as #RostraExportJob.
+ */
+typedef struct
+{
+  RostraBackupJobKind kind;
+  GFile              *file;
+  GDateTime          *when;
+  RostraImportReport *report;
+  GFile              *kept;
+} RostraBackupJob;
+
+RostraBackupJob *rostra_backup_job_new (RostraBackupJobKind kind, GFile *file);
+RostraBackupJob *rostra_backup_job_ref (RostraBackupJob *job);
+void             rostra_backup_job_unref (RostraBackupJob *job);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraBackupJob, rostra_backup_job_unref)
+
+void     rostra_engine_backup_async (RostraEngine            *self,
+                                     RostraBackupJob         *job,
+                                     RostraEngineProgressFunc progress,
+                                     gpointer                 progress_data,
+                                     GCancellable            *cancellable,
+                                     GAsyncReadyCallback      callback,
+                                     gpointer                 user_data);
+gboolean rostra_engine_backup_finish (RostraEngine *self, GAsyncResult *result, GError **error);
 
 void         rostra_store_open_async (const char         *path,
                                       GCancellable       *cancellable,
