@@ -276,34 +276,46 @@ rostra_export_json (RostraStore   *store,
                                     cancellable, error);
 }
 
+#define ROSTRA_EXPORT_SEARCH_PAGE 256
+
 /**
  * rostra_export_search:
  * @query: the search and filters
+ * @offset: how many of the first articles to skip
+ * @limit: the most articles to write; 0 for all
  *
  * Writes the JSON array of `--search --json`: the articles @query
- * finds, in its order, each with a `snippet`.
+ * finds, in its order, from @offset on, each with a `snippet`.
  */
 gboolean
 rostra_export_search (RostraStore       *store,
                       const RostraQuery *query,
+                      guint              offset,
+                      guint              limit,
                       GOutputStream     *stream,
                       GCancellable      *cancellable,
                       GError           **error)
 {
   WriteState state = { stream, cancellable, FALSE, 0, NULL, NULL };
-  g_autoptr (GArray) ids = rostra_store_query_ids (store, query, cancellable, error);
+  g_autoptr (GArray) ids =
+      rostra_store_query_range (store, query, offset, limit, cancellable, error);
   g_autofree char *fts = rostra_query_dup_fts (query);
 
   if (ids == NULL || !write_string (stream, "[", cancellable, error))
     return FALSE;
 
-  for (guint i = 0; i < ids->len; i++)
+  /* A page of rows at a time: their snippets come in one pass. */
+  for (guint start = 0; start < ids->len; start += ROSTRA_EXPORT_SEARCH_PAGE)
     {
-      g_autoptr (RostraArticle) article =
-          rostra_store_load_article_row (store, g_array_index (ids, gint64, i), fts, error);
+      g_autoptr (GPtrArray) rows = rostra_store_load_rows (
+          store, &g_array_index (ids, gint64, start),
+          MIN (ROSTRA_EXPORT_SEARCH_PAGE, ids->len - start), fts, cancellable, error);
 
-      if (article == NULL || !write_article (article, &state, error))
+      if (rows == NULL)
         return FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        if (!write_article (g_ptr_array_index (rows, i), &state, error))
+          return FALSE;
     }
 
   return write_string (stream, state.count > 0 ? "\n]\n" : "]\n", cancellable, error);

@@ -103,10 +103,33 @@ gboolean       rostra_store_foreach_article (RostraStore      *self,
                                              gpointer          user_data,
                                              GError          **error);
 
-GArray *rostra_store_query_ids (RostraStore       *self,
-                                const RostraQuery *query,
-                                GCancellable      *cancellable,
-                                GError           **error);
+GArray    *rostra_store_query_ids (RostraStore       *self,
+                                   const RostraQuery *query,
+                                   GCancellable      *cancellable,
+                                   GError           **error);
+GArray    *rostra_store_query_range (RostraStore       *self,
+                                     const RostraQuery *query,
+                                     guint              offset,
+                                     guint              limit,
+                                     GCancellable      *cancellable,
+                                     GError           **error);
+GArray    *rostra_store_query_first_page (RostraStore       *self,
+                                          const RostraQuery *query,
+                                          guint              limit,
+                                          guint              bound,
+                                          GCancellable      *cancellable,
+                                          gboolean          *complete,
+                                          GError           **error);
+gint64     rostra_store_count_query (RostraStore       *self,
+                                     const RostraQuery *query,
+                                     GCancellable      *cancellable,
+                                     GError           **error);
+GPtrArray *rostra_store_load_rows (RostraStore  *self,
+                                   const gint64 *ids,
+                                   guint         n_ids,
+                                   const char   *fts,
+                                   GCancellable *cancellable,
+                                   GError      **error);
 RostraArticle *
 rostra_store_load_article_row (RostraStore *self, gint64 id, const char *fts, GError **error);
 char **rostra_store_list_sources (RostraStore *self, GError **error);

@@ -26,6 +26,7 @@
 #include "rostra-annotations-view.h"
 #include "rostra-article-list.h"
 #include "rostra-article-row.h"
+#include "rostra-engine.h"
 #include "rostra-importer.h"
 #include "rostra-language.h"
 #include "rostra-reader.h"
@@ -730,88 +731,18 @@ update_filters (RostraWindow *self)
 
 /* Importing */
 
-typedef struct
-{
-  char      *path;
-  GPtrArray *files; /* GFile */
-  GPtrArray *names; /* char *, NULL for the file's name */
-} ImportJob;
-
-static void
-import_job_free (ImportJob *job)
-{
-  g_free (job->path);
-  g_ptr_array_unref (job->files);
-  g_ptr_array_unref (job->names);
-  g_free (job);
-}
-
-typedef struct
-{
-  guint      n_new;
-  guint      n_duplicates;
-  GPtrArray *failures; /* char *: "NAME: reason" */
-} ImportResult;
-
-static void
-import_result_free (ImportResult *result)
-{
-  g_ptr_array_unref (result->failures);
-  g_free (result);
-}
-
-static void
-import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ImportJob    *job = task_data;
-  ImportResult *result = g_new0 (ImportResult, 1);
-  g_autoptr (RostraStore) store = NULL;
-  GError *error = NULL;
-
-  result->failures = g_ptr_array_new_with_free_func (g_free);
-
-  /* A connection of the worker's own: the window keeps reading. */
-  if (!(store = rostra_store_open (job->path, &error)))
-    {
-      import_result_free (result);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint i = 0; i < job->files->len; i++)
-    {
-      g_autoptr (RostraImportReport) report = NULL;
-      g_autoptr (GError) file_error = NULL;
-
-      if (rostra_import_file (store, g_ptr_array_index (job->files, i),
-                              g_ptr_array_index (job->names, i), NULL, NULL, cancellable, &report,
-                              &file_error))
-        {
-          result->n_new += report->n_new;
-          result->n_duplicates += report->n_duplicates;
-        }
-      else
-        g_ptr_array_add (result->failures, g_strdup_printf ("%s: %s", report ? report->name : "?",
-                                                            file_error->message));
-    }
-
-  g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
-}
-
 static void
 import_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (RostraWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  ImportResult    *result = g_task_propagate_pointer (G_TASK (res), &error);
+  g_autoptr (RostraImportFilesResult) result =
+      rostra_engine_import_files_finish (ROSTRA_ENGINE (source), res, &error);
   g_autofree char *message = NULL;
 
   self->importing = FALSE;
   if (self->store == NULL) /* the archive turned out damaged meanwhile */
-    {
-      g_clear_pointer (&result, import_result_free);
-      return;
-    }
+    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", TRUE);
 
@@ -833,7 +764,6 @@ import_done (GObject *source, GAsyncResult *res, gpointer user_data)
   if (message)
     toast (self, message);
 
-  import_result_free (result);
   update_filters (self);
   rostra_article_list_refresh (self->articles);
 }
@@ -844,32 +774,21 @@ import_done (GObject *source, GAsyncResult *res, gpointer user_data)
  * @names: (element-type utf8) (nullable): the imports' names, or %NULL
  *   for the files' names
  *
- * Imports on a worker thread, then refreshes the list and says what
- * happened in a toast.
+ * Imports on the archive engine's writer, then refreshes the list and
+ * says what happened in a toast.
  */
 void
 rostra_window_import (RostraWindow *self, GPtrArray *files, GPtrArray *names)
 {
-  g_autoptr (GTask) task = NULL;
-  ImportJob *job;
-
   g_return_if_fail (ROSTRA_IS_WINDOW (self));
   g_return_if_fail (self->store != NULL && !self->importing);
-
-  job = g_new0 (ImportJob, 1);
-  job->path = g_strdup (rostra_store_get_path (self->store));
-  job->files = g_ptr_array_ref (files);
-  job->names = names ? g_ptr_array_ref (names) : g_ptr_array_new ();
-  g_ptr_array_set_size (job->names, files->len);
 
   self->importing = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", FALSE);
 
-  task = g_task_new (self, NULL, import_done, NULL);
-  g_task_set_source_tag (task, rostra_window_import);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  rostra_engine_import_files_async (rostra_engine_get_for_store (self->store), files, names, NULL,
+                                    import_done, g_object_ref (self));
 }
 
 /* The import dialog */
@@ -1416,45 +1335,56 @@ show_problem (RostraWindow *self, const GError *error)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-again", !the_file);
 }
 
+/* The archive that a job of the engine was started for */
+typedef struct
+{
+  RostraWindow *window;
+  guint         generation;
+} WindowJob;
+
+static WindowJob *
+window_job_new (RostraWindow *self)
+{
+  WindowJob *job = g_new0 (WindowJob, 1);
+
+  job->window = g_object_ref (self);
+  job->generation = self->generation;
+  return job;
+}
+
+static void
+window_job_free (WindowJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowJob, window_job_free)
+
 /* The file is found damaged on a worker, after the window opened it. */
 static void
 check_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (WindowJob) job = user_data;
+  RostraWindow *self = job->window;
   g_autoptr (GError) error = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (res), &error) || error == NULL)
+  if (rostra_engine_check_finish (ROSTRA_ENGINE (source), res, &error) || error == NULL)
     return;
   /* Still the archive that was checked (not closed nor replaced since)? */
-  if (self->disposed || self->store == NULL ||
-      self->generation != GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (res), "generation")))
+  if (self->disposed || self->store == NULL || self->generation != job->generation)
     return;
-  if (error->code == ROSTRA_STORE_ERROR_CORRUPT || error->code == ROSTRA_STORE_ERROR_NOT_A_DATABASE)
+  if (error->domain == ROSTRA_STORE_ERROR && (error->code == ROSTRA_STORE_ERROR_CORRUPT ||
+                                              error->code == ROSTRA_STORE_ERROR_NOT_A_DATABASE))
     show_problem (self, error);
 }
 
-static void
-check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (rostra_store_recovery_quick_check (task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/* Reads the whole archive once, in the background: opening it reads
- * only its first pages. */
+/* Reads the whole archive once, on a reader of the archive's engine:
+ * opening it reads only its first pages. */
 static void
 check_archive (RostraWindow *self)
 {
-  g_autoptr (GTask) task = g_task_new (self, NULL, check_done, NULL);
-
-  g_task_set_source_tag (task, check_archive);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->generation));
-  g_task_run_in_thread (task, check_thread);
+  rostra_engine_check_async (rostra_engine_get_for_store (self->store), NULL, check_done,
+                             window_job_new (self));
 }
 
 /* Shows @store, which is taken. */
@@ -1470,6 +1400,8 @@ use_store (RostraWindow *self, RostraStore *store)
 
   self->articles = rostra_article_list_new (self->store);
   g_signal_connect_swapped (self->articles, "loaded", G_CALLBACK (list_loaded), self);
+  /* The first page, then the count, come before "loaded". */
+  g_signal_connect_swapped (self->articles, "notify::n-items", G_CALLBACK (update_list_page), self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
 
   set_archive_actions_enabled (self, TRUE);
@@ -1501,13 +1433,13 @@ open_archive (RostraWindow *self, const char *path)
   check_archive (self);
 }
 
-/* "Try Again": opening may wait for a lock, so on a worker. */
+/* "Try Again": opening may wait for a lock, so off the main thread. */
 static void
 reopen_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (RostraWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  RostraStore *store = g_task_propagate_pointer (G_TASK (res), &error);
+  RostraStore *store = rostra_store_open_finish (res, &error);
 
   if (self->disposed || self->store != NULL)
     {
@@ -1526,28 +1458,13 @@ reopen_done (GObject *source, GAsyncResult *res, gpointer user_data)
 }
 
 static void
-reopen_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  GError      *error = NULL;
-  RostraStore *store = rostra_store_open (task_data, &error);
-
-  if (store != NULL)
-    g_task_return_pointer (task, store, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 try_again_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RostraWindow *self = ROSTRA_WINDOW (widget);
-  g_autoptr (GTask) task = g_task_new (self, NULL, reopen_done, NULL);
 
   /* The button, not the action: the action's state is the page's. */
   gtk_widget_set_sensitive (self->try_again_button, FALSE);
-  g_task_set_source_tag (task, try_again_action);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_task_run_in_thread (task, reopen_thread);
+  rostra_store_open_async (self->path, NULL, reopen_done, g_object_ref (self));
 }
 
 static void
