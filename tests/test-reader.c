@@ -931,13 +931,26 @@ test_annotations (void)
   assert_tag_over (reader, "annotation-blue", clef_start, clef_start + 1);
   assert_tag_over (reader, "annotation-red", 0, 6);
 
-  /* The search matches stay over the highlights. */
+  /* The search matches stay over the highlights, and look like none:
+   * lines over and under instead of a fill, so the highlight shows
+   * through. */
   {
     const char *const terms[] = { "geneve", NULL };
+    PangoUnderline    underline = PANGO_UNDERLINE_NONE;
+    PangoOverline     overline = PANGO_OVERLINE_NONE;
+    gboolean          filled = TRUE;
 
     rostra_reader_set_search_terms (reader, terms);
     g_assert_true (has_tag_at (reader, "annotation-purple", last_start));
-    assert_shows (reader, last_start, "search-match");
+    g_assert_true (has_tag_at (reader, "search-match", last_start));
+    assert_shows (reader, last_start, "annotation-purple");
+    g_object_get (lookup_tag (reader, "search-match"), "underline", &underline, "overline",
+                  &overline, "background-set", &filled, NULL);
+    g_assert_cmpint (underline, !=, PANGO_UNDERLINE_NONE);
+    g_assert_cmpint (overline, !=, PANGO_OVERLINE_NONE);
+    g_assert_false (filled);
+    g_object_get (lookup_tag (reader, "annotation-purple"), "overline", &overline, NULL);
+    g_assert_cmpint (overline, ==, PANGO_OVERLINE_NONE);
     g_assert_cmpint (gtk_text_tag_get_priority (lookup_tag (reader, "search-match")), >,
                      gtk_text_tag_get_priority (lookup_tag (reader, "annotation-flash")));
     rostra_reader_set_search_terms (reader, NULL);

@@ -32,6 +32,7 @@
 #include <glib/gi18n.h>
 
 #include "rostra-language.h"
+#include "rostra-palette.h"
 #include "rostra-reader.h"
 #include "rostra-store.h"
 #include "rostra-ui-utils.h"
@@ -51,13 +52,6 @@
 /* How much of the text colour the metadata line keeps, like .dim-label. */
 #define META_OPACITY 0.55f
 
-/* The backgrounds of the search matches, translucent over the view's
- * background with the theme's text colour on top, so readable in light
- * and dark styles: rgba(255, 200, 0, 0.35) and, for the current match,
- * a stronger orange, rgba(255, 120, 0, 0.55). */
-static const GdkRGBA match_color = { 1.0f, 0.784f, 0.0f, 0.35f };
-static const GdkRGBA current_match_color = { 1.0f, 0.471f, 0.0f, 0.55f };
-
 /* Where the current match is scrolled to, as a fraction of the view. */
 #define SCROLL_MARGIN 0.2
 
@@ -74,27 +68,10 @@ static const GdkRGBA current_match_color = { 1.0f, 0.471f, 0.0f, 0.55f };
 #define LINE_SPACING_MAX     2.5
 #define LINE_SPACING_DEFAULT 1.2
 
-/* The highlight colours, translucent like the matches so that the
- * theme's text stays legible on them in light and dark styles. */
-#define RGBA(r, g, b, a)                          \
-  {                                               \
-    (r) / 255.0f, (g) / 255.0f, (b) / 255.0f, (a) \
-  }
-
-typedef struct
-{
-  const char *name;
-  GdkRGBA     rgba;
-} HighlightColor;
-
-/* The highlight colours (names: rostra_annotation_color_label()). */
-static const HighlightColor highlight_colors[] = {
-  { "yellow", RGBA (246, 211, 45, 0.45f) }, { "green", RGBA (87, 227, 137, 0.40f) },
-  { "blue", RGBA (98, 160, 234, 0.40f) },   { "red", RGBA (237, 51, 59, 0.35f) },
-  { "purple", RGBA (192, 97, 203, 0.40f) },
-};
-
-#define N_COLORS G_N_ELEMENTS (highlight_colors)
+/* The highlight colours, translucent so that the theme's text stays
+ * legible on them, as rostra-palette.c gives them for light and dark
+ * styles (names: rostra_annotation_color_label()). */
+#define N_COLORS 5
 
 /* The levels of overlapping highlights that stay apart; deeper ones
  * share the top level. */
@@ -165,6 +142,8 @@ struct _RostraReader
   char             *highlight_color;
   GtkTextTag       *annotation_tags[N_COLORS][N_LEVELS];
   GtkTextTag       *selected_tags[N_COLORS];
+  gboolean          palette_applied;
+  RostraStyle       palette_style;
   GtkTextTag       *selected_tag;
   GtkTextTag       *flash_tag;
   GtkTextMark      *annotation_mark;
@@ -453,8 +432,10 @@ select_match (RostraReader *self, int index)
 static guint
 get_color_index (const char *color)
 {
+  const RostraPaletteColor *palette = rostra_palette_get_colors (NULL);
+
   for (guint i = 0; i < N_COLORS; i++)
-    if (g_strcmp0 (color, highlight_colors[i].name) == 0)
+    if (g_strcmp0 (color, palette[i].name) == 0)
       return i;
   /* Yellow, as for an annotation of an unknown colour. */
   return 0;
@@ -463,19 +444,66 @@ get_color_index (const char *color)
 static gboolean
 is_highlight_color (const char *color)
 {
-  for (guint i = 0; i < N_COLORS; i++)
-    if (g_strcmp0 (color, highlight_colors[i].name) == 0)
-      return TRUE;
-  return FALSE;
+  return rostra_palette_lookup (color) != NULL;
+}
+
+/* The style the reader is drawn in. */
+static RostraStyle
+get_style (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? ROSTRA_STYLE_DARK
+                                                                       : ROSTRA_STYLE_LIGHT;
+}
+
+static GdkRGBA
+palette_rgba (const RostraPaletteColor *color, gboolean selected, RostraStyle style)
+{
+  GdkRGBA rgba = { color->red / 255.0f, color->green / 255.0f, color->blue / 255.0f,
+                   selected ? color->selected_alpha[style] : color->alpha[style] };
+
+  return rgba;
 }
 
 static GdkRGBA
 get_selected_rgba (guint color)
 {
-  GdkRGBA rgba = highlight_colors[color].rgba;
+  return palette_rgba (&rostra_palette_get_colors (NULL)[color], TRUE, get_style ());
+}
 
-  rgba.alpha = MIN (rgba.alpha + SELECTED_EXTRA_ALPHA, 1.0f);
-  return rgba;
+/* Colours every tag for the current style; again when it changes. */
+static void
+apply_palette (RostraReader *self)
+{
+  const RostraPaletteColor *palette = rostra_palette_get_colors (NULL);
+  const RostraPaletteColor *search = rostra_palette_get_search_match ();
+  RostraStyle               style = get_style ();
+  GdkRGBA                   line, current;
+
+  if (self->match_tag == NULL || (self->palette_applied && style == self->palette_style))
+    return;
+  self->palette_applied = TRUE;
+  self->palette_style = style;
+
+  for (guint i = 0; i < N_COLORS; i++)
+    {
+      GdkRGBA plain = palette_rgba (&palette[i], FALSE, style);
+      GdkRGBA selected = palette_rgba (&palette[i], TRUE, style);
+
+      for (guint level = 0; level < N_LEVELS; level++)
+        g_object_set (self->annotation_tags[i][level], "background-rgba", &plain, NULL);
+      g_object_set (self->selected_tags[i], "background-rgba", &selected, NULL);
+    }
+
+  /* Search matches: lines over and under, which no highlight has; the
+   * current one filled as well. The line over takes the text's colour:
+   * GTK 4.8 frees a tag's overline-rgba wrongly (a crash). */
+  line = palette_rgba (search, TRUE, style);
+  line.alpha = 1.0f;
+  current = palette_rgba (search, TRUE, style);
+  g_object_set (self->match_tag, "underline", PANGO_UNDERLINE_SINGLE, "underline-rgba", &line,
+                "overline", PANGO_OVERLINE_SINGLE, NULL);
+  g_object_set (self->current_tag, "background-rgba", &current, "underline", PANGO_UNDERLINE_DOUBLE,
+                "underline-rgba", &line, "overline", PANGO_OVERLINE_SINGLE, NULL);
 }
 
 /* The article text in the buffer. */
@@ -1403,6 +1431,7 @@ rostra_reader_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (rostra_reader_parent_class)->css_changed (widget, change);
   update_meta_color (ROSTRA_READER (widget));
+  apply_palette (ROSTRA_READER (widget));
 }
 
 static void
@@ -1748,9 +1777,11 @@ hide_caret (GtkTextView *view)
 static void
 rostra_reader_init (RostraReader *self)
 {
-  GtkEventController *focus;
-  GtkGesture         *click;
-  GtkTextIter         start;
+  guint                     n_colors = 0;
+  const RostraPaletteColor *palette = rostra_palette_get_colors (&n_colors);
+  GtkEventController       *focus;
+  GtkGesture               *click;
+  GtkTextIter               start;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rostra_ui_name_controls (GTK_WIDGET (self));
@@ -1775,35 +1806,30 @@ rostra_reader_init (RostraReader *self)
 
   /* The annotations, each level over the one before, then the selected
    * one and its flash, all under the search matches. */
+  g_assert (n_colors == N_COLORS);
   for (guint level = 0; level < N_LEVELS; level++)
     for (guint i = 0; i < N_COLORS; i++)
       {
-        g_autofree char *name =
-            level == 0 ? g_strdup_printf ("annotation-%s", highlight_colors[i].name)
-                       : g_strdup_printf ("annotation-%s-%u", highlight_colors[i].name, level);
+        g_autofree char *name = level == 0
+                                    ? g_strdup_printf ("annotation-%s", palette[i].name)
+                                    : g_strdup_printf ("annotation-%s-%u", palette[i].name, level);
 
-        self->annotation_tags[i][level] = gtk_text_buffer_create_tag (
-            self->buffer, name, "background-rgba", &highlight_colors[i].rgba, NULL);
+        self->annotation_tags[i][level] = gtk_text_buffer_create_tag (self->buffer, name, NULL);
       }
   for (guint i = 0; i < N_COLORS; i++)
     {
-      g_autofree char *name = g_strdup_printf ("annotation-%s-selected", highlight_colors[i].name);
-      GdkRGBA          rgba = get_selected_rgba (i);
+      g_autofree char *name = g_strdup_printf ("annotation-%s-selected", palette[i].name);
 
-      self->selected_tags[i] =
-          gtk_text_buffer_create_tag (self->buffer, name, "background-rgba", &rgba, NULL);
+      self->selected_tags[i] = gtk_text_buffer_create_tag (self->buffer, name, NULL);
     }
   self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "annotation-selected", "underline",
                                                    PANGO_UNDERLINE_SINGLE, NULL);
   self->flash_tag = gtk_text_buffer_create_tag (self->buffer, "annotation-flash", NULL);
 
-  /* Created last, the current match's tag wins over the others; it is
-   * underlined too, for a cue that is not only a colour. */
-  self->match_tag = gtk_text_buffer_create_tag (self->buffer, "search-match", "background-rgba",
-                                                &match_color, NULL);
-  self->current_tag =
-      gtk_text_buffer_create_tag (self->buffer, "search-current", "background-rgba",
-                                  &current_match_color, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  /* Created last, the current match's tag wins over the others. */
+  self->match_tag = gtk_text_buffer_create_tag (self->buffer, "search-match", NULL);
+  self->current_tag = gtk_text_buffer_create_tag (self->buffer, "search-current", NULL);
+  apply_palette (self);
 
   self->line_start_tags[0] = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
   self->line_start_tags[1] = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
