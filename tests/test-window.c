@@ -183,6 +183,13 @@ test_select_and_navigate (void)
   window_destroy (window);
 }
 
+static gboolean
+is_label_with_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static void
 test_search (void)
 {
@@ -197,6 +204,13 @@ test_search (void)
   rostra_window_select (window, 0);
   rostra_test_flush ();
   g_assert_cmpuint (rostra_reader_get_n_matches (rostra_window_get_reader (window)), ==, 1);
+
+  /* The header says which match is current, of how many. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-match", NULL));
+  rostra_test_flush ();
+  g_assert_cmpint (rostra_reader_get_current_match (rostra_window_get_reader (window)), ==, 0);
+  g_assert_nonnull (
+      rostra_test_find_widget_if (GTK_WIDGET (window), is_label_with_text, "1 of 1 match"));
 
   /* Prefix matching as you type. */
   rostra_window_set_search (window, "railw");

@@ -173,6 +173,7 @@ enum
   PROP_ARTICLE,
   PROP_ZOOM,
   PROP_N_MATCHES,
+  PROP_CURRENT_MATCH,
   PROP_HIGHLIGHT_COLOR,
   PROP_FONT_FAMILY,
   PROP_FONT_SIZE,
@@ -398,6 +399,7 @@ update_matches (RostraReader *self)
 
   if (old_n_matches != self->matches->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
 }
 
 /* Makes match @index the current one: highlights, selects and shows it. */
@@ -417,6 +419,7 @@ select_match (RostraReader *self, int index)
     }
 
   self->current_match = index;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
 
   get_text_iter (self, &start, match->start);
   get_text_iter (self, &end, match->end);
@@ -1503,6 +1506,9 @@ rostra_reader_get_property (GObject *object, guint prop_id, GValue *value, GPara
       case PROP_N_MATCHES:
         g_value_set_uint (value, self->matches->len);
         break;
+      case PROP_CURRENT_MATCH:
+        g_value_set_int (value, self->current_match);
+        break;
       case PROP_HIGHLIGHT_COLOR:
         g_value_set_string (value, self->highlight_color);
         break;
@@ -1577,6 +1583,15 @@ rostra_reader_class_init (RostraReaderClass *klass)
   properties[PROP_N_MATCHES] =
       g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RostraReader:current-match:
+   *
+   * The index of the current search match (the one Ctrl+G went to),
+   * -1 while there is none.
+   */
+  properties[PROP_CURRENT_MATCH] =
+      g_param_spec_int ("current-match", NULL, NULL, -1, G_MAXINT, -1,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * RostraReader:highlight-color:
    *
@@ -1952,6 +1967,13 @@ rostra_reader_get_n_matches (RostraReader *self)
 {
   g_return_val_if_fail (ROSTRA_IS_READER (self), 0);
   return self->matches->len;
+}
+
+int
+rostra_reader_get_current_match (RostraReader *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_READER (self), -1);
+  return self->current_match;
 }
 
 /**

@@ -146,8 +146,15 @@ static void
 update_matches (RostraWindow *self)
 {
   guint            n = rostra_reader_get_n_matches (self->reader);
-  g_autofree char *label = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
+  int              current = rostra_reader_get_current_match (self->reader);
+  g_autofree char *label = NULL;
   gboolean         searching = self->query->text && *self->query->text;
+
+  if (current >= 0 && (guint) current < n)
+    /* Translators: the current search match, then how many there are. */
+    label = g_strdup_printf (ngettext ("%u of %u match", "%u of %u matches", n), current + 1, n);
+  else
+    label = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
 
   gtk_label_set_label (self->match_label, label);
   /* On a phone the arrows have to do: the count would widen the window. */
@@ -1882,6 +1889,8 @@ rostra_window_init (RostraWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->sidebar));
 
   g_signal_connect_swapped (self->reader, "notify::n-matches", G_CALLBACK (update_matches), self);
+  g_signal_connect_swapped (self->reader, "notify::current-match", G_CALLBACK (update_matches),
+                            self);
 
   /* The edge between list and reader resizes the list. */
   gtk_widget_set_cursor_from_name (self->sidebar_handle, "col-resize");
