@@ -530,6 +530,9 @@ main (int argc, char *argv[])
     g_log_set_fatal_mask (fatal_warning_domains[i],
                           G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   g_assert_cmpint (atspi_init (), ==, 0);
+  /* libatspi gives an application 0.8 s to answer a call; a sanitizer
+   * build on a busy machine needs more. */
+  atspi_set_timeout (20000, 60000);
 
   g_test_add_func ("/accessibility/main-window", test_main_window);
   g_test_add_func ("/accessibility/dialogs", test_dialogs);
