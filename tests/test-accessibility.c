@@ -328,9 +328,9 @@ window_start (Window *window, const char *db, const char *file, gint64 article)
   g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
   g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
   g_autofree char *settings = g_strdup_printf ("[io/github/rostra/Rostra]\n"
-                                               "last-article=int64 %" G_GINT64_FORMAT "\n"
+                                               "last-articles={'%s': int64 %" G_GINT64_FORMAT "}\n"
                                                "annotations-visible=true\n",
-                                               article);
+                                               db, article);
   g_autofree char *cache = g_build_filename (home, "cache", NULL);
   g_auto (GStrv) envp = g_get_environ ();
   g_autoptr (GError) error = NULL;

@@ -554,7 +554,7 @@ test_export_scopes (void)
                           NULL);
   g_assert_cmpint (no_article.status, ==, 1);
   g_assert_cmpstr (no_article.out, ==, "");
-  g_assert_nonnull (strstr (no_article.err, "There is no article 999"));
+  g_assert_nonnull (strstr (no_article.err, "There is no speech 999"));
 }
 
 static void

@@ -176,7 +176,12 @@ test_select_and_navigate (void)
     g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
     g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reader-zoom"), 1.1, 0.001);
-    g_assert_cmpint (g_settings_get_int64 (settings, "last-article"), ==, first_id);
+    g_autoptr (GVariant) last = g_settings_get_value (settings, "last-articles");
+    gint64 remembered = 0;
+
+    /* Per archive. */
+    g_assert_true (g_variant_lookup (last, path, "x", &remembered));
+    g_assert_cmpint (remembered, ==, first_id);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
 
@@ -491,6 +496,32 @@ test_show_imports (void)
   window_destroy (window);
 }
 
+/* The last open speech is each archive's own: a new archive opens with
+ * none (it said "There is no article 9"), the first one with its own. */
+static void
+test_last_speech_per_archive (void)
+{
+  g_autofree char *first = archive_with_fixture ();
+  g_autofree char *other = archive_with_fixture (); /* the same ids, other speeches */
+  RostraWindow    *window = present (window_new (first), 1200, 800);
+  gint64           opened;
+
+  rostra_window_select (window, 1);
+  rostra_test_flush ();
+  opened = rostra_window_get_open_article_id (window);
+  g_assert_cmpint (opened, >, 0);
+  window_destroy (window);
+
+  window = present (window_new (other), 1200, 800);
+  g_assert_cmpint (rostra_window_get_open_article_id (window), ==, 0);
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), "No Speech Selected", TRUE));
+  window_destroy (window);
+
+  window = present (window_new (first), 1200, 800);
+  g_assert_cmpint (rostra_window_get_open_article_id (window), ==, opened);
+  window_destroy (window);
+}
+
 /* The accelerators @root's Keyboard Shortcuts window lists, by name. */
 static void
 collect_documented (GtkWidget *root, GHashTable *documented)
@@ -614,6 +645,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/drop-and-open", test_drop_and_open);
   g_test_add_func ("/window/show-imports", test_show_imports);
   g_test_add_func ("/window/shortcuts-documented", test_shortcuts_documented);
+  g_test_add_func ("/window/last-speech-per-archive", test_last_speech_per_archive);
 
   ret = g_test_run ();
 

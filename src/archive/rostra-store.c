@@ -883,7 +883,7 @@ rostra_store_load_article (RostraStore *self, gint64 id, GError **error)
 
   if (rc == SQLITE_DONE)
     g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND,
-                 _("There is no article %" PRId64 " in the archive"), id);
+                 _("There is no speech %" PRId64 " in the archive"), id);
   else if (rc != SQLITE_ROW)
     set_db_error (self, rc, error);
 
@@ -921,7 +921,7 @@ rostra_store_load_article_row (RostraStore *self, gint64 id, const char *fts, GE
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND,
-                   _("There is no article %" PRId64 " in the archive"), id);
+                   _("There is no speech %" PRId64 " in the archive"), id);
       return NULL;
     }
   if (rc != SQLITE_ROW)

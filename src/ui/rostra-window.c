@@ -142,6 +142,49 @@ update_list_page (RostraWindow *self)
 
 static void reload_annotations (RostraWindow *self);
 
+/* The last open speech is remembered per archive: another archive has
+ * other speeches (it once showed "There is no article 9"). */
+#define N_REMEMBERED_ARCHIVES 20
+
+static gint64
+remembered_article (RostraWindow *self)
+{
+  g_autoptr (GVariant) remembered = g_settings_get_value (self->settings, "last-articles");
+  gint64 id = 0;
+
+  if (self->path == NULL || !g_variant_lookup (remembered, self->path, "x", &id))
+    return 0;
+  return id;
+}
+
+static void
+remember_open_article (RostraWindow *self)
+{
+  g_autoptr (GVariant) remembered = g_settings_get_value (self->settings, "last-articles");
+  g_autoptr (GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{sx}"));
+  gsize       n = g_variant_n_children (remembered);
+  gsize       skip;
+  guint       kept = 0;
+  const char *path;
+  gint64      id;
+
+  if (self->path == NULL || remembered_article (self) == self->open_id)
+    return;
+
+  /* The others, the oldest dropped beyond the limit; this one last. */
+  skip = n >= N_REMEMBERED_ARCHIVES ? n - N_REMEMBERED_ARCHIVES + 1 : 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      g_variant_get_child (remembered, i, "{&sx}", &path, &id);
+      if (g_str_equal (path, self->path) || kept++ < skip)
+        continue;
+      g_variant_builder_add (builder, "{sx}", path, id);
+    }
+  if (self->open_id > 0)
+    g_variant_builder_add (builder, "{sx}", self->path, self->open_id);
+  g_settings_set_value (self->settings, "last-articles", g_variant_builder_end (builder));
+}
+
 static void
 update_matches (RostraWindow *self)
 {
@@ -194,7 +237,7 @@ open_article (RostraWindow *self, gint64 id)
     rostra_reader_next_match (self->reader);
   update_matches (self);
 
-  g_settings_set_int64 (self->settings, "last-article", self->open_id);
+  remember_open_article (self);
 }
 
 static void
@@ -1434,7 +1477,7 @@ open_archive (RostraWindow *self, const char *path)
     }
 
   use_store (self, store);
-  last = g_settings_get_int64 (self->settings, "last-article");
+  last = remembered_article (self);
   if (last > 0)
     open_article (self, last);
   check_archive (self);
