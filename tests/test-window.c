@@ -522,6 +522,30 @@ test_last_speech_per_archive (void)
   window_destroy (window);
 }
 
+/* Ctrl+Q keeps the window's size for the next start, as closing it does;
+ * a search's best-matches-first order is not kept for a start without one. */
+static void
+test_quit_saves_state (void)
+{
+  g_autofree char *path = archive_with_fixture ();
+  RostraWindow    *window = present (window_new (path), 900, 650);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_enum (settings, "sort-order", ROSTRA_SORT_OLDEST);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "oldest"));
+  rostra_window_set_search (window, "bridge");
+  n_articles (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "relevance"));
+  g_assert_cmpint (g_settings_get_enum (settings, "sort-order"), ==, ROSTRA_SORT_OLDEST);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  rostra_test_flush ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+}
+
 /* The accelerators @root's Keyboard Shortcuts window lists, by name. */
 static void
 collect_documented (GtkWidget *root, GHashTable *documented)
@@ -646,6 +670,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/show-imports", test_show_imports);
   g_test_add_func ("/window/shortcuts-documented", test_shortcuts_documented);
   g_test_add_func ("/window/last-speech-per-archive", test_last_speech_per_archive);
+  g_test_add_func ("/window/quit-saves-state", test_quit_saves_state);
 
   ret = g_test_run ();
 

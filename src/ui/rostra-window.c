@@ -657,7 +657,10 @@ sort_changed (GSimpleAction *action, GVariant *state, gpointer user_data)
     {
       g_simple_action_set_state (action, state);
       self->query->sort = value->value;
-      g_settings_set_enum (self->settings, "sort-order", value->value);
+      /* Best matches first only means something while searching: kept
+       * for the next start, it sorted a list without a search. */
+      if (value->value != ROSTRA_SORT_RELEVANCE)
+        g_settings_set_enum (self->settings, "sort-order", value->value);
       apply_query (self);
     }
   g_type_class_unref (klass);
@@ -1890,6 +1893,8 @@ rostra_window_init (RostraWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->query = rostra_query_new ();
   self->query->sort = g_settings_get_enum (self->settings, "sort-order");
+  if (self->query->sort == ROSTRA_SORT_RELEVANCE) /* saved by an older Rostra */
+    self->query->sort = ROSTRA_SORT_NEWEST;
 
   /* Window state */
   gtk_window_set_default_size (GTK_WINDOW (self),
