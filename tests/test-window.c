@@ -544,6 +544,9 @@ test_quit_saves_state (void)
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+
+  /* Newest first again, for the tests after this one. */
+  g_settings_reset (settings, "sort-order");
 }
 
 /* The accelerators @root's Keyboard Shortcuts window lists, by name. */
@@ -649,6 +652,67 @@ test_shortcuts_documented (void)
   window_destroy (window);
 }
 
+/* Issue 13 §1, in the real window: the archive's files are opened and
+ * closed in the window's process (as the file chooser's content-type guess
+ * does), another `rostra` opens and closes the archive, then a highlight
+ * made in the window must be on disk for everyone at once and after a
+ * restart (the other process had deleted the window's write-ahead log). */
+static char *
+run_other_rostra (const char *path, const char *first, const char *second)
+{
+  g_auto (RostraTestRun) run = { 0 };
+
+  rostra_test_run_rostra (&run, "--database", path, first, second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.out);
+}
+
+static void
+test_foreign_close_keeps_highlights (void)
+{
+  g_autofree char *folder = rostra_test_new_folder ("locks");
+  g_autofree char *path = g_build_filename (folder, "archive.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *listed = NULL;
+  g_autofree char *exported = NULL;
+  RostraWindow    *window;
+
+  rostra_test_make_archive (path);
+  window = present (window_new (path), 1300, 800);
+  rostra_window_select (window, 0);
+  rostra_test_flush ();
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+
+  /* The file chooser looks into the archive's folder; `--list`. */
+  rostra_test_open_and_close_in_process (path);
+  listed = run_other_rostra (path, "--list", NULL);
+  g_assert_nonnull (strstr (listed, "harbour bridge"));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+
+  /* Highlight "neighbours" (article characters 12–22) with Ctrl+H. */
+  select_in_reader (window, 12, 22);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rostra_window_get_reader (window)),
+                                             "reader.highlight", NULL));
+  rostra_test_flush ();
+  g_assert_true (has_tag (window, "annotation-yellow", 12));
+
+  /* Shown as saved: another process reads it from the disk already. */
+  exported = run_other_rostra (path, "--export", "csv");
+  g_assert_nonnull (strstr (exported, "neighbours"));
+
+  /* Quit and start again: the highlight is there. */
+  window_destroy (window);
+  g_clear_pointer (&exported, g_free);
+  exported = run_other_rostra (path, "--export", "csv");
+  g_assert_nonnull (strstr (exported, "neighbours"));
+  window = present (window_new (path), 1300, 800);
+  rostra_window_select (window, 0);
+  rostra_test_flush ();
+  g_assert_true (has_tag (window, "annotation-yellow", 12));
+  g_assert_true (has_tag (window, "annotation-yellow", 21));
+  window_destroy (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -671,6 +735,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/shortcuts-documented", test_shortcuts_documented);
   g_test_add_func ("/window/last-speech-per-archive", test_last_speech_per_archive);
   g_test_add_func ("/window/quit-saves-state", test_quit_saves_state);
+  g_test_add_func ("/window/foreign-close-keeps-highlights", test_foreign_close_keeps_highlights);
 
   ret = g_test_run ();
 
