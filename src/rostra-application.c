@@ -20,6 +20,7 @@
 #include "rostra-cli.h"
 #include "rostra-preferences.h"
 #include "rostra-window.h"
+#include "rostra-ui-utils.h"
 #include "data/rostra-release-notes.h"
 
 struct _RostraApplication
@@ -278,6 +279,7 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   adw_about_window_set_translator_credits (window, _("translator-credits"));
   adw_about_window_set_release_notes_version (window, ROSTRA_RELEASE_NOTES_VERSION);
   adw_about_window_set_release_notes (window, release_notes);
+  rostra_ui_name_controls (GTK_WIDGET (about));
   gtk_window_present (about);
 }
 

@@ -3,12 +3,14 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "rostra-importer.h"
 #include "rostra-test-utils.h"
@@ -580,4 +582,53 @@ rostra_test_read_csv (const char *csv)
     g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, i)), ==,
                       g_strv_length (g_ptr_array_index (rows, 0)));
   return rows;
+}
+
+/* What other code of a GTK app does to files it does not own, done to the
+ * archive at @path: GIO sniffs the content type of every file of its
+ * folder (as the file chooser does), and opens, reads and closes the
+ * archive, its log and its index, read-only and read-write. */
+void
+rostra_test_open_and_close_in_process (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autoptr (GFileEnumerator) children = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *const suffixes[] = { "", "-wal", "-shm" };
+  GFileInfo        *info;
+  guint             n_guessed = 0;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
+    {
+      n_guessed++;
+      g_object_unref (info);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_guessed, >=, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_autoptr (GFile) gfile = g_file_new_for_path (file);
+      g_autoptr (GFileInfo) guessed = NULL;
+      char buffer[64];
+      int  fd = g_open (file, O_RDONLY | O_CLOEXEC, 0);
+
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_cmpint (read (fd, buffer, sizeof buffer), >=, 0);
+      g_assert_cmpint (close (fd), ==, 0);
+
+      /* Read-write as well, as an editor or a backup tool could. */
+      fd = g_open (file, O_RDWR | O_CLOEXEC, 0);
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_cmpint (close (fd), ==, 0);
+
+      guessed = g_file_query_info (gfile, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                                   G_FILE_QUERY_INFO_NONE, NULL, &error);
+      g_assert_no_error (error);
+    }
 }

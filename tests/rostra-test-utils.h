@@ -38,6 +38,7 @@ char     **rostra_test_child_environment (void);
 GPtrArray *rostra_test_read_csv (const char *csv);
 char *rostra_test_write_dump (const char *name, const char *title, guint n_entries, guint32 seed);
 char *rostra_test_db_digest (const char *db_path);
+void  rostra_test_open_and_close_in_process (const char *path);
 
 /* What a `rostra` started by a test wrote, and how it ended. */
 typedef struct

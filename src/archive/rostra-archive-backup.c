@@ -33,6 +33,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rostra-sqlite-private.h"
 #include "rostra-archive-backup.h"
 #include "rostra-exporter.h"
 #include "rostra-store-private.h"
@@ -121,7 +122,7 @@ static gboolean
 static gboolean
 open_db (const char *path, sqlite3 **db, GError **error)
 {
-  int rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  int rc = _rostra_sqlite_open (path, db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
 
   if (rc != SQLITE_OK)
     {

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rostra-sqlite-private.h"
 #include "rostra-store-recovery.h"
 #include "rostra-store.h"
 
@@ -251,7 +252,7 @@ rostra_store_recovery_quick_check (const char *path, GError **error)
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = _rostra_sqlite_open (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
   if (rc == SQLITE_OK)
     {
       sqlite3_extended_result_codes (db, 1);

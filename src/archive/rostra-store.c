@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rostra-sqlite-private.h"
 #include "rostra-article-private.h"
 #include "rostra-store-private.h"
 #include "rostra-store.h"
@@ -496,8 +497,8 @@ rostra_store_open (const char *path, GError **error)
         }
     }
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = _rostra_sqlite_open (path, &self->db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
   if (rc != SQLITE_OK)
     {
       set_db_error (self, rc, error);

@@ -21,6 +21,7 @@
 #include "rostra-annotation-row.h"
 #include "rostra-store.h"
 #include "rostra-tag.h"
+#include "rostra-ui-utils.h"
 
 /* How long the note waits after the last keystroke before it is saved. */
 #define NOTE_SAVE_DELAY_MS 400
@@ -264,10 +265,16 @@ update_passage (RostraAnnotationRow *self)
       GTK_WIDGET (self->passage_label),
       passage && g_utf8_strlen (passage, -1) > PASSAGE_TOOLTIP_CHARS ? passage : NULL);
   if (passage != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, passage,
-                                    -1);
+    {
+      /* Translators: what a screen reader says for an annotation in the
+       * pane: its colour, then its passage. */
+      g_autofree char *name = g_strdup_printf (C_ ("annotation row", "%s, %s"),
+          rostra_annotation_color_label (rostra_annotation_get_color (self->annotation)), passage);
+
+      rostra_ui_set_row_name (GTK_WIDGET (self), name);
+    }
   else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    rostra_ui_set_row_name (GTK_WIDGET (self), NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->orphaned_label),
                           self->annotation && rostra_annotation_get_orphaned (self->annotation));
@@ -871,6 +878,7 @@ rostra_annotation_row_init (RostraAnnotationRow *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
 
   setup_actions (self);
   setup_completion (self);

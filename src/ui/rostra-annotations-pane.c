@@ -21,6 +21,7 @@
 #include "rostra-annotation-row.h"
 #include "rostra-annotations-pane.h"
 #include "rostra-tag.h"
+#include "rostra-ui-utils.h"
 
 /* How many frames select() waits for a new row to get its place. */
 #define SCROLL_MAX_FRAMES 10
@@ -363,13 +364,13 @@ create_row (gpointer item, gpointer user_data)
   GtkWidget             *row = rostra_annotation_row_new ();
   GtkWidget             *list_row = gtk_list_box_row_new ();
 
+  /* In its list row first: the row's name goes on the list row too. */
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);
   rostra_annotation_row_set_tag_names (ROSTRA_ANNOTATION_ROW (row), self->tags);
   rostra_annotation_row_set_annotation (ROSTRA_ANNOTATION_ROW (row), item);
   g_signal_connect_object (row, "changed", G_CALLBACK (row_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "delete-requested", G_CALLBACK (row_delete_requested), self,
                            G_CONNECT_SWAPPED);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);
   return list_row;
 }
 
@@ -611,6 +612,7 @@ static void
 rostra_annotations_pane_init (RostraAnnotationsPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));

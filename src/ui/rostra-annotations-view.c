@@ -21,6 +21,7 @@
 #include "rostra-tag.h"
 #include "rostra-tags-dialog.h"
 #include "rostra-text.h"
+#include "rostra-ui-utils.h"
 
 struct _RostraAnnotationsView
 {
@@ -334,10 +335,11 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_da
   gtk_widget_set_tooltip_text (GTK_WIDGET (parts->citation), citation);
 
   /* Translators: what a screen reader says for an annotation in the
-   * list: its passage, then the speech it cites. */
-  accessible = g_strdup_printf (C_ ("annotation row", "%s, %s"), passage, citation);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+   * list: its colour, its passage, then the speech it cites. */
+  accessible =
+      g_strdup_printf (C_ ("annotation row", "%s, %s, %s"),
+                           rostra_annotation_color_label (parts->color_class), passage, citation);
+  rostra_ui_set_row_name (row, accessible);
 }
 
 /* Queries */
@@ -643,6 +645,7 @@ rostra_annotations_view_init (RostraAnnotationsView *self)
 
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
 
   gtk_string_list_append (color_items, _("All Colours"));
   for (guint i = 0; colors[i] != NULL; i++)

@@ -14,6 +14,7 @@
 #include "rostra-article-row.h"
 #include "rostra-language.h"
 #include "rostra-text.h"
+#include "rostra-ui-utils.h"
 
 struct _RostraArticleRow
 {
@@ -75,7 +76,7 @@ update_accessible_label (RostraArticleRow *self)
 
   if (self->article == NULL)
     {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      rostra_ui_set_row_name (GTK_WIDGET (self), NULL);
       return;
     }
 
@@ -88,7 +89,7 @@ update_accessible_label (RostraArticleRow *self)
      * library list without a source: its title and date. */
     label = g_strdup_printf (C_ ("article row", "%s, %s"), title, date);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  rostra_ui_set_row_name (GTK_WIDGET (self), label);
 }
 
 /* Sets every part of the row, from nothing when there is no article,
@@ -244,6 +245,7 @@ static void
 rostra_article_row_init (RostraArticleRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
   update (self);
 }
 

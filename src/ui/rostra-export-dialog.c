@@ -21,6 +21,7 @@
 
 #include "rostra-export-dialog.h"
 #include "rostra-tag.h"
+#include "rostra-ui-utils.h"
 
 struct _RostraExportDialog
 {
@@ -751,6 +752,7 @@ rostra_export_dialog_init (RostraExportDialog *self)
 {
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
   setup_formats (self);
   self->updating = FALSE;
 }

@@ -26,6 +26,7 @@
 #include "rostra-language.h"
 #include "rostra-tag.h"
 #include "rostra-text.h"
+#include "rostra-ui-utils.h"
 
 /* Speeches listed in a file's preview */
 #define PREVIEW_ENTRIES 20
@@ -2127,6 +2128,7 @@ rostra_import_dialog_init (RostraImportDialog *self)
   self->warning_messages = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
 
   g_signal_connect (factory, "setup", G_CALLBACK (warning_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (warning_bind), self);

@@ -21,6 +21,7 @@
 #include "rostra-import-info.h"
 #include "rostra-importer.h"
 #include "rostra-imports-dialog.h"
+#include "rostra-ui-utils.h"
 
 #define ROW_INFO_KEY    "rostra-import-info"
 #define ROW_BUTTON_KEY  "rostra-remove-button"
@@ -459,6 +460,8 @@ create_row (RostraImportsDialog *self, RostraImportInfo *info)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  /* The row's own list item is nameless in libadwaita 1.2. */
+  rostra_ui_set_row_name (row, name);
   gtk_widget_add_css_class (row, "import-row");
   g_object_set_data_full (G_OBJECT (row), ROW_INFO_KEY, g_object_ref (info), g_object_unref);
 
@@ -673,6 +676,7 @@ static void
 rostra_imports_dialog_init (RostraImportsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
 }
 
 /**

@@ -15,6 +15,7 @@
 
 #include "rostra-preferences.h"
 #include "rostra-store.h"
+#include "rostra-ui-utils.h"
 
 /* The nicks of the color-scheme key, in the order of the style row. */
 static const char *const color_schemes[] = { "default", "light", "dark" };
@@ -366,6 +367,7 @@ rostra_preferences_window_init (RostraPreferencesWindow *self)
   g_autoptr (GtkStringList) color_labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
 
   self->families = g_ptr_array_new_with_free_func (g_free);
   self->settings = g_settings_new (APP_ID);

@@ -34,6 +34,7 @@
 #include "rostra-language.h"
 #include "rostra-reader.h"
 #include "rostra-store.h"
+#include "rostra-ui-utils.h"
 
 #define ZOOM_MIN     0.5
 #define ZOOM_MAX     3.0
@@ -1700,6 +1701,7 @@ rostra_reader_init (RostraReader *self)
   GtkTextIter start;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
 
   self->zoom = ZOOM_DEFAULT;
   self->font_size = FONT_SIZE_DEFAULT;

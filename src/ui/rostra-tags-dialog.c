@@ -14,6 +14,7 @@
 
 #include "rostra-tag.h"
 #include "rostra-tags-dialog.h"
+#include "rostra-ui-utils.h"
 
 #define TAG_NAME_KEY "rostra-tag-name"
 
@@ -419,6 +420,7 @@ static void
 rostra_tags_dialog_init (RostraTagsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
 }
 
 /**

@@ -38,6 +38,7 @@
 #include "rostra-print.h"
 #include "rostra-tags-dialog.h"
 #include "rostra-window.h"
+#include "rostra-ui-utils.h"
 
 #define SAMPLE_URI "resource:///io/github/rostra/Rostra/sample/sample-speeches.txt"
 
@@ -1911,6 +1912,7 @@ rostra_window_init (RostraWindow *self)
   GEnumClass *klass;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rostra_ui_name_controls (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
 
   self->saved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -1994,6 +1996,11 @@ rostra_window_new (RostraApplication *application)
   /* GtkWindow:application is not a construct property: it is only set
    * after constructed(), so the archive is opened here. */
   self = g_object_new (ROSTRA_TYPE_WINDOW, "application", application, NULL);
+  /* The Keyboard Shortcuts window GtkApplication made from the resources,
+   * once it has filled in its sections. */
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    g_signal_connect (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)),
+                      "map", G_CALLBACK (rostra_ui_name_controls), NULL);
   open_archive (self, rostra_application_get_database (application));
   return self;
 }
