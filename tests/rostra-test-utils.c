@@ -68,6 +68,36 @@ rostra_test_new_folder (const char *name)
   return dir;
 }
 
+/* Compiles the locale @name (say "nl_NL") in UTF-8 into a folder of the
+ * test's own, without root (localedef, from the locales package), and
+ * points LOCPATH at it, for this process and its children. Returns the
+ * locale's name for setlocale() and LC_ALL ("nl_NL.UTF-8"), or %NULL when
+ * it cannot be compiled here. */
+char *
+rostra_test_compile_locale (const char *name)
+{
+  g_autofree char *dir = g_build_filename (rostra_test_tmpdir (), "locales", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *locale = g_strconcat (name, ".UTF-8", NULL);
+  g_autofree char *source = g_build_filename ("/usr/share/i18n/locales", name, NULL);
+  const char      *argv[] = { "localedef", "-i", name, "-f", "UTF-8", NULL, NULL };
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  int              status = -1;
+
+  if (localedef == NULL || !g_file_test (source, G_FILE_TEST_EXISTS))
+    return NULL;
+  g_mkdir_with_parents (dir, 0700);
+  out = g_build_filename (dir, locale, NULL);
+  argv[5] = out;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_file_test (out, G_FILE_TEST_IS_DIR))
+    return NULL;
+  g_setenv ("LOCPATH", dir, TRUE);
+  return g_steal_pointer (&locale);
+}
+
 char *
 rostra_test_write_file (const char *name, const char *contents, gssize len)
 {

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 const char  *rostra_test_tmpdir (void);
 char        *rostra_test_new_folder (const char *name);
 char        *rostra_test_write_file (const char *name, const char *contents, gssize len);
+char        *rostra_test_compile_locale (const char *name);
 char        *rostra_test_data_path (const char *name);
 RostraStore *rostra_test_store_new (char **path);
 void         rostra_test_import_fixture (RostraStore *store);

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-translation.c: the real window and `rostra --help` in Dutch (and German).
  *
- * How a translation is picked here: glibc's gettext honours LANGUAGE only
- * when the LC_MESSAGES locale is not "C"/"POSIX"; "C.UTF-8" (always present
- * on Debian, no `locales` package needed) is enough. So the test runs with
- * LC_ALL=C.UTF-8 and LANGUAGE=nl, and reads the catalogue meson builds into
- * BUILDDIR/po/nl/LC_MESSAGES/rostra.mo: ROSTRA_LOCALEDIR (set by
- * tests/meson.build) names that tree, which src/main.c also honours. */
+ * How a translation is picked here: the test runs in a Dutch locale,
+ * nl_NL.UTF-8, as a Dutch user's session does, compiled for the test
+ * without root (rostra_test_compile_locale(), LOCPATH), with LANGUAGE=nl
+ * (de for the German --help). It used to run in C.UTF-8 with LANGUAGE=nl,
+ * but glibc's gettext ignores LANGUAGE in the C locale, and newer glibc
+ * (2.41 on Debian 13, not 2.36 on Debian 12) counts C.UTF-8 as C.
+ * The catalogue is the one meson builds into BUILDDIR/po/nl/LC_MESSAGES/
+ * rostra.mo: ROSTRA_LOCALEDIR (set by tests/meson.build) names that tree,
+ * which src/main.c also honours. */
 
 #include "config.h"
 
@@ -20,6 +23,8 @@
 #include "rostra-window.h"
 
 static RostraApplication *app;
+/* "nl_NL.UTF-8", compiled for the test; %NULL when it could not be. */
+static char *dutch_locale;
 
 static const char *
 localedir (void)
@@ -29,6 +34,11 @@ localedir (void)
   if (dir == NULL || *dir == '\0')
     {
       g_test_skip ("ROSTRA_LOCALEDIR is not set (run through meson test)");
+      return NULL;
+    }
+  if (dutch_locale == NULL)
+    {
+      g_test_skip ("No nl_NL locale could be compiled (install the locales package)");
       return NULL;
     }
   return dir;
@@ -160,7 +170,7 @@ check_help (const char *lang, const char *const *expected, const char *english)
     }
 
   envp = g_environ_setenv (envp, "LANGUAGE", lang, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", dutch_locale, TRUE);
   envp = g_environ_setenv (envp, "ROSTRA_LOCALEDIR", localedir (), TRUE);
   g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
                 &error);
@@ -207,9 +217,16 @@ main (int argc, char *argv[])
   const char *dir;
   int         ret;
 
-  /* Before GTK calls setlocale (): Dutch messages in the C.UTF-8 locale. */
   g_setenv ("LANGUAGE", "nl", TRUE);
   rostra_test_ui_init (&argc, &argv);
+  /* Dutch messages need a locale other than C (rostra_test_ui_init () chose
+   * C.UTF-8); LOCPATH, LC_ALL and LANGUAGE go to the `rostra` children too. */
+  dutch_locale = rostra_test_compile_locale ("nl_NL");
+  if (dutch_locale != NULL)
+    {
+      g_setenv ("LC_ALL", dutch_locale, TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, dutch_locale));
+    }
 
   dir = g_getenv ("ROSTRA_LOCALEDIR");
   if (dir != NULL && *dir != '\0')
@@ -228,5 +245,6 @@ main (int argc, char *argv[])
   ret = g_test_run ();
 
   g_clear_object (&app);
+  g_free (dutch_locale);
   return ret;
 }
