@@ -662,6 +662,17 @@ test_jobs (Fixture *f, gconstpointer data)
   /* One engine per store, for every widget */
   g_assert_true (rostra_engine_get_for_store (f->store) == shared);
   g_assert_true (shared != f->engine);
+  {
+    g_autoptr (RostraEngine) by_path = rostra_engine_get_for_path (f->path);
+    g_auto (GStrv) tags = NULL;
+
+    g_assert_true (by_path == shared);
+    rostra_engine_list_tag_names_async (shared, NULL, store_result, &result);
+    tags = rostra_engine_list_tag_names_finish (shared, wait_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (tags), ==, 0);
+    g_clear_object (&result);
+  }
 
   rostra_engine_check_async (shared, NULL, store_result, &result);
   g_assert_true (rostra_engine_get_busy (shared));

@@ -13,6 +13,7 @@
 #include "rostra-engine.h"
 #include "rostra-importer.h"
 #include "rostra-store-recovery.h"
+#include "rostra-tag.h"
 
 /* Removing an import */
 
@@ -491,6 +492,62 @@ gboolean
 rostra_engine_backup_finish (RostraEngine *self, GAsyncResult *result, GError **error)
 {
   return _rostra_engine_run_finish (self, result, rostra_engine_backup_async, error) != NULL;
+}
+
+/* The names of the tags */
+
+static gboolean
+tag_names_job (RostraEngineJob *job,
+               RostraStore     *store,
+               gpointer         data,
+               GCancellable    *cancellable,
+               gpointer        *result,
+               GError         **error)
+{
+  g_autoptr (GListModel) tags = rostra_store_list_tags (store, error);
+  GStrvBuilder *builder;
+
+  if (tags == NULL)
+    return FALSE;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr (RostraTag) tag = g_list_model_get_item (tags, i);
+
+      g_strv_builder_add (builder, rostra_tag_get_name (tag));
+    }
+  *result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return TRUE;
+}
+
+/**
+ * rostra_engine_list_tag_names_async:
+ *
+ * Lists the names of the archive's tags, on a reader.
+ */
+void
+rostra_engine_list_tag_names_async (RostraEngine       *self,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_return_if_fail (ROSTRA_IS_ENGINE (self));
+
+  _rostra_engine_run_async (self, ROSTRA_ENGINE_READ, tag_names_job, NULL, NULL,
+                            (GDestroyNotify) g_strfreev, NULL, NULL, cancellable,
+                            rostra_engine_list_tag_names_async, callback, user_data);
+}
+
+/**
+ * rostra_engine_list_tag_names_finish:
+ *
+ * Returns: (transfer full): the names, or %NULL with @error set
+ */
+char **
+rostra_engine_list_tag_names_finish (RostraEngine *self, GAsyncResult *result, GError **error)
+{
+  return _rostra_engine_run_finish (self, result, rostra_engine_list_tag_names_async, error);
 }
 
 /* Opening an archive, before there is an engine */

@@ -56,8 +56,9 @@ struct _RostraEngine
 {
   GObject parent_instance;
 
-  RostraStore *store;      /* the caller's, for an archive in memory */
-  gboolean     owns_store; /* else the store owns the engine, and store is a weak pointer */
+  RostraStore *store;      /* the caller's, for an archive in memory; may be NULL */
+  gboolean     owns_store; /* else store is a weak pointer */
+  char        *path;       /* the archive's file */
   GAsyncQueue *reads;      /* RostraEngineJob, for the readers */
   GAsyncQueue *writes;     /* RostraEngineJob, for the writer */
   GPtrArray   *threads;
@@ -79,6 +80,18 @@ static GParamSpec *properties[N_PROPS];
 static RostraEngineJob quit_job;
 /* Set on the engine's worker threads */
 static GPrivate is_worker;
+
+/* One engine per archive file, shared by every connection of the
+ * process to it: path → GWeakRef to the engine. */
+static GMutex      registry_lock;
+static GHashTable *registry;
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
 
 /* Jobs */
 
@@ -184,7 +197,7 @@ start_worker (RostraEngine *self, GAsyncQueue *queue, const char *name)
   Worker *worker = g_new0 (Worker, 1);
 
   worker->queue = g_async_queue_ref (queue);
-  worker->path = g_strdup (rostra_store_get_path (self->store));
+  worker->path = g_strdup (self->path);
   g_ptr_array_add (self->threads, g_thread_new (name, worker_main, worker));
 }
 
@@ -276,6 +289,24 @@ rostra_engine_finalize (GObject *object)
     }
   g_clear_pointer (&self->reads, g_async_queue_unref);
   g_clear_pointer (&self->writes, g_async_queue_unref);
+  g_mutex_lock (&registry_lock);
+  if (registry != NULL)
+    {
+      GWeakRef *ref = g_hash_table_lookup (registry, self->path);
+
+      /* Unless another engine took the file's place meanwhile */
+      if (ref != NULL)
+        {
+          RostraEngine *registered = g_weak_ref_get (ref);
+
+          if (registered == NULL)
+            g_hash_table_remove (registry, self->path);
+          else
+            g_object_unref (registered);
+        }
+    }
+  g_mutex_unlock (&registry_lock);
+  g_free (self->path);
   if (self->owns_store)
     g_clear_object (&self->store);
   else if (self->store != NULL)
@@ -323,16 +354,17 @@ rostra_engine_init (RostraEngine *self)
 }
 
 static RostraEngine *
-engine_new (RostraStore *store, gboolean owns_store)
+engine_new (RostraStore *store, const char *path, gboolean owns_store)
 {
   RostraEngine *self = g_object_new (ROSTRA_TYPE_ENGINE, NULL);
 
   self->owns_store = owns_store;
+  self->path = g_strdup (path);
   if (owns_store)
     self->store = g_object_ref (store);
-  else
+  else if (store != NULL)
     g_set_weak_pointer (&self->store, store);
-  if (g_str_equal (rostra_store_get_path (store), ":memory:"))
+  if (g_str_equal (path, ":memory:"))
     return self;
 
   self->reads = g_async_queue_new ();
@@ -359,16 +391,53 @@ rostra_engine_new (RostraStore *store)
 {
   g_return_val_if_fail (ROSTRA_IS_STORE (store), NULL);
 
-  return engine_new (store, TRUE);
+  return engine_new (store, rostra_store_get_path (store), TRUE);
+}
+
+/**
+ * rostra_engine_get_for_path:
+ * @path: an archive's file (not `:memory:`)
+ *
+ * The engine of the archive at @path: the one every connection of this
+ * process to that file shares (see rostra_engine_get_for_store()), made
+ * when there is none. Its workers open their connections when their
+ * first job comes, so this never touches the file.
+ *
+ * Returns: (transfer full): the engine
+ */
+RostraEngine *
+rostra_engine_get_for_path (const char *path)
+{
+  RostraEngine *self = NULL;
+  GWeakRef     *ref;
+
+  g_return_val_if_fail (path != NULL && !g_str_equal (path, ":memory:"), NULL);
+
+  g_mutex_lock (&registry_lock);
+  if (registry == NULL)
+    registry =
+        g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) weak_ref_free);
+  ref = g_hash_table_lookup (registry, path);
+  if (ref != NULL)
+    self = g_weak_ref_get (ref);
+  if (self == NULL)
+    {
+      self = engine_new (NULL, path, FALSE);
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, self);
+      g_hash_table_replace (registry, g_strdup (path), ref);
+    }
+  g_mutex_unlock (&registry_lock);
+  return self;
 }
 
 /**
  * rostra_engine_get_for_store:
  * @store: the caller's connection to the archive
  *
- * The engine of @store, made on first use and kept as long as @store:
- * every widget showing @store runs its jobs there, so that
- * RostraEngine:busy tells of all of them.
+ * The engine of @store's archive (see rostra_engine_get_for_path()),
+ * kept as long as @store: every widget showing @store runs its jobs
+ * there, so that RostraEngine:busy tells of all of them.
  *
  * Returns: (transfer none): the engine
  */
@@ -382,7 +451,13 @@ rostra_engine_get_for_store (RostraStore *store)
   self = g_object_get_data (G_OBJECT (store), "rostra-engine");
   if (self == NULL)
     {
-      self = engine_new (store, FALSE);
+      const char *path = rostra_store_get_path (store);
+
+      /* In memory, the jobs need this very connection. */
+      if (g_str_equal (path, ":memory:"))
+        self = engine_new (store, path, FALSE);
+      else
+        self = rostra_engine_get_for_path (path);
       g_object_set_data_full (G_OBJECT (store), "rostra-engine", self, g_object_unref);
     }
   return self;

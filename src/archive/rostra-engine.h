@@ -49,6 +49,7 @@ G_DECLARE_FINAL_TYPE (RostraEngine, rostra_engine, ROSTRA, ENGINE, GObject)
 
 RostraEngine *rostra_engine_new (RostraStore *store);
 RostraEngine *rostra_engine_get_for_store (RostraStore *store);
+RostraEngine *rostra_engine_get_for_path (const char *path);
 RostraStore  *rostra_engine_get_store (RostraEngine *self);
 gboolean      rostra_engine_get_busy (RostraEngine *self);
 
@@ -226,6 +227,13 @@ void     rostra_engine_backup_async (RostraEngine            *self,
                                      GAsyncReadyCallback      callback,
                                      gpointer                 user_data);
 gboolean rostra_engine_backup_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+void rostra_engine_list_tag_names_async (RostraEngine       *self,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+char **
+rostra_engine_list_tag_names_finish (RostraEngine *self, GAsyncResult *result, GError **error);
 
 void         rostra_store_open_async (const char         *path,
                                       GCancellable       *cancellable,

@@ -22,6 +22,7 @@
 
 #include <string.h>
 
+#include "rostra-engine.h"
 #include "rostra-import-dialog.h"
 #include "rostra-language.h"
 #include "rostra-tag.h"
@@ -1265,36 +1266,10 @@ setup_suggestions (RostraImportDialog *self)
 }
 
 static void
-load_tags_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  const char *database = task_data;
-  g_autoptr (RostraStore) store = NULL;
-  g_autoptr (GListModel) tags = NULL;
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GError *error = NULL;
-
-  if (!(store = rostra_store_open (database, &error)) ||
-      !(tags = rostra_store_list_tags (store, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
-    {
-      g_autoptr (RostraTag) tag = g_list_model_get_item (tags, i);
-
-      g_ptr_array_add (names, g_strdup (rostra_tag_get_name (tag)));
-    }
-  g_ptr_array_add (names, NULL);
-  g_task_return_pointer (task, g_ptr_array_free (g_steal_pointer (&names), FALSE),
-                         (GDestroyNotify) g_strfreev);
-}
-
-static void
 load_tags_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
   RostraImportDialog *self = user_data;
-  char              **names = g_task_propagate_pointer (G_TASK (res), NULL);
+  char **names = rostra_engine_list_tag_names_finish (ROSTRA_ENGINE (source), res, NULL);
 
   /* Without the archive's tags, the entry just does not complete. */
   if (!self->disposed && names != NULL)
@@ -1308,14 +1283,16 @@ load_tags_done (GObject *source, GAsyncResult *res, gpointer user_data)
   g_object_unref (self);
 }
 
+/* On a reader of the archive's engine (the window's, when it shows it) */
 static void
 load_tags (RostraImportDialog *self)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, NULL, load_tags_done, g_object_ref (self));
+  g_autoptr (RostraEngine) engine = NULL;
 
-  g_task_set_source_tag (task, load_tags);
-  g_task_set_task_data (task, g_strdup (self->database), g_free);
-  g_task_run_in_thread (task, load_tags_thread);
+  if (self->database == NULL || g_str_equal (self->database, ":memory:"))
+    return;
+  engine = rostra_engine_get_for_path (self->database);
+  rostra_engine_list_tag_names_async (engine, NULL, load_tags_done, g_object_ref (self));
 }
 
 /* The import */
