@@ -550,6 +550,69 @@ rostra_engine_list_tag_names_finish (RostraEngine *self, GAsyncResult *result, G
   return _rostra_engine_run_finish (self, result, rostra_engine_list_tag_names_async, error);
 }
 
+/* What the filters offer */
+
+void
+rostra_filter_lists_free (RostraFilterLists *lists)
+{
+  if (lists == NULL)
+    return;
+  g_strfreev (lists->sources);
+  g_strfreev (lists->languages);
+  g_strfreev (lists->years);
+  g_strfreev (lists->tags);
+  g_free (lists);
+}
+
+static gboolean
+filters_job (RostraEngineJob *job,
+             RostraStore     *store,
+             gpointer         data,
+             GCancellable    *cancellable,
+             gpointer        *result,
+             GError         **error)
+{
+  g_autoptr (RostraFilterLists) lists = g_new0 (RostraFilterLists, 1);
+
+  /* Each a scan of an index: it grows with the archive. */
+  if (!(lists->sources = rostra_store_list_sources (store, error)) ||
+      !(lists->languages = rostra_store_list_languages (store, error)) ||
+      !(lists->years = rostra_store_list_years (store, error)) ||
+      !(lists->tags = rostra_store_list_article_tags (store, error)))
+    return FALSE;
+  *result = g_steal_pointer (&lists);
+  return TRUE;
+}
+
+/**
+ * rostra_engine_list_filters_async:
+ *
+ * Lists what the library's filters offer, on a reader.
+ */
+void
+rostra_engine_list_filters_async (RostraEngine       *self,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
+  g_return_if_fail (ROSTRA_IS_ENGINE (self));
+
+  _rostra_engine_run_async (self, ROSTRA_ENGINE_READ, filters_job, NULL, NULL,
+                            (GDestroyNotify) rostra_filter_lists_free, NULL, NULL, cancellable,
+                            rostra_engine_list_filters_async, callback, user_data);
+}
+
+/**
+ * rostra_engine_list_filters_finish:
+ *
+ * Returns: (transfer full): the lists, or %NULL with @error set
+ */
+RostraFilterLists *
+rostra_engine_list_filters_finish (RostraEngine *self, GAsyncResult *result, GError **error)
+{
+  return _rostra_engine_run_finish (self, result, rostra_engine_list_filters_async, error);
+}
+
 /* Opening an archive, before there is an engine */
 
 static void

@@ -235,6 +235,33 @@ void rostra_engine_list_tag_names_async (RostraEngine       *self,
 char **
 rostra_engine_list_tag_names_finish (RostraEngine *self, GAsyncResult *result, GError **error);
 
+/**
+ * RostraFilterLists:
+ * @sources: the sources, the most frequent first
+ * @languages: the languages, the most frequent first
+ * @years: the years, the latest first
+ * @tags: the tags given to articles
+ *
+ * What the library's filters offer.
+ */
+typedef struct
+{
+  char **sources;
+  char **languages;
+  char **years;
+  char **tags;
+} RostraFilterLists;
+
+void rostra_filter_lists_free (RostraFilterLists *lists);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraFilterLists, rostra_filter_lists_free)
+
+void rostra_engine_list_filters_async (RostraEngine       *self,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+RostraFilterLists *
+rostra_engine_list_filters_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
 void         rostra_store_open_async (const char         *path,
                                       GCancellable       *cancellable,
                                       GAsyncReadyCallback callback,
