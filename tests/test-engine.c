@@ -525,7 +525,7 @@ slow_writer_job (RostraEngineJob *job,
       g_autofree char *text = g_strdup_printf ("A new bridge, number %u.", i);
       gint64           id = 0;
 
-      _rostra_engine_job_progress (job, i / 30.0, NULL);
+      _rostra_engine_job_progress (job, i, 30);
       if (!rostra_store_add_article (store, 0, "New", NULL, NULL, NULL, text, &id, error))
         {
           rostra_store_rollback (store);
@@ -540,16 +540,18 @@ slow_writer_job (RostraEngineJob *job,
   g_mutex_unlock (&h->lock);
   if (!rostra_store_commit (store, error))
     return FALSE;
-  _rostra_engine_job_progress (job, 1.0, "done");
+  _rostra_engine_job_progress (job, 30, 30);
   *result = GINT_TO_POINTER (1);
   return TRUE;
 }
 
 static void
-note_progress (double fraction, const char *text, gpointer data)
+note_progress (guint64 done, guint64 total, gpointer data)
 {
   double *last = data;
+  double  fraction = (double) done / total;
 
+  g_assert_cmpuint (total, ==, 30);
   g_assert_cmpfloat (fraction, >=, *last);
   *last = fraction;
 }

@@ -38,8 +38,8 @@ struct _RostraEngineJob
   gpointer                 progress_data;
 
   GMutex   lock; /* the progress, set by the worker, read on the caller's context */
-  double   fraction;
-  char    *text;
+  guint64  done;
+  guint64  total;
   gboolean progress_queued;
 };
 
@@ -111,7 +111,6 @@ job_unref (RostraEngineJob *job)
     job->data_free (job->data);
   g_clear_object (&job->task);
   g_mutex_clear (&job->lock);
-  g_free (job->text);
   g_free (job);
 }
 
@@ -207,31 +206,30 @@ static gboolean
 deliver_progress (gpointer data)
 {
   RostraEngineJob *job = data;
-  g_autofree char *text = NULL;
-  double           fraction;
+  guint64          done, total;
 
   g_mutex_lock (&job->lock);
   job->progress_queued = FALSE;
-  fraction = job->fraction;
-  text = g_strdup (job->text);
+  done = job->done;
+  total = job->total;
   g_mutex_unlock (&job->lock);
 
   if (!g_task_get_completed (job->task) &&
       !g_cancellable_is_cancelled (g_task_get_cancellable (job->task)))
-    job->progress (fraction, text, job->progress_data);
+    job->progress (done, total, job->progress_data);
   return G_SOURCE_REMOVE;
 }
 
 /**
  * _rostra_engine_job_progress:
- * @fraction: from 0 to 1, or -1 when unknown
- * @text: (nullable): what the job is doing
+ * @done: how much is done (bytes read, pages copied…)
+ * @total: of how much, 0 when unknown
  *
  * Tells the job's caller how far it is, on the caller's context. Calls
  * close together are merged: the caller sees the last one.
  */
 void
-_rostra_engine_job_progress (RostraEngineJob *job, double fraction, const char *text)
+_rostra_engine_job_progress (RostraEngineJob *job, guint64 done, guint64 total)
 {
   gboolean queue;
 
@@ -239,12 +237,8 @@ _rostra_engine_job_progress (RostraEngineJob *job, double fraction, const char *
     return;
 
   g_mutex_lock (&job->lock);
-  job->fraction = fraction;
-  if (g_strcmp0 (text, job->text) != 0)
-    {
-      g_free (job->text);
-      job->text = g_strdup (text);
-    }
+  job->done = done;
+  job->total = total;
   queue = !job->progress_queued;
   job->progress_queued = TRUE;
   g_mutex_unlock (&job->lock);

@@ -37,12 +37,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraEnginePage, rostra_engine_page_free)
 
 /**
  * RostraEngineProgressFunc:
- * @fraction: from 0 to 1, or -1 when unknown
- * @text: (nullable): what the job is doing, for the user
+ * @done: how much of the job is done (bytes read, pages copied…)
+ * @total: of how much; 0 when not known
  *
  * Called on the caller's main context while a job runs.
  */
-typedef void (*RostraEngineProgressFunc) (double fraction, const char *text, gpointer user_data);
+typedef void (*RostraEngineProgressFunc) (guint64 done, guint64 total, gpointer user_data);
 
 #define ROSTRA_TYPE_ENGINE (rostra_engine_get_type ())
 G_DECLARE_FINAL_TYPE (RostraEngine, rostra_engine, ROSTRA, ENGINE, GObject)
@@ -261,6 +261,19 @@ void rostra_engine_list_filters_async (RostraEngine       *self,
                                        gpointer            user_data);
 RostraFilterLists *
 rostra_engine_list_filters_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+void     rostra_engine_preview_file_async (RostraEngine            *self,
+                                           GFile                   *file,
+                                           guint                    max_entries,
+                                           RostraEngineProgressFunc progress,
+                                           gpointer                 progress_data,
+                                           GCancellable            *cancellable,
+                                           GAsyncReadyCallback      callback,
+                                           gpointer                 user_data);
+gboolean rostra_engine_preview_file_finish (RostraEngine        *self,
+                                            GAsyncResult        *result,
+                                            RostraImportReport **report,
+                                            GError             **error);
 
 void         rostra_store_open_async (const char         *path,
                                       GCancellable       *cancellable,

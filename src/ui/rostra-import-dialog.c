@@ -77,9 +77,11 @@ struct _RostraImportDialog
 {
   AdwWindow parent_instance;
 
-  char      *database;
-  GPtrArray *items; /* FileItem */
-  char     **tag_names;
+  char         *database;
+  RostraEngine *engine; /* the archive's, made when first needed */
+  RostraStore  *memory; /* the archive, when it is in memory */
+  GPtrArray    *items;  /* FileItem */
+  char        **tag_names;
 
   ImportJob  *import_job; /* while importing */
   gboolean    finished;   /* the summary is shown */
@@ -268,18 +270,15 @@ status_icon_new (const char *icon_name, const char *css_class)
 
 /* Items */
 
+/* A preview runs on the archive's engine; this is what the dialog
+ * keeps of it, on the main thread. */
 struct _PreviewJob
 {
   gatomicrefcount ref;
-  char           *database;
-  GFile          *file;
+  guint64         size;
+  guint64         bytes_read;
 
-  GMutex   lock;
-  guint64  size;           /* lock */
-  guint64  bytes_read;     /* lock */
-  gboolean update_pending; /* lock */
-
-  FileItem *item; /* main thread only; NULL once the item is gone */
+  FileItem *item; /* NULL once the item is gone */
 };
 
 static PreviewJob *
@@ -289,7 +288,6 @@ preview_job_ref (PreviewJob *job)
   return job;
 }
 
-/* Any thread: a job holds nothing of GTK's. */
 static void
 preview_job_unref (gpointer data)
 {
@@ -297,9 +295,6 @@ preview_job_unref (gpointer data)
 
   if (!g_atomic_ref_count_dec (&job->ref))
     return;
-  g_free (job->database);
-  g_object_unref (job->file);
-  g_mutex_clear (&job->lock);
   g_free (job);
 }
 
@@ -753,22 +748,6 @@ file_group_show_preview (FileItem *item)
 
 /* Previews */
 
-typedef struct
-{
-  RostraImportReport *report;
-  GError             *error;
-} PreviewResult;
-
-static void
-preview_result_free (gpointer data)
-{
-  PreviewResult *result = data;
-
-  rostra_import_report_free (result->report);
-  g_clear_error (&result->error);
-  g_free (result);
-}
-
 typedef gpointer (*RefFunc) (gpointer job);
 
 /* Worker threads report progress as often as they like; the main loop
@@ -793,136 +772,87 @@ schedule_update (GMutex        *lock,
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update, ref (job), unref);
 }
 
-static gboolean
-preview_update_idle (gpointer data)
+/* The archive's engine: the window's, when it shows the same file. */
+static RostraEngine *
+get_engine (RostraImportDialog *self)
 {
-  PreviewJob      *job = data;
+  if (self->engine != NULL)
+    return self->engine;
+  if (self->database != NULL && !g_str_equal (self->database, ":memory:"))
+    self->engine = rostra_engine_get_for_path (self->database);
+  else
+    {
+      /* A private archive in memory: an empty one to compare with */
+      self->memory = rostra_store_open (":memory:", NULL);
+      self->engine = g_object_ref (rostra_engine_get_for_store (self->memory));
+    }
+  return self->engine;
+}
+
+static void
+preview_progress (guint64 bytes_read, guint64 size, gpointer user_data)
+{
+  PreviewJob      *job = user_data;
   FileItem        *item = job->item;
   g_autofree char *subtitle = NULL;
-  guint64          size, bytes;
 
-  g_mutex_lock (&job->lock);
-  size = job->size;
-  bytes = job->bytes_read;
-  job->update_pending = FALSE;
-  g_mutex_unlock (&job->lock);
-
+  job->bytes_read = bytes_read;
+  job->size = size;
   if (item == NULL || item->progress_bar == NULL)
-    return G_SOURCE_REMOVE;
+    return;
 
   item->size = size;
   if (size > 0)
     {
-      gtk_progress_bar_set_fraction (item->progress_bar, MIN (1.0, (double) bytes / size));
-      subtitle = format_bytes_of (bytes, size);
+      gtk_progress_bar_set_fraction (item->progress_bar, MIN (1.0, (double) bytes_read / size));
+      subtitle = format_bytes_of (bytes_read, size);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (item->status_row), subtitle);
     }
   else
     gtk_progress_bar_pulse (item->progress_bar);
-  return G_SOURCE_REMOVE;
-}
-
-/* Worker thread: at most one update waits for the main loop. */
-static void
-preview_schedule_update (PreviewJob *job)
-{
-  schedule_update (&job->lock, &job->update_pending, preview_update_idle, job,
-                   (RefFunc) preview_job_ref, preview_job_unref);
-}
-
-/* Worker thread */
-static void
-preview_progress (guint64 bytes_read, guint n_entries, gpointer user_data)
-{
-  PreviewJob *job = user_data;
-
-  g_mutex_lock (&job->lock);
-  job->bytes_read = bytes_read;
-  g_mutex_unlock (&job->lock);
-  preview_schedule_update (job);
-}
-
-static void
-preview_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  PreviewJob    *job = task_data;
-  PreviewResult *result = g_new0 (PreviewResult, 1);
-  g_autoptr (RostraStore) store = NULL;
-  g_autoptr (GFileInfo) info = NULL;
-
-  info = g_file_query_info (job->file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL)
-    {
-      g_mutex_lock (&job->lock);
-      job->size = g_file_info_get_size (info);
-      g_mutex_unlock (&job->lock);
-      preview_schedule_update (job);
-    }
-
-  /* A connection of the worker's own, to compare with the archive. */
-  if ((store = rostra_store_open (job->database, &result->error)) != NULL)
-    rostra_import_preview_file (store, job->file, PREVIEW_ENTRIES, preview_progress, job,
-                                cancellable, &result->report, &result->error);
-
-  g_task_return_pointer (task, result, preview_result_free);
 }
 
 static void
 preview_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  PreviewJob    *job = user_data;
-  FileItem      *item = job->item;
-  PreviewResult *result;
+  PreviewJob         *job = user_data;
+  FileItem           *item = job->item;
+  RostraImportReport *report = NULL;
   g_autoptr (GError) error = NULL;
 
-  result = g_task_propagate_pointer (G_TASK (res), &error);
+  rostra_engine_preview_file_finish (ROSTRA_ENGINE (source), res, &report, &error);
 
   /* Removed, or the dialog is gone. */
   if (item != NULL)
     {
       RostraImportDialog *self = item->dialog;
 
-      g_mutex_lock (&job->lock);
       item->size = job->size;
-      g_mutex_unlock (&job->lock);
       file_item_stop_preview (item);
-
-      if (result != NULL)
-        {
-          item->report = g_steal_pointer (&result->report);
-          item->error = g_steal_pointer (&result->error);
-        }
-      else
-        item->error = g_steal_pointer (&error);
-
+      item->report = g_steal_pointer (&report);
+      item->error = g_steal_pointer (&error);
       file_group_show_preview (item);
       update_state (self);
     }
 
-  if (result != NULL)
-    preview_result_free (result);
+  rostra_import_report_free (report);
   preview_job_unref (job);
 }
 
+/* On a reader of the archive's engine, which compares with the archive */
 static void
 file_item_start_preview (RostraImportDialog *self, FileItem *item)
 {
-  g_autoptr (GTask) task = NULL;
   PreviewJob *job = g_new0 (PreviewJob, 1);
 
   g_atomic_ref_count_init (&job->ref);
-  g_mutex_init (&job->lock);
-  job->database = g_strdup (self->database);
-  job->file = g_object_ref (item->file);
   job->item = item;
   item->job = job;
   item->cancellable = g_cancellable_new ();
 
-  task = g_task_new (NULL, item->cancellable, preview_done, preview_job_ref (job));
-  g_task_set_source_tag (task, file_item_start_preview);
-  g_task_set_task_data (task, preview_job_ref (job), preview_job_unref);
-  g_task_run_in_thread (task, preview_thread);
+  rostra_engine_preview_file_async (get_engine (self), item->file, PREVIEW_ENTRIES,
+                                    preview_progress, job, item->cancellable, preview_done,
+                                    preview_job_ref (job));
 }
 
 static gboolean
@@ -1287,12 +1217,7 @@ load_tags_done (GObject *source, GAsyncResult *res, gpointer user_data)
 static void
 load_tags (RostraImportDialog *self)
 {
-  g_autoptr (RostraEngine) engine = NULL;
-
-  if (self->database == NULL || g_str_equal (self->database, ":memory:"))
-    return;
-  engine = rostra_engine_get_for_path (self->database);
-  rostra_engine_list_tag_names_async (engine, NULL, load_tags_done, g_object_ref (self));
+  rostra_engine_list_tag_names_async (get_engine (self), NULL, load_tags_done, g_object_ref (self));
 }
 
 /* The import */
@@ -1945,6 +1870,8 @@ rostra_import_dialog_finalize (GObject *object)
   RostraImportDialog *self = ROSTRA_IMPORT_DIALOG (object);
 
   g_free (self->database);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->memory);
   g_ptr_array_unref (self->items);
   g_strfreev (self->tag_names);
   g_array_unref (self->warning_lines);
