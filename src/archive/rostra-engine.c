@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "rostra-engine-private.h"
 #include "rostra-engine.h"
 #include "rostra-store-private.h"
@@ -59,6 +61,7 @@ struct _RostraEngine
   RostraStore *store;      /* the caller's, for an archive in memory; may be NULL */
   gboolean     owns_store; /* else store is a weak pointer */
   char        *path;       /* the archive's file */
+  char        *key;        /* in the registry, or NULL */
   GAsyncQueue *reads;      /* RostraEngineJob, for the readers */
   GAsyncQueue *writes;     /* RostraEngineJob, for the writer */
   GPtrArray   *threads;
@@ -82,7 +85,7 @@ static RostraEngineJob quit_job;
 static GPrivate is_worker;
 
 /* One engine per archive file, shared by every connection of the
- * process to it: path → GWeakRef to the engine. */
+ * process to it: file key (see file_key()) → GWeakRef to the engine. */
 static GMutex      registry_lock;
 static GHashTable *registry;
 
@@ -91,6 +94,20 @@ weak_ref_free (GWeakRef *ref)
 {
   g_weak_ref_clear (ref);
   g_free (ref);
+}
+
+/* The path and the file it names now: a new archive made at the path of
+ * one moved aside (a damaged one, say) gets an engine of its own, whose
+ * workers do not read the old file. */
+static char *
+file_key (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return g_strdup (path);
+  return g_strdup_printf ("%s\n%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, path,
+                          (guint64) buf.st_dev, (guint64) buf.st_ino);
 }
 
 /* Jobs */
@@ -284,9 +301,9 @@ rostra_engine_finalize (GObject *object)
   g_clear_pointer (&self->reads, g_async_queue_unref);
   g_clear_pointer (&self->writes, g_async_queue_unref);
   g_mutex_lock (&registry_lock);
-  if (registry != NULL)
+  if (registry != NULL && self->key != NULL)
     {
-      GWeakRef *ref = g_hash_table_lookup (registry, self->path);
+      GWeakRef *ref = g_hash_table_lookup (registry, self->key);
 
       /* Unless another engine took the file's place meanwhile */
       if (ref != NULL)
@@ -294,13 +311,14 @@ rostra_engine_finalize (GObject *object)
           RostraEngine *registered = g_weak_ref_get (ref);
 
           if (registered == NULL)
-            g_hash_table_remove (registry, self->path);
+            g_hash_table_remove (registry, self->key);
           else
             g_object_unref (registered);
         }
     }
   g_mutex_unlock (&registry_lock);
   g_free (self->path);
+  g_free (self->key);
   if (self->owns_store)
     g_clear_object (&self->store);
   else if (self->store != NULL)
@@ -402,24 +420,27 @@ rostra_engine_new (RostraStore *store)
 RostraEngine *
 rostra_engine_get_for_path (const char *path)
 {
-  RostraEngine *self = NULL;
-  GWeakRef     *ref;
+  RostraEngine    *self = NULL;
+  GWeakRef        *ref;
+  g_autofree char *key = NULL;
 
   g_return_val_if_fail (path != NULL && !g_str_equal (path, ":memory:"), NULL);
 
+  key = file_key (path);
   g_mutex_lock (&registry_lock);
   if (registry == NULL)
     registry =
         g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) weak_ref_free);
-  ref = g_hash_table_lookup (registry, path);
+  ref = g_hash_table_lookup (registry, key);
   if (ref != NULL)
     self = g_weak_ref_get (ref);
   if (self == NULL)
     {
       self = engine_new (NULL, path, FALSE);
+      self->key = g_strdup (key);
       ref = g_new0 (GWeakRef, 1);
       g_weak_ref_init (ref, self);
-      g_hash_table_replace (registry, g_strdup (path), ref);
+      g_hash_table_replace (registry, g_strdup (key), ref);
     }
   g_mutex_unlock (&registry_lock);
   return self;
