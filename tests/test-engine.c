@@ -143,15 +143,19 @@ test_first_page_bounded (Fixture *f, gconstpointer data)
   g_autoptr (GArray) first = NULL;
   g_autoptr (GArray) newest = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean complete = TRUE;
-  guint    bound = 40;
+  g_autofree char *used = NULL;
+  gboolean         complete = TRUE;
+  guint            bound = 40;
 
   exact = rostra_store_query_ids (f->store, query, NULL, &error);
   g_assert_cmpuint (exact->len, ==, N_ARTICLES);
-  first = rostra_store_query_first_page (f->store, query, 10, bound, NULL, &complete, &error);
+  first =
+      rostra_store_query_first_page (f->store, query, 10, bound, NULL, &complete, &used, &error);
   g_assert_no_error (error);
   g_assert_false (complete);
   g_assert_cmpuint (first->len, ==, 10);
+  /* Found by the word itself: its own query, for the snippets */
+  g_assert_cmpstr (used, ==, "\"harbour\"");
 
   /* Every id is one of the newest (highest ids) `bound` hits, and they
    * are in the exact order those hits have among themselves. */
@@ -164,8 +168,8 @@ test_first_page_bounded (Fixture *f, gconstpointer data)
 
   /* With the bound above the hits it is exact again. */
   g_clear_pointer (&first, g_array_unref);
-  first =
-      rostra_store_query_first_page (f->store, query, 10, N_ARTICLES + 1, NULL, &complete, &error);
+  first = rostra_store_query_first_page (f->store, query, 10, N_ARTICLES + 1, NULL, &complete, NULL,
+                                         &error);
   g_assert_true (complete);
   assert_ids_equal (first, exact);
 }

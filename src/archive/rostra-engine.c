@@ -637,15 +637,18 @@ first_page_job (RostraEngineJob *job,
 {
   g_autoptr (RostraEnginePage) page = g_new0 (RostraEnginePage, 1);
   g_autofree char *fts = rostra_query_dup_fts (data);
+  g_autofree char *fts_used = NULL;
 
   page->ids = rostra_store_query_first_page (store, data, ROSTRA_ENGINE_PAGE_SIZE,
                                              ROSTRA_ENGINE_FIRST_BOUND, cancellable,
-                                             &page->complete, error);
+                                             &page->complete, &fts_used, error);
   if (page->ids == NULL)
     return FALSE;
+  /* Snippets of the word itself when the page was found by it: those of
+   * a common prefix would walk every hit of every word it starts. */
   page->rows = rostra_store_load_rows (store, (const gint64 *) (gpointer) page->ids->data,
-                                       MIN (page->ids->len, ROSTRA_ENGINE_PAGE_SIZE), fts,
-                                       cancellable, error);
+                                       MIN (page->ids->len, ROSTRA_ENGINE_PAGE_SIZE),
+                                       fts_used ? fts_used : fts, cancellable, error);
   if (page->rows == NULL)
     return FALSE;
   *result = g_steal_pointer (&page);
