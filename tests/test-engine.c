@@ -11,6 +11,7 @@
 
 #include "rostra-article-list.h"
 #include "rostra-engine-private.h"
+#include "rostra-import-batch.h"
 #include "rostra-store-private.h"
 #include "rostra-test-utils.h"
 
@@ -699,6 +700,70 @@ test_jobs (Fixture *f, gconstpointer data)
   g_assert_false (rostra_engine_get_busy (shared));
 }
 
+/* A batch of files on the writer: each file's result, in order; a
+ * cancelled batch leaves its files unopened. */
+static void
+import_progress_seen (guint64 done, guint64 total, gpointer data)
+{
+  (*(guint *) data)++;
+  g_assert_cmpuint (done, <=, total);
+}
+
+static void
+test_import_batch (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dump = rostra_test_write_dump ("batch.txt", "Batch", 12, 7);
+  g_autoptr (GFile) file = g_file_new_for_path (dump);
+  g_autoptr (GFile) missing = g_file_new_for_path ("/nonexistent/speeches.txt");
+  g_autoptr (RostraImportBatch) batch = rostra_import_batch_new (NULL);
+  g_autoptr (RostraImportBatch) cancelled = rostra_import_batch_new (NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  RostraImportReport *report = NULL;
+  guint               current, n_entries, n_finished, n_progress = 0;
+  guint64             done_bytes, bytes_read;
+
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (dump, &st), ==, 0);
+  rostra_import_batch_add (batch, file, "first", st.st_size);
+  rostra_import_batch_add (batch, missing, "missing", 0);
+  rostra_import_batch_add (batch, file, "again", st.st_size);
+  rostra_engine_import_batch_async (f->engine, batch, import_progress_seen, &n_progress,
+                                    store_result, &result);
+  g_assert_true (rostra_engine_import_batch_finish (f->engine, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_progress, >, 0);
+  rostra_import_batch_get_progress (batch, &current, &done_bytes, &bytes_read, &n_entries,
+                                    &n_finished);
+  g_assert_cmpuint (n_finished, ==, 3);
+
+  g_assert_true (rostra_import_batch_take_result (batch, 0, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_new, ==, 12);
+  g_clear_pointer (&report, rostra_import_report_free);
+  g_assert_false (rostra_import_batch_take_result (batch, 1, &report, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&report, rostra_import_report_free);
+  g_assert_true (rostra_import_batch_take_result (batch, 2, &report, &error));
+  g_assert_cmpuint (report->n_new, ==, 0);
+  g_assert_cmpuint (report->n_duplicates, ==, 12);
+  g_clear_pointer (&report, rostra_import_report_free);
+  g_assert_cmpint (rostra_store_count_articles (f->store, NULL), ==, N_ARTICLES + 12);
+  g_clear_object (&result);
+
+  /* Cancelled before it ran: no file is opened, nothing changes. */
+  rostra_import_batch_add (cancelled, file, "never", st.st_size);
+  rostra_import_batch_cancel (cancelled);
+  rostra_engine_import_batch_async (f->engine, cancelled, NULL, NULL, store_result, &result);
+  g_assert_true (rostra_engine_import_batch_finish (f->engine, wait_result (&result), &error));
+  g_assert_false (rostra_import_batch_take_result (cancelled, 0, &report, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (report);
+  g_assert_cmpint (rostra_store_count_articles (f->store, NULL), ==, N_ARTICLES + 12);
+}
+
 /* The article list on the engine */
 
 #define N_BIG (ROSTRA_ENGINE_FIRST_BOUND + 600)
@@ -874,6 +939,7 @@ main (int argc, char **argv)
   ADD ("/engine/error/full", test_error_full);
   ADD ("/engine/writer-and-readers", test_writer_and_readers);
   ADD ("/engine/jobs", test_jobs);
+  ADD ("/engine/import-batch", test_import_batch);
 #undef ADD
   g_test_add_func ("/engine/owner-thread", test_owner_thread);
   g_test_add_func ("/engine/in-memory", test_in_memory);
