@@ -11,6 +11,7 @@
 
 #include "rostra-article-list.h"
 #include "rostra-engine-private.h"
+#include "rostra-import-batch.h"
 #include "rostra-store-private.h"
 #include "rostra-test-utils.h"
 
@@ -143,15 +144,19 @@ test_first_page_bounded (Fixture *f, gconstpointer data)
   g_autoptr (GArray) first = NULL;
   g_autoptr (GArray) newest = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean complete = TRUE;
-  guint    bound = 40;
+  g_autofree char *used = NULL;
+  gboolean         complete = TRUE;
+  guint            bound = 40;
 
   exact = rostra_store_query_ids (f->store, query, NULL, &error);
   g_assert_cmpuint (exact->len, ==, N_ARTICLES);
-  first = rostra_store_query_first_page (f->store, query, 10, bound, NULL, &complete, &error);
+  first =
+      rostra_store_query_first_page (f->store, query, 10, bound, NULL, &complete, &used, &error);
   g_assert_no_error (error);
   g_assert_false (complete);
   g_assert_cmpuint (first->len, ==, 10);
+  /* Found by the word itself: its own query, for the snippets */
+  g_assert_cmpstr (used, ==, "\"harbour\"");
 
   /* Every id is one of the newest (highest ids) `bound` hits, and they
    * are in the exact order those hits have among themselves. */
@@ -164,8 +169,8 @@ test_first_page_bounded (Fixture *f, gconstpointer data)
 
   /* With the bound above the hits it is exact again. */
   g_clear_pointer (&first, g_array_unref);
-  first =
-      rostra_store_query_first_page (f->store, query, 10, N_ARTICLES + 1, NULL, &complete, &error);
+  first = rostra_store_query_first_page (f->store, query, 10, N_ARTICLES + 1, NULL, &complete, NULL,
+                                         &error);
   g_assert_true (complete);
   assert_ids_equal (first, exact);
 }
@@ -525,7 +530,7 @@ slow_writer_job (RostraEngineJob *job,
       g_autofree char *text = g_strdup_printf ("A new bridge, number %u.", i);
       gint64           id = 0;
 
-      _rostra_engine_job_progress (job, i / 30.0, NULL);
+      _rostra_engine_job_progress (job, i, 30);
       if (!rostra_store_add_article (store, 0, "New", NULL, NULL, NULL, text, &id, error))
         {
           rostra_store_rollback (store);
@@ -540,16 +545,18 @@ slow_writer_job (RostraEngineJob *job,
   g_mutex_unlock (&h->lock);
   if (!rostra_store_commit (store, error))
     return FALSE;
-  _rostra_engine_job_progress (job, 1.0, "done");
+  _rostra_engine_job_progress (job, 30, 30);
   *result = GINT_TO_POINTER (1);
   return TRUE;
 }
 
 static void
-note_progress (double fraction, const char *text, gpointer data)
+note_progress (guint64 done, guint64 total, gpointer data)
 {
   double *last = data;
+  double  fraction = (double) done / total;
 
+  g_assert_cmpuint (total, ==, 30);
   g_assert_cmpfloat (fraction, >=, *last);
   *last = fraction;
 }
@@ -662,6 +669,17 @@ test_jobs (Fixture *f, gconstpointer data)
   /* One engine per store, for every widget */
   g_assert_true (rostra_engine_get_for_store (f->store) == shared);
   g_assert_true (shared != f->engine);
+  {
+    g_autoptr (RostraEngine) by_path = rostra_engine_get_for_path (f->path);
+    g_auto (GStrv) tags = NULL;
+
+    g_assert_true (by_path == shared);
+    rostra_engine_list_tag_names_async (shared, NULL, store_result, &result);
+    tags = rostra_engine_list_tag_names_finish (shared, wait_result (&result), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_strv_length (tags), ==, 0);
+    g_clear_object (&result);
+  }
 
   rostra_engine_check_async (shared, NULL, store_result, &result);
   g_assert_true (rostra_engine_get_busy (shared));
@@ -680,6 +698,70 @@ test_jobs (Fixture *f, gconstpointer data)
   g_assert_cmpuint (job->ids->len, ==, 1);
   g_assert_cmpint (g_array_index (job->ids, gint64, 0), ==, 7);
   g_assert_false (rostra_engine_get_busy (shared));
+}
+
+/* A batch of files on the writer: each file's result, in order; a
+ * cancelled batch leaves its files unopened. */
+static void
+import_progress_seen (guint64 done, guint64 total, gpointer data)
+{
+  (*(guint *) data)++;
+  g_assert_cmpuint (done, <=, total);
+}
+
+static void
+test_import_batch (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dump = rostra_test_write_dump ("batch.txt", "Batch", 12, 7);
+  g_autoptr (GFile) file = g_file_new_for_path (dump);
+  g_autoptr (GFile) missing = g_file_new_for_path ("/nonexistent/speeches.txt");
+  g_autoptr (RostraImportBatch) batch = rostra_import_batch_new (NULL);
+  g_autoptr (RostraImportBatch) cancelled = rostra_import_batch_new (NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  RostraImportReport *report = NULL;
+  guint               current, n_entries, n_finished, n_progress = 0;
+  guint64             done_bytes, bytes_read;
+
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (dump, &st), ==, 0);
+  rostra_import_batch_add (batch, file, "first", st.st_size);
+  rostra_import_batch_add (batch, missing, "missing", 0);
+  rostra_import_batch_add (batch, file, "again", st.st_size);
+  rostra_engine_import_batch_async (f->engine, batch, import_progress_seen, &n_progress,
+                                    store_result, &result);
+  g_assert_true (rostra_engine_import_batch_finish (f->engine, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_progress, >, 0);
+  rostra_import_batch_get_progress (batch, &current, &done_bytes, &bytes_read, &n_entries,
+                                    &n_finished);
+  g_assert_cmpuint (n_finished, ==, 3);
+
+  g_assert_true (rostra_import_batch_take_result (batch, 0, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_new, ==, 12);
+  g_clear_pointer (&report, rostra_import_report_free);
+  g_assert_false (rostra_import_batch_take_result (batch, 1, &report, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&report, rostra_import_report_free);
+  g_assert_true (rostra_import_batch_take_result (batch, 2, &report, &error));
+  g_assert_cmpuint (report->n_new, ==, 0);
+  g_assert_cmpuint (report->n_duplicates, ==, 12);
+  g_clear_pointer (&report, rostra_import_report_free);
+  g_assert_cmpint (rostra_store_count_articles (f->store, NULL), ==, N_ARTICLES + 12);
+  g_clear_object (&result);
+
+  /* Cancelled before it ran: no file is opened, nothing changes. */
+  rostra_import_batch_add (cancelled, file, "never", st.st_size);
+  rostra_import_batch_cancel (cancelled);
+  rostra_engine_import_batch_async (f->engine, cancelled, NULL, NULL, store_result, &result);
+  g_assert_true (rostra_engine_import_batch_finish (f->engine, wait_result (&result), &error));
+  g_assert_false (rostra_import_batch_take_result (cancelled, 0, &report, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (report);
+  g_assert_cmpint (rostra_store_count_articles (f->store, NULL), ==, N_ARTICLES + 12);
 }
 
 /* The article list on the engine */
@@ -857,6 +939,7 @@ main (int argc, char **argv)
   ADD ("/engine/error/full", test_error_full);
   ADD ("/engine/writer-and-readers", test_writer_and_readers);
   ADD ("/engine/jobs", test_jobs);
+  ADD ("/engine/import-batch", test_import_batch);
 #undef ADD
   g_test_add_func ("/engine/owner-thread", test_owner_thread);
   g_test_add_func ("/engine/in-memory", test_in_memory);

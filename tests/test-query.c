@@ -410,6 +410,8 @@ test_list_model (Fixture *f, gconstpointer data)
     after = g_list_model_get_item (G_LIST_MODEL (list), 0);
     g_assert_cmpuint (rostra_article_get_n_annotations (before), ==, 0);
     g_assert_cmpuint (rostra_article_get_n_annotations (after), ==, 1);
+    /* The row read again keeps its snippet, without searching again. */
+    g_assert_nonnull (strstr (rostra_article_get_snippet (after), "timber"));
   }
 
   /* The same query again changes nothing. */

@@ -666,7 +666,8 @@ rostra_article_list_get_id (RostraArticleList *self, guint position)
  * @id: an article whose row changed (its number of annotations, say)
  *
  * Reads that one row again, at once, without running the query again:
- * one row by its id, at a cost that does not grow with the archive.
+ * one row by its id, at a cost that does not grow with the archive (its
+ * snippet is kept from before).
  * Does nothing when the list does not show the article.
  */
 void
@@ -681,13 +682,21 @@ rostra_article_list_reload (RostraArticleList *self, gint64 id)
   position = rostra_article_list_find (self, id);
   if (position == G_MAXUINT)
     return;
-  article = rostra_store_load_article_row (self->store, id, self->fts, &error);
+  /* By its id only: the snippet has not changed, and searching for it
+   * again would walk every hit of the search. */
+  article = rostra_store_load_article_row (self->store, id, NULL, &error);
   if (article == NULL)
     {
       g_debug ("Article %" G_GINT64_FORMAT " cannot be read: %s", id, error->message);
       g_hash_table_remove (self->cache, &id);
     }
   else
-    g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (article));
+    {
+      RostraArticle *before = g_hash_table_lookup (self->cache, &id);
+
+      if (before != NULL && rostra_article_get_snippet (before) != NULL)
+        _rostra_article_set_snippet (article, g_strdup (rostra_article_get_snippet (before)));
+      g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (article));
+    }
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }

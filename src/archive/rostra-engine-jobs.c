@@ -13,6 +13,7 @@
 #include "rostra-engine.h"
 #include "rostra-importer.h"
 #include "rostra-store-recovery.h"
+#include "rostra-tag.h"
 
 /* Removing an import */
 
@@ -415,8 +416,7 @@ rostra_backup_job_unref (RostraBackupJob *job)
 static void
 backup_progress (guint64 n_done, guint64 n_total, gpointer user_data)
 {
-  if (n_total > 0)
-    _rostra_engine_job_progress (user_data, (double) n_done / n_total, NULL);
+  _rostra_engine_job_progress (user_data, n_done, n_total);
 }
 
 static gboolean
@@ -491,6 +491,261 @@ gboolean
 rostra_engine_backup_finish (RostraEngine *self, GAsyncResult *result, GError **error)
 {
   return _rostra_engine_run_finish (self, result, rostra_engine_backup_async, error) != NULL;
+}
+
+/* Previewing an import */
+
+typedef struct
+{
+  GFile *file;
+  guint  max_entries;
+} Preview;
+
+static void
+preview_free (Preview *preview)
+{
+  g_object_unref (preview->file);
+  g_free (preview);
+}
+
+typedef struct
+{
+  RostraEngineJob *job;
+  guint64          size;
+} PreviewProgress;
+
+/* A preview that failed may still say something of the file. */
+typedef struct
+{
+  RostraImportReport *report;
+  GError             *error;
+} PreviewResult;
+
+static void
+preview_result_free (PreviewResult *result)
+{
+  rostra_import_report_free (result->report);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+static void
+preview_progress (guint64 bytes_read, guint n_entries, gpointer user_data)
+{
+  PreviewProgress *progress = user_data;
+
+  _rostra_engine_job_progress (progress->job, bytes_read, progress->size);
+}
+
+static gboolean
+preview_job (RostraEngineJob *job,
+             RostraStore     *store,
+             gpointer         data,
+             GCancellable    *cancellable,
+             gpointer        *result,
+             GError         **error)
+{
+  Preview        *preview = data;
+  PreviewProgress progress = { job, 0 };
+  g_autoptr (GFileInfo) info = g_file_query_info (preview->file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                  G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  PreviewResult *previewed = g_new0 (PreviewResult, 1);
+
+  if (info != NULL)
+    {
+      progress.size = g_file_info_get_size (info);
+      _rostra_engine_job_progress (job, 0, progress.size);
+    }
+  /* Compared with the archive, through the worker's connection */
+  rostra_import_preview_file (store, preview->file, preview->max_entries, preview_progress,
+                              &progress, cancellable, &previewed->report, &previewed->error);
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      preview_result_free (previewed);
+      return !g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
+  *result = previewed;
+  return TRUE;
+}
+
+/**
+ * rostra_engine_preview_file_async:
+ * @file: a file to import
+ * @max_entries: how many entries to read at most
+ * @progress: (nullable): told the bytes read of the file's size
+ *
+ * Reads the start of @file on a reader and says what importing it would
+ * do (see rostra_import_preview_file()).
+ */
+void
+rostra_engine_preview_file_async (RostraEngine            *self,
+                                  GFile                   *file,
+                                  guint                    max_entries,
+                                  RostraEngineProgressFunc progress,
+                                  gpointer                 progress_data,
+                                  GCancellable            *cancellable,
+                                  GAsyncReadyCallback      callback,
+                                  gpointer                 user_data)
+{
+  Preview *preview;
+
+  g_return_if_fail (ROSTRA_IS_ENGINE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  preview = g_new0 (Preview, 1);
+  preview->file = g_object_ref (file);
+  preview->max_entries = max_entries;
+  _rostra_engine_run_async (self, ROSTRA_ENGINE_READ, preview_job, preview,
+                            (GDestroyNotify) preview_free, (GDestroyNotify) preview_result_free,
+                            progress, progress_data, cancellable, rostra_engine_preview_file_async,
+                            callback, user_data);
+}
+
+/**
+ * rostra_engine_preview_file_finish:
+ * @report: (out) (transfer full) (optional): what importing the file
+ *   would do; set even when the preview failed, when it says anything
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+rostra_engine_preview_file_finish (RostraEngine        *self,
+                                   GAsyncResult        *result,
+                                   RostraImportReport **report,
+                                   GError             **error)
+{
+  PreviewResult *previewed =
+      _rostra_engine_run_finish (self, result, rostra_engine_preview_file_async, error);
+  gboolean ok;
+
+  if (previewed == NULL)
+    return FALSE;
+  ok = previewed->error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&previewed->error));
+  if (report != NULL)
+    *report = g_steal_pointer (&previewed->report);
+  preview_result_free (previewed);
+  return ok;
+}
+
+/* The names of the tags */
+
+static gboolean
+tag_names_job (RostraEngineJob *job,
+               RostraStore     *store,
+               gpointer         data,
+               GCancellable    *cancellable,
+               gpointer        *result,
+               GError         **error)
+{
+  g_autoptr (GListModel) tags = rostra_store_list_tags (store, error);
+  GStrvBuilder *builder;
+
+  if (tags == NULL)
+    return FALSE;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
+    {
+      g_autoptr (RostraTag) tag = g_list_model_get_item (tags, i);
+
+      g_strv_builder_add (builder, rostra_tag_get_name (tag));
+    }
+  *result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return TRUE;
+}
+
+/**
+ * rostra_engine_list_tag_names_async:
+ *
+ * Lists the names of the archive's tags, on a reader.
+ */
+void
+rostra_engine_list_tag_names_async (RostraEngine       *self,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_return_if_fail (ROSTRA_IS_ENGINE (self));
+
+  _rostra_engine_run_async (self, ROSTRA_ENGINE_READ, tag_names_job, NULL, NULL,
+                            (GDestroyNotify) g_strfreev, NULL, NULL, cancellable,
+                            rostra_engine_list_tag_names_async, callback, user_data);
+}
+
+/**
+ * rostra_engine_list_tag_names_finish:
+ *
+ * Returns: (transfer full): the names, or %NULL with @error set
+ */
+char **
+rostra_engine_list_tag_names_finish (RostraEngine *self, GAsyncResult *result, GError **error)
+{
+  return _rostra_engine_run_finish (self, result, rostra_engine_list_tag_names_async, error);
+}
+
+/* What the filters offer */
+
+void
+rostra_filter_lists_free (RostraFilterLists *lists)
+{
+  if (lists == NULL)
+    return;
+  g_strfreev (lists->sources);
+  g_strfreev (lists->languages);
+  g_strfreev (lists->years);
+  g_strfreev (lists->tags);
+  g_free (lists);
+}
+
+static gboolean
+filters_job (RostraEngineJob *job,
+             RostraStore     *store,
+             gpointer         data,
+             GCancellable    *cancellable,
+             gpointer        *result,
+             GError         **error)
+{
+  g_autoptr (RostraFilterLists) lists = g_new0 (RostraFilterLists, 1);
+
+  /* Each a scan of an index: it grows with the archive. */
+  if (!(lists->sources = rostra_store_list_sources (store, error)) ||
+      !(lists->languages = rostra_store_list_languages (store, error)) ||
+      !(lists->years = rostra_store_list_years (store, error)) ||
+      !(lists->tags = rostra_store_list_article_tags (store, error)))
+    return FALSE;
+  *result = g_steal_pointer (&lists);
+  return TRUE;
+}
+
+/**
+ * rostra_engine_list_filters_async:
+ *
+ * Lists what the library's filters offer, on a reader.
+ */
+void
+rostra_engine_list_filters_async (RostraEngine       *self,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
+  g_return_if_fail (ROSTRA_IS_ENGINE (self));
+
+  _rostra_engine_run_async (self, ROSTRA_ENGINE_READ, filters_job, NULL, NULL,
+                            (GDestroyNotify) rostra_filter_lists_free, NULL, NULL, cancellable,
+                            rostra_engine_list_filters_async, callback, user_data);
+}
+
+/**
+ * rostra_engine_list_filters_finish:
+ *
+ * Returns: (transfer full): the lists, or %NULL with @error set
+ */
+RostraFilterLists *
+rostra_engine_list_filters_finish (RostraEngine *self, GAsyncResult *result, GError **error)
+{
+  return _rostra_engine_run_finish (self, result, rostra_engine_list_filters_async, error);
 }
 
 /* Opening an archive, before there is an engine */

@@ -53,6 +53,6 @@ gpointer _rostra_engine_run_finish (RostraEngine *self,
                                     GAsyncResult *result,
                                     gpointer      source_tag,
                                     GError      **error);
-void     _rostra_engine_job_progress (RostraEngineJob *job, double fraction, const char *text);
+void     _rostra_engine_job_progress (RostraEngineJob *job, guint64 done, guint64 total);
 
 G_END_DECLS

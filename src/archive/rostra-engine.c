@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "rostra-engine-private.h"
 #include "rostra-engine.h"
 #include "rostra-store-private.h"
@@ -38,8 +40,8 @@ struct _RostraEngineJob
   gpointer                 progress_data;
 
   GMutex   lock; /* the progress, set by the worker, read on the caller's context */
-  double   fraction;
-  char    *text;
+  guint64  done;
+  guint64  total;
   gboolean progress_queued;
 };
 
@@ -56,8 +58,10 @@ struct _RostraEngine
 {
   GObject parent_instance;
 
-  RostraStore *store;      /* the caller's, for an archive in memory */
-  gboolean     owns_store; /* else the store owns the engine, and store is a weak pointer */
+  RostraStore *store;      /* the caller's, for an archive in memory; may be NULL */
+  gboolean     owns_store; /* else store is a weak pointer */
+  char        *path;       /* the archive's file */
+  char        *key;        /* in the registry, or NULL */
   GAsyncQueue *reads;      /* RostraEngineJob, for the readers */
   GAsyncQueue *writes;     /* RostraEngineJob, for the writer */
   GPtrArray   *threads;
@@ -80,6 +84,32 @@ static RostraEngineJob quit_job;
 /* Set on the engine's worker threads */
 static GPrivate is_worker;
 
+/* One engine per archive file, shared by every connection of the
+ * process to it: file key (see file_key()) → GWeakRef to the engine. */
+static GMutex      registry_lock;
+static GHashTable *registry;
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/* The path and the file it names now: a new archive made at the path of
+ * one moved aside (a damaged one, say) gets an engine of its own, whose
+ * workers do not read the old file. */
+static char *
+file_key (const char *path)
+{
+  GStatBuf buf;
+
+  if (g_stat (path, &buf) != 0)
+    return g_strdup (path);
+  return g_strdup_printf ("%s\n%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, path,
+                          (guint64) buf.st_dev, (guint64) buf.st_ino);
+}
+
 /* Jobs */
 
 static RostraEngineJob *
@@ -98,7 +128,6 @@ job_unref (RostraEngineJob *job)
     job->data_free (job->data);
   g_clear_object (&job->task);
   g_mutex_clear (&job->lock);
-  g_free (job->text);
   g_free (job);
 }
 
@@ -184,7 +213,7 @@ start_worker (RostraEngine *self, GAsyncQueue *queue, const char *name)
   Worker *worker = g_new0 (Worker, 1);
 
   worker->queue = g_async_queue_ref (queue);
-  worker->path = g_strdup (rostra_store_get_path (self->store));
+  worker->path = g_strdup (self->path);
   g_ptr_array_add (self->threads, g_thread_new (name, worker_main, worker));
 }
 
@@ -194,31 +223,30 @@ static gboolean
 deliver_progress (gpointer data)
 {
   RostraEngineJob *job = data;
-  g_autofree char *text = NULL;
-  double           fraction;
+  guint64          done, total;
 
   g_mutex_lock (&job->lock);
   job->progress_queued = FALSE;
-  fraction = job->fraction;
-  text = g_strdup (job->text);
+  done = job->done;
+  total = job->total;
   g_mutex_unlock (&job->lock);
 
   if (!g_task_get_completed (job->task) &&
       !g_cancellable_is_cancelled (g_task_get_cancellable (job->task)))
-    job->progress (fraction, text, job->progress_data);
+    job->progress (done, total, job->progress_data);
   return G_SOURCE_REMOVE;
 }
 
 /**
  * _rostra_engine_job_progress:
- * @fraction: from 0 to 1, or -1 when unknown
- * @text: (nullable): what the job is doing
+ * @done: how much is done (bytes read, pages copied…)
+ * @total: of how much, 0 when unknown
  *
  * Tells the job's caller how far it is, on the caller's context. Calls
  * close together are merged: the caller sees the last one.
  */
 void
-_rostra_engine_job_progress (RostraEngineJob *job, double fraction, const char *text)
+_rostra_engine_job_progress (RostraEngineJob *job, guint64 done, guint64 total)
 {
   gboolean queue;
 
@@ -226,12 +254,8 @@ _rostra_engine_job_progress (RostraEngineJob *job, double fraction, const char *
     return;
 
   g_mutex_lock (&job->lock);
-  job->fraction = fraction;
-  if (g_strcmp0 (text, job->text) != 0)
-    {
-      g_free (job->text);
-      job->text = g_strdup (text);
-    }
+  job->done = done;
+  job->total = total;
   queue = !job->progress_queued;
   job->progress_queued = TRUE;
   g_mutex_unlock (&job->lock);
@@ -276,6 +300,25 @@ rostra_engine_finalize (GObject *object)
     }
   g_clear_pointer (&self->reads, g_async_queue_unref);
   g_clear_pointer (&self->writes, g_async_queue_unref);
+  g_mutex_lock (&registry_lock);
+  if (registry != NULL && self->key != NULL)
+    {
+      GWeakRef *ref = g_hash_table_lookup (registry, self->key);
+
+      /* Unless another engine took the file's place meanwhile */
+      if (ref != NULL)
+        {
+          RostraEngine *registered = g_weak_ref_get (ref);
+
+          if (registered == NULL)
+            g_hash_table_remove (registry, self->key);
+          else
+            g_object_unref (registered);
+        }
+    }
+  g_mutex_unlock (&registry_lock);
+  g_free (self->path);
+  g_free (self->key);
   if (self->owns_store)
     g_clear_object (&self->store);
   else if (self->store != NULL)
@@ -323,16 +366,17 @@ rostra_engine_init (RostraEngine *self)
 }
 
 static RostraEngine *
-engine_new (RostraStore *store, gboolean owns_store)
+engine_new (RostraStore *store, const char *path, gboolean owns_store)
 {
   RostraEngine *self = g_object_new (ROSTRA_TYPE_ENGINE, NULL);
 
   self->owns_store = owns_store;
+  self->path = g_strdup (path);
   if (owns_store)
     self->store = g_object_ref (store);
-  else
+  else if (store != NULL)
     g_set_weak_pointer (&self->store, store);
-  if (g_str_equal (rostra_store_get_path (store), ":memory:"))
+  if (g_str_equal (path, ":memory:"))
     return self;
 
   self->reads = g_async_queue_new ();
@@ -359,16 +403,56 @@ rostra_engine_new (RostraStore *store)
 {
   g_return_val_if_fail (ROSTRA_IS_STORE (store), NULL);
 
-  return engine_new (store, TRUE);
+  return engine_new (store, rostra_store_get_path (store), TRUE);
+}
+
+/**
+ * rostra_engine_get_for_path:
+ * @path: an archive's file (not `:memory:`)
+ *
+ * The engine of the archive at @path: the one every connection of this
+ * process to that file shares (see rostra_engine_get_for_store()), made
+ * when there is none. Its workers open their connections when their
+ * first job comes, so this never touches the file.
+ *
+ * Returns: (transfer full): the engine
+ */
+RostraEngine *
+rostra_engine_get_for_path (const char *path)
+{
+  RostraEngine    *self = NULL;
+  GWeakRef        *ref;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (path != NULL && !g_str_equal (path, ":memory:"), NULL);
+
+  key = file_key (path);
+  g_mutex_lock (&registry_lock);
+  if (registry == NULL)
+    registry =
+        g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) weak_ref_free);
+  ref = g_hash_table_lookup (registry, key);
+  if (ref != NULL)
+    self = g_weak_ref_get (ref);
+  if (self == NULL)
+    {
+      self = engine_new (NULL, path, FALSE);
+      self->key = g_strdup (key);
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, self);
+      g_hash_table_replace (registry, g_strdup (key), ref);
+    }
+  g_mutex_unlock (&registry_lock);
+  return self;
 }
 
 /**
  * rostra_engine_get_for_store:
  * @store: the caller's connection to the archive
  *
- * The engine of @store, made on first use and kept as long as @store:
- * every widget showing @store runs its jobs there, so that
- * RostraEngine:busy tells of all of them.
+ * The engine of @store's archive (see rostra_engine_get_for_path()),
+ * kept as long as @store: every widget showing @store runs its jobs
+ * there, so that RostraEngine:busy tells of all of them.
  *
  * Returns: (transfer none): the engine
  */
@@ -382,7 +466,13 @@ rostra_engine_get_for_store (RostraStore *store)
   self = g_object_get_data (G_OBJECT (store), "rostra-engine");
   if (self == NULL)
     {
-      self = engine_new (store, FALSE);
+      const char *path = rostra_store_get_path (store);
+
+      /* In memory, the jobs need this very connection. */
+      if (g_str_equal (path, ":memory:"))
+        self = engine_new (store, path, FALSE);
+      else
+        self = rostra_engine_get_for_path (path);
       g_object_set_data_full (G_OBJECT (store), "rostra-engine", self, g_object_unref);
     }
   return self;
@@ -547,15 +637,18 @@ first_page_job (RostraEngineJob *job,
 {
   g_autoptr (RostraEnginePage) page = g_new0 (RostraEnginePage, 1);
   g_autofree char *fts = rostra_query_dup_fts (data);
+  g_autofree char *fts_used = NULL;
 
   page->ids = rostra_store_query_first_page (store, data, ROSTRA_ENGINE_PAGE_SIZE,
                                              ROSTRA_ENGINE_FIRST_BOUND, cancellable,
-                                             &page->complete, error);
+                                             &page->complete, &fts_used, error);
   if (page->ids == NULL)
     return FALSE;
+  /* Snippets of the word itself when the page was found by it: those of
+   * a common prefix would walk every hit of every word it starts. */
   page->rows = rostra_store_load_rows (store, (const gint64 *) (gpointer) page->ids->data,
-                                       MIN (page->ids->len, ROSTRA_ENGINE_PAGE_SIZE), fts,
-                                       cancellable, error);
+                                       MIN (page->ids->len, ROSTRA_ENGINE_PAGE_SIZE),
+                                       fts_used ? fts_used : fts, cancellable, error);
   if (page->rows == NULL)
     return FALSE;
   *result = g_steal_pointer (&page);

@@ -37,18 +37,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraEnginePage, rostra_engine_page_free)
 
 /**
  * RostraEngineProgressFunc:
- * @fraction: from 0 to 1, or -1 when unknown
- * @text: (nullable): what the job is doing, for the user
+ * @done: how much of the job is done (bytes read, pages copied…)
+ * @total: of how much; 0 when not known
  *
  * Called on the caller's main context while a job runs.
  */
-typedef void (*RostraEngineProgressFunc) (double fraction, const char *text, gpointer user_data);
+typedef void (*RostraEngineProgressFunc) (guint64 done, guint64 total, gpointer user_data);
 
 #define ROSTRA_TYPE_ENGINE (rostra_engine_get_type ())
 G_DECLARE_FINAL_TYPE (RostraEngine, rostra_engine, ROSTRA, ENGINE, GObject)
 
 RostraEngine *rostra_engine_new (RostraStore *store);
 RostraEngine *rostra_engine_get_for_store (RostraStore *store);
+RostraEngine *rostra_engine_get_for_path (const char *path);
 RostraStore  *rostra_engine_get_store (RostraEngine *self);
 gboolean      rostra_engine_get_busy (RostraEngine *self);
 
@@ -226,6 +227,53 @@ void     rostra_engine_backup_async (RostraEngine            *self,
                                      GAsyncReadyCallback      callback,
                                      gpointer                 user_data);
 gboolean rostra_engine_backup_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+void rostra_engine_list_tag_names_async (RostraEngine       *self,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+char **
+rostra_engine_list_tag_names_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+/**
+ * RostraFilterLists:
+ * @sources: the sources, the most frequent first
+ * @languages: the languages, the most frequent first
+ * @years: the years, the latest first
+ * @tags: the tags given to articles
+ *
+ * What the library's filters offer.
+ */
+typedef struct
+{
+  char **sources;
+  char **languages;
+  char **years;
+  char **tags;
+} RostraFilterLists;
+
+void rostra_filter_lists_free (RostraFilterLists *lists);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraFilterLists, rostra_filter_lists_free)
+
+void rostra_engine_list_filters_async (RostraEngine       *self,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+RostraFilterLists *
+rostra_engine_list_filters_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
+void     rostra_engine_preview_file_async (RostraEngine            *self,
+                                           GFile                   *file,
+                                           guint                    max_entries,
+                                           RostraEngineProgressFunc progress,
+                                           gpointer                 progress_data,
+                                           GCancellable            *cancellable,
+                                           GAsyncReadyCallback      callback,
+                                           gpointer                 user_data);
+gboolean rostra_engine_preview_file_finish (RostraEngine        *self,
+                                            GAsyncResult        *result,
+                                            RostraImportReport **report,
+                                            GError             **error);
 
 void         rostra_store_open_async (const char         *path,
                                       GCancellable       *cancellable,

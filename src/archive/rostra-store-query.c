@@ -410,6 +410,8 @@ rank_newest (RostraStore       *self,
  * @bound: when ranking by relevance, how many hits at most to rank
  * @cancellable: (nullable): stops a long search
  * @complete: (out): whether the ids are all of @query's, in its order
+ * @fts_used: (out) (optional) (nullable): the FTS5 query that found the
+ *   ids when it is not @query's own, %NULL otherwise
  *
  * A first page to show at once, at a cost that does not grow with the
  * archive where it can. A search by relevance ranks only the newest
@@ -420,7 +422,8 @@ rank_newest (RostraStore       *self,
  * rostra_store_query_ids() later replaces. When the last word is a
  * prefix, the word itself is searched first (FTS5 merges the doclists of
  * every word a prefix starts before its first hit): when it has @bound
- * hits or more, its newest @bound are the ones ranked. Without a search, the
+ * hits or more, its newest @bound are the ones ranked, and @fts_used is
+ * set to the FTS5 query of the word, for the page's snippets. Without a search, the
  * newest or oldest @limit come from the index on dates. Other orders
  * (by title, or a search by date) sort every hit: they return them all,
  * @complete.
@@ -434,6 +437,7 @@ rostra_store_query_first_page (RostraStore       *self,
                                guint              bound,
                                GCancellable      *cancellable,
                                gboolean          *complete,
+                               char             **fts_used,
                                GError           **error)
 {
   g_autofree char *fts = NULL;
@@ -444,6 +448,8 @@ rostra_store_query_first_page (RostraStore       *self,
 
   fts = rostra_query_dup_fts (query);
   *complete = FALSE;
+  if (fts_used != NULL)
+    *fts_used = NULL;
   if (fts != NULL && query->sort == ROSTRA_SORT_RELEVANCE)
     {
       g_autoptr (GArray) scored = NULL;
@@ -460,6 +466,8 @@ rostra_store_query_first_page (RostraStore       *self,
             return NULL;
           if (scored->len < MAX (bound, limit))
             g_clear_pointer (&scored, g_array_unref);
+          else if (fts_used != NULL)
+            *fts_used = g_steal_pointer (&word);
         }
       if (scored == NULL)
         {

@@ -119,6 +119,7 @@ GArray    *rostra_store_query_first_page (RostraStore       *self,
                                           guint              bound,
                                           GCancellable      *cancellable,
                                           gboolean          *complete,
+                                          char             **fts_used,
                                           GError           **error);
 gint64     rostra_store_count_query (RostraStore       *self,
                                      const RostraQuery *query,

@@ -266,12 +266,12 @@ job_free (Job *job)
 }
 
 static void
-backup_progress (double fraction, const char *text, gpointer user_data)
+backup_progress (guint64 n_done, guint64 n_total, gpointer user_data)
 {
   Job *job = user_data;
 
-  if (fraction >= 0)
-    g_atomic_int_set (&job->percent, (gint) (fraction * 100));
+  if (n_total > 0)
+    g_atomic_int_set (&job->percent, (gint) (n_done * 100 / n_total));
 }
 
 /* “12 speeches and 30 annotations”, or one of them; %NULL when both are 0. */

@@ -22,6 +22,8 @@
 
 #include <string.h>
 
+#include "rostra-engine.h"
+#include "rostra-import-batch.h"
 #include "rostra-import-dialog.h"
 #include "rostra-language.h"
 #include "rostra-tag.h"
@@ -77,9 +79,11 @@ struct _RostraImportDialog
 {
   AdwWindow parent_instance;
 
-  char      *database;
-  GPtrArray *items; /* FileItem */
-  char     **tag_names;
+  char         *database;
+  RostraEngine *engine; /* the archive's, made when first needed */
+  RostraStore  *memory; /* the archive, when it is in memory */
+  GPtrArray    *items;  /* FileItem */
+  char        **tag_names;
 
   ImportJob  *import_job; /* while importing */
   gboolean    finished;   /* the summary is shown */
@@ -268,18 +272,15 @@ status_icon_new (const char *icon_name, const char *css_class)
 
 /* Items */
 
+/* A preview runs on the archive's engine; this is what the dialog
+ * keeps of it, on the main thread. */
 struct _PreviewJob
 {
   gatomicrefcount ref;
-  char           *database;
-  GFile          *file;
+  guint64         size;
+  guint64         bytes_read;
 
-  GMutex   lock;
-  guint64  size;           /* lock */
-  guint64  bytes_read;     /* lock */
-  gboolean update_pending; /* lock */
-
-  FileItem *item; /* main thread only; NULL once the item is gone */
+  FileItem *item; /* NULL once the item is gone */
 };
 
 static PreviewJob *
@@ -289,7 +290,6 @@ preview_job_ref (PreviewJob *job)
   return job;
 }
 
-/* Any thread: a job holds nothing of GTK's. */
 static void
 preview_job_unref (gpointer data)
 {
@@ -297,9 +297,6 @@ preview_job_unref (gpointer data)
 
   if (!g_atomic_ref_count_dec (&job->ref))
     return;
-  g_free (job->database);
-  g_object_unref (job->file);
-  g_mutex_clear (&job->lock);
   g_free (job);
 }
 
@@ -755,176 +752,87 @@ file_group_show_preview (FileItem *item)
 
 /* Previews */
 
-typedef struct
+/* The archive's engine: the window's, when it shows the same file. */
+static RostraEngine *
+get_engine (RostraImportDialog *self)
 {
-  RostraImportReport *report;
-  GError             *error;
-} PreviewResult;
-
-static void
-preview_result_free (gpointer data)
-{
-  PreviewResult *result = data;
-
-  rostra_import_report_free (result->report);
-  g_clear_error (&result->error);
-  g_free (result);
+  if (self->engine != NULL)
+    return self->engine;
+  if (self->database != NULL && !g_str_equal (self->database, ":memory:"))
+    self->engine = rostra_engine_get_for_path (self->database);
+  else
+    {
+      /* A private archive in memory: an empty one to compare with */
+      self->memory = rostra_store_open (":memory:", NULL);
+      self->engine = g_object_ref (rostra_engine_get_for_store (self->memory));
+    }
+  return self->engine;
 }
 
-typedef gpointer (*RefFunc) (gpointer job);
-
-/* Worker threads report progress as often as they like; the main loop
- * gets at most one pending update, which reads the latest numbers.
- * @pending is guarded by @lock; the update clears it. */
 static void
-schedule_update (GMutex        *lock,
-                 gboolean      *pending,
-                 GSourceFunc    update,
-                 gpointer       job,
-                 RefFunc        ref,
-                 GDestroyNotify unref)
+preview_progress (guint64 bytes_read, guint64 size, gpointer user_data)
 {
-  gboolean schedule;
-
-  g_mutex_lock (lock);
-  schedule = !*pending;
-  *pending = TRUE;
-  g_mutex_unlock (lock);
-
-  if (schedule)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update, ref (job), unref);
-}
-
-static gboolean
-preview_update_idle (gpointer data)
-{
-  PreviewJob      *job = data;
+  PreviewJob      *job = user_data;
   FileItem        *item = job->item;
   g_autofree char *subtitle = NULL;
-  guint64          size, bytes;
 
-  g_mutex_lock (&job->lock);
-  size = job->size;
-  bytes = job->bytes_read;
-  job->update_pending = FALSE;
-  g_mutex_unlock (&job->lock);
-
+  job->bytes_read = bytes_read;
+  job->size = size;
   if (item == NULL || item->progress_bar == NULL)
-    return G_SOURCE_REMOVE;
+    return;
 
   item->size = size;
   if (size > 0)
     {
-      gtk_progress_bar_set_fraction (item->progress_bar, MIN (1.0, (double) bytes / size));
-      subtitle = format_bytes_of (bytes, size);
+      gtk_progress_bar_set_fraction (item->progress_bar, MIN (1.0, (double) bytes_read / size));
+      subtitle = format_bytes_of (bytes_read, size);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (item->status_row), subtitle);
     }
   else
     gtk_progress_bar_pulse (item->progress_bar);
-  return G_SOURCE_REMOVE;
-}
-
-/* Worker thread: at most one update waits for the main loop. */
-static void
-preview_schedule_update (PreviewJob *job)
-{
-  schedule_update (&job->lock, &job->update_pending, preview_update_idle, job,
-                   (RefFunc) preview_job_ref, preview_job_unref);
-}
-
-/* Worker thread */
-static void
-preview_progress (guint64 bytes_read, guint n_entries, gpointer user_data)
-{
-  PreviewJob *job = user_data;
-
-  g_mutex_lock (&job->lock);
-  job->bytes_read = bytes_read;
-  g_mutex_unlock (&job->lock);
-  preview_schedule_update (job);
-}
-
-static void
-preview_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  PreviewJob    *job = task_data;
-  PreviewResult *result = g_new0 (PreviewResult, 1);
-  g_autoptr (RostraStore) store = NULL;
-  g_autoptr (GFileInfo) info = NULL;
-
-  info = g_file_query_info (job->file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL)
-    {
-      g_mutex_lock (&job->lock);
-      job->size = g_file_info_get_size (info);
-      g_mutex_unlock (&job->lock);
-      preview_schedule_update (job);
-    }
-
-  /* A connection of the worker's own, to compare with the archive. */
-  if ((store = rostra_store_open (job->database, &result->error)) != NULL)
-    rostra_import_preview_file (store, job->file, PREVIEW_ENTRIES, preview_progress, job,
-                                cancellable, &result->report, &result->error);
-
-  g_task_return_pointer (task, result, preview_result_free);
 }
 
 static void
 preview_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  PreviewJob    *job = user_data;
-  FileItem      *item = job->item;
-  PreviewResult *result;
+  PreviewJob         *job = user_data;
+  FileItem           *item = job->item;
+  RostraImportReport *report = NULL;
   g_autoptr (GError) error = NULL;
 
-  result = g_task_propagate_pointer (G_TASK (res), &error);
+  rostra_engine_preview_file_finish (ROSTRA_ENGINE (source), res, &report, &error);
 
   /* Removed, or the dialog is gone. */
   if (item != NULL)
     {
       RostraImportDialog *self = item->dialog;
 
-      g_mutex_lock (&job->lock);
       item->size = job->size;
-      g_mutex_unlock (&job->lock);
       file_item_stop_preview (item);
-
-      if (result != NULL)
-        {
-          item->report = g_steal_pointer (&result->report);
-          item->error = g_steal_pointer (&result->error);
-        }
-      else
-        item->error = g_steal_pointer (&error);
-
+      item->report = g_steal_pointer (&report);
+      item->error = g_steal_pointer (&error);
       file_group_show_preview (item);
       update_state (self);
     }
 
-  if (result != NULL)
-    preview_result_free (result);
+  rostra_import_report_free (report);
   preview_job_unref (job);
 }
 
+/* On a reader of the archive's engine, which compares with the archive */
 static void
 file_item_start_preview (RostraImportDialog *self, FileItem *item)
 {
-  g_autoptr (GTask) task = NULL;
   PreviewJob *job = g_new0 (PreviewJob, 1);
 
   g_atomic_ref_count_init (&job->ref);
-  g_mutex_init (&job->lock);
-  job->database = g_strdup (self->database);
-  job->file = g_object_ref (item->file);
   job->item = item;
   item->job = job;
   item->cancellable = g_cancellable_new ();
 
-  task = g_task_new (NULL, item->cancellable, preview_done, preview_job_ref (job));
-  g_task_set_source_tag (task, file_item_start_preview);
-  g_task_set_task_data (task, preview_job_ref (job), preview_job_unref);
-  g_task_run_in_thread (task, preview_thread);
+  rostra_engine_preview_file_async (get_engine (self), item->file, PREVIEW_ENTRIES,
+                                    preview_progress, job, item->cancellable, preview_done,
+                                    preview_job_ref (job));
 }
 
 static gboolean
@@ -1268,36 +1176,10 @@ setup_suggestions (RostraImportDialog *self)
 }
 
 static void
-load_tags_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  const char *database = task_data;
-  g_autoptr (RostraStore) store = NULL;
-  g_autoptr (GListModel) tags = NULL;
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GError *error = NULL;
-
-  if (!(store = rostra_store_open (database, &error)) ||
-      !(tags = rostra_store_list_tags (store, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
-    {
-      g_autoptr (RostraTag) tag = g_list_model_get_item (tags, i);
-
-      g_ptr_array_add (names, g_strdup (rostra_tag_get_name (tag)));
-    }
-  g_ptr_array_add (names, NULL);
-  g_task_return_pointer (task, g_ptr_array_free (g_steal_pointer (&names), FALSE),
-                         (GDestroyNotify) g_strfreev);
-}
-
-static void
 load_tags_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
   RostraImportDialog *self = user_data;
-  char              **names = g_task_propagate_pointer (G_TASK (res), NULL);
+  char **names = rostra_engine_list_tag_names_finish (ROSTRA_ENGINE (source), res, NULL);
 
   /* Without the archive's tags, the entry just does not complete. */
   if (!self->disposed && names != NULL)
@@ -1311,64 +1193,34 @@ load_tags_done (GObject *source, GAsyncResult *res, gpointer user_data)
   g_object_unref (self);
 }
 
+/* On a reader of the archive's engine (the window's, when it shows it) */
 static void
 load_tags (RostraImportDialog *self)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, NULL, load_tags_done, g_object_ref (self));
-
-  g_task_set_source_tag (task, load_tags);
-  g_task_set_task_data (task, g_strdup (self->database), g_free);
-  g_task_run_in_thread (task, load_tags_thread);
+  rostra_engine_list_tag_names_async (get_engine (self), NULL, load_tags_done, g_object_ref (self));
 }
 
 /* The import */
 
+/* The import runs on the archive engine's writer (see
+ * rostra-import-batch.c); this is what the dialog keeps of it, on the
+ * main thread. */
 typedef struct
 {
-  GFile    *file;
-  char     *name;
+  FileItem *item;
   guint64   size;
-  FileItem *item; /* main thread only */
-
-  /* Set by the worker under the job's lock; then left to the main thread */
-  gboolean            finished;
-  gboolean            ok;
-  RostraImportReport *report;
-  GError             *error;
 } ImportFile;
 
 struct _ImportJob
 {
-  gatomicrefcount ref;
-  char           *database;
-  char          **tags;
-  GPtrArray      *files; /* ImportFile */
-  GCancellable   *cancellable;
-  guint64         total_size;
+  gatomicrefcount    ref;
+  RostraImportBatch *batch;
+  GArray            *files; /* ImportFile, in the batch's order */
+  guint64            total_size;
 
-  GMutex   lock;
-  guint    current;        /* lock: the file being imported */
-  guint64  done_bytes;     /* lock: of the files before it */
-  guint64  bytes_read;     /* lock: of the current file */
-  guint    n_entries;      /* lock: of the current file */
-  guint    n_finished;     /* lock */
-  gboolean update_pending; /* lock */
-
-  RostraImportDialog *dialog;      /* main thread only; NULL once disposed */
-  guint               n_delivered; /* main thread only */
+  RostraImportDialog *dialog; /* NULL once disposed */
+  guint               n_delivered;
 };
-
-static void
-import_file_free (gpointer data)
-{
-  ImportFile *f = data;
-
-  g_object_unref (f->file);
-  g_free (f->name);
-  g_clear_pointer (&f->report, rostra_import_report_free);
-  g_clear_error (&f->error);
-  g_free (f);
-}
 
 static ImportJob *
 import_job_ref (ImportJob *job)
@@ -1384,11 +1236,8 @@ import_job_unref (gpointer data)
 
   if (!g_atomic_ref_count_dec (&job->ref))
     return;
-  g_free (job->database);
-  g_strfreev (job->tags);
-  g_ptr_array_unref (job->files);
-  g_object_unref (job->cancellable);
-  g_mutex_clear (&job->lock);
+  rostra_import_batch_unref (job->batch);
+  g_array_unref (job->files);
   g_free (job);
 }
 
@@ -1404,8 +1253,8 @@ set_progress (RostraImportDialog *self, double fraction)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
-/* Main thread: shows where the worker is, and takes in the files it
- * finished (announcing those committed). */
+/* Shows where the writer is, and takes in the files it finished
+ * (announcing those committed). */
 static void
 import_update (ImportJob *job)
 {
@@ -1421,25 +1270,23 @@ import_update (ImportJob *job)
   if (self == NULL)
     return;
 
-  g_mutex_lock (&job->lock);
-  current = job->current;
-  n_entries = job->n_entries;
-  n_finished = job->n_finished;
-  done_bytes = job->done_bytes;
-  bytes_read = job->bytes_read;
-  job->update_pending = FALSE;
-  g_mutex_unlock (&job->lock);
+  rostra_import_batch_get_progress (job->batch, &current, &done_bytes, &bytes_read, &n_entries,
+                                    &n_finished);
 
   g_object_ref (self);
   while (job->n_delivered < n_finished && job->dialog != NULL)
     {
       FileItem *item;
 
-      f = g_ptr_array_index (job->files, job->n_delivered++);
+      gboolean ok;
+
+      f = &g_array_index (job->files, ImportFile, job->n_delivered);
       item = f->item;
-      item->result = g_steal_pointer (&f->report);
-      item->result_error = g_steal_pointer (&f->error);
-      if (f->ok)
+      g_clear_pointer (&item->result, rostra_import_report_free);
+      g_clear_error (&item->result_error);
+      ok = rostra_import_batch_take_result (job->batch, job->n_delivered++, &item->result,
+                                            &item->result_error);
+      if (ok)
         item->outcome = OUTCOME_IMPORTED;
       else if (g_error_matches (item->result_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         item->outcome = OUTCOME_CANCELLED;
@@ -1460,7 +1307,7 @@ import_update (ImportJob *job)
 
   if (current < job->files->len && n_finished < job->files->len)
     {
-      f = g_ptr_array_index (job->files, current);
+      f = &g_array_index (job->files, ImportFile, current);
       /* Translators: the file being imported, as in “File 1 of 2 · speeches.txt”. */
       description = g_strdup_printf (_("File %u of %u · %s"), current + 1, job->files->len,
                                         f->item->display_name);
@@ -1480,79 +1327,25 @@ import_update (ImportJob *job)
   g_object_unref (self);
 }
 
-static gboolean
-import_update_idle (gpointer data)
+static void
+import_progress (guint64 done, guint64 total, gpointer user_data)
 {
-  import_update (data);
-  return G_SOURCE_REMOVE;
+  import_update (user_data);
 }
 
-/* Worker thread */
+/* The archive could not be opened at all: every file failed for it. */
 static void
-import_schedule_update (ImportJob *job)
+import_failed (ImportJob *job, const GError *error)
 {
-  schedule_update (&job->lock, &job->update_pending, import_update_idle, job,
-                   (RefFunc) import_job_ref, import_job_unref);
-}
-
-/* Worker thread */
-static void
-import_progress (guint64 bytes_read, guint n_entries, gpointer user_data)
-{
-  ImportJob *job = user_data;
-
-  g_mutex_lock (&job->lock);
-  job->bytes_read = bytes_read;
-  job->n_entries = n_entries;
-  g_mutex_unlock (&job->lock);
-  import_schedule_update (job);
-}
-
-static void
-import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *unused)
-{
-  ImportJob *job = task_data;
-  g_autoptr (RostraStore) store = NULL;
-  g_autoptr (GError) open_error = NULL;
-
-  /* A connection of the worker's own: the window keeps reading. */
-  store = rostra_store_open (job->database, &open_error);
-
-  for (guint i = 0; i < job->files->len; i++)
+  for (guint i = job->n_delivered; i < job->files->len; i++)
     {
-      ImportFile         *f = g_ptr_array_index (job->files, i);
-      RostraImportOptions options = { f->name, (const char *const *) job->tags };
-      RostraImportReport *report = NULL;
-      GError             *error = NULL;
-      gboolean            ok = FALSE;
+      FileItem *item = g_array_index (job->files, ImportFile, i).item;
 
-      g_mutex_lock (&job->lock);
-      job->current = i;
-      job->bytes_read = 0;
-      job->n_entries = 0;
-      g_mutex_unlock (&job->lock);
-      import_schedule_update (job);
-
-      /* Cancelled: the files left are not even opened. */
-      if (store == NULL)
-        error = g_error_copy (open_error);
-      else if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
-        ok = rostra_import_file_full (store, f->file, &options, import_progress, job,
-                                      job->cancellable, &report, &error);
-
-      g_mutex_lock (&job->lock);
-      f->ok = ok;
-      f->report = report;
-      f->error = error;
-      f->finished = TRUE;
-      job->done_bytes += f->size;
-      job->bytes_read = 0;
-      job->n_finished = i + 1;
-      g_mutex_unlock (&job->lock);
-      import_schedule_update (job);
+      g_clear_error (&item->result_error);
+      item->result_error = g_error_copy (error);
+      item->outcome = OUTCOME_FAILED;
     }
-
-  g_task_return_boolean (task, TRUE);
+  job->n_delivered = job->files->len;
 }
 
 /* The summary */
@@ -1731,13 +1524,22 @@ show_summary (RostraImportDialog *self)
 static void
 import_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  RostraImportDialog *self = user_data;
-  ImportJob          *job = g_task_get_task_data (G_TASK (res));
+  ImportJob          *job = user_data;
+  RostraImportDialog *self = job->dialog ? g_object_ref (job->dialog) : NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean ran = rostra_engine_import_batch_finish (ROSTRA_ENGINE (source), res, &error);
 
+  if (self == NULL)
+    {
+      import_job_unref (job);
+      return;
+    }
   if (!self->disposed && self->import_job == job)
     {
-      /* The files the worker finished since the last update. */
+      /* The files the writer finished since the last update. */
       import_update (job);
+      if (!ran)
+        import_failed (job, error);
     }
 
   if (!self->disposed && self->import_job == job)
@@ -1758,6 +1560,7 @@ import_done (GObject *source, GAsyncResult *res, gpointer user_data)
         gtk_widget_grab_focus (self->done_button);
     }
 
+  import_job_unref (job);
   g_object_unref (self);
 }
 
@@ -1947,7 +1750,7 @@ rostra_import_dialog_dispose (GObject *object)
   self->disposed = TRUE;
   if (self->import_job != NULL)
     {
-      g_cancellable_cancel (self->import_job->cancellable);
+      rostra_import_batch_cancel (self->import_job->batch);
       self->import_job->dialog = NULL;
       g_clear_pointer (&self->import_job, import_job_unref);
     }
@@ -1971,6 +1774,8 @@ rostra_import_dialog_finalize (GObject *object)
   RostraImportDialog *self = ROSTRA_IMPORT_DIALOG (object);
 
   g_free (self->database);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->memory);
   g_ptr_array_unref (self->items);
   g_strfreev (self->tag_names);
   g_array_unref (self->warning_lines);
@@ -2222,27 +2027,24 @@ rostra_import_dialog_add_files (RostraImportDialog *self, GListModel *files)
 gboolean
 rostra_import_dialog_start (RostraImportDialog *self)
 {
-  g_autoptr (GTask) task = NULL;
-  g_autofree char *tags = NULL;
-  ImportJob       *job;
+  g_auto (GStrv) tags = NULL;
+  ImportJob *job;
 
   g_return_val_if_fail (ROSTRA_IS_IMPORT_DIALOG (self), FALSE);
 
   if (!gtk_widget_get_sensitive (self->import_button) || self->import_job != NULL || self->finished)
     return FALSE;
 
+  tags = parse_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
   job = g_new0 (ImportJob, 1);
   g_atomic_ref_count_init (&job->ref);
-  g_mutex_init (&job->lock);
-  job->database = g_strdup (self->database);
-  job->tags = parse_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
-  job->files = g_ptr_array_new_with_free_func (import_file_free);
-  job->cancellable = g_cancellable_new ();
+  job->batch = rostra_import_batch_new ((const char *const *) tags);
+  job->files = g_array_new (FALSE, FALSE, sizeof (ImportFile));
 
   for (guint i = 0; i < self->items->len; i++)
     {
       FileItem        *item = g_ptr_array_index (self->items, i);
-      ImportFile      *f;
+      ImportFile       f = { item, 0 };
       g_autofree char *name = NULL;
 
       g_clear_pointer (&item->result, rostra_import_report_free);
@@ -2252,14 +2054,11 @@ rostra_import_dialog_start (RostraImportDialog *self)
         continue;
 
       name = g_strstrip (g_strdup (file_item_get_name (item)));
-      f = g_new0 (ImportFile, 1);
-      f->file = g_object_ref (item->file);
-      f->name = *name ? g_steal_pointer (&name) : g_strdup (item->display_name);
-      f->size = item->report->size;
-      f->item = item;
+      f.size = item->report->size;
+      rostra_import_batch_add (job->batch, item->file, *name ? name : item->display_name, f.size);
       item->outcome = OUTCOME_PENDING;
-      job->total_size += f->size;
-      g_ptr_array_add (job->files, f);
+      job->total_size += f.size;
+      g_array_append_val (job->files, f);
     }
 
   if (job->files->len == 0)
@@ -2282,10 +2081,10 @@ rostra_import_dialog_start (RostraImportDialog *self)
   suggestions_hide (self);
   adw_leaflet_set_visible_child (self->leaflet, self->main_page);
 
-  task = g_task_new (NULL, NULL, import_done, g_object_ref (self));
-  g_task_set_source_tag (task, rostra_import_dialog_start);
-  g_task_set_task_data (task, import_job_ref (job), import_job_unref);
-  g_task_run_in_thread (task, import_thread);
+  /* On the archive engine's writer; the callback comes once every file
+   * is finished or skipped, even after a cancel. */
+  rostra_engine_import_batch_async (get_engine (self), job->batch, import_progress, job,
+                                    import_done, import_job_ref (job));
 
   update_state (self);
   gtk_widget_grab_focus (self->cancel_button);
@@ -2313,7 +2112,7 @@ rostra_import_dialog_cancel (RostraImportDialog *self)
     return;
 
   self->cancelled = TRUE;
-  g_cancellable_cancel (self->import_job->cancellable);
+  rostra_import_batch_cancel (self->import_job->batch);
   adw_status_page_set_title (self->progress_page, _("Cancelling…"));
   adw_status_page_set_description (self->progress_page,
                                    _("The file being imported is rolled back."));

@@ -51,6 +51,7 @@ struct _RostraWindow
   char               *path;       /* the archive's file */
   RostraStore        *store;      /* NULL while it cannot be opened */
   guint               generation; /* one more for each archive opened */
+  guint               filters_serial;
   gboolean            disposed;
   RostraArticleList  *articles;
   GtkSingleSelection *selection;
@@ -719,6 +720,32 @@ index_of (GPtrArray *values, const char *value)
   return 0;
 }
 
+/* The archive that a job of the engine was started for */
+typedef struct
+{
+  RostraWindow *window;
+  guint         generation;
+  guint         serial; /* which call, for jobs called again before they answer */
+} WindowJob;
+
+static WindowJob *
+window_job_new (RostraWindow *self)
+{
+  WindowJob *job = g_new0 (WindowJob, 1);
+
+  job->window = g_object_ref (self);
+  job->generation = self->generation;
+  return job;
+}
+
+static void
+window_job_free (WindowJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowJob, window_job_free)
+
 static GPtrArray *
 values_with_any (char **strv)
 {
@@ -730,13 +757,14 @@ values_with_any (char **strv)
   return values;
 }
 
+/* Refills the filters with what the archive holds now, and applies them. */
 static void
-update_filters (RostraWindow *self)
+fill_filters (RostraWindow *self, RostraFilterLists *lists)
 {
-  g_auto (GStrv) sources = rostra_store_list_sources (self->store, NULL);
-  g_auto (GStrv) languages = rostra_store_list_languages (self->store, NULL);
-  g_auto (GStrv) years = rostra_store_list_years (self->store, NULL);
-  g_auto (GStrv) tags = rostra_store_list_article_tags (self->store, NULL);
+  char           **sources = lists ? lists->sources : NULL;
+  char           **languages = lists ? lists->languages : NULL;
+  char           **years = lists ? lists->years : NULL;
+  char           **tags = lists ? lists->tags : NULL;
   g_autofree char *tag = g_strdup (self->query->tag);
   g_autoptr (GPtrArray) year_values = values_with_any (years);
   g_autofree char *source = g_strdup (self->query->source);
@@ -780,6 +808,35 @@ update_filters (RostraWindow *self)
   }
 
   filters_changed (self);
+}
+
+static void
+filters_listed (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (WindowJob) job = user_data;
+  RostraWindow *self = job->window;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RostraFilterLists) lists =
+      rostra_engine_list_filters_finish (ROSTRA_ENGINE (source), result, &error);
+
+  /* Gone, another archive, or a newer list on its way */
+  if (self->disposed || self->store == NULL || job->generation != self->generation ||
+      job->serial != self->filters_serial)
+    return;
+  if (lists == NULL)
+    g_debug ("The filters cannot be listed: %s", error->message);
+  fill_filters (self, lists);
+}
+
+/* The lists scan the archive's indexes: on a reader of its engine. */
+static void
+update_filters (RostraWindow *self)
+{
+  WindowJob *job = window_job_new (self);
+
+  job->serial = ++self->filters_serial;
+  rostra_engine_list_filters_async (rostra_engine_get_for_store (self->store), NULL, filters_listed,
+                                    job);
 }
 
 /* Importing */
@@ -1388,31 +1445,6 @@ show_problem (RostraWindow *self, const GError *error)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-again", !the_file);
 }
 
-/* The archive that a job of the engine was started for */
-typedef struct
-{
-  RostraWindow *window;
-  guint         generation;
-} WindowJob;
-
-static WindowJob *
-window_job_new (RostraWindow *self)
-{
-  WindowJob *job = g_new0 (WindowJob, 1);
-
-  job->window = g_object_ref (self);
-  job->generation = self->generation;
-  return job;
-}
-
-static void
-window_job_free (WindowJob *job)
-{
-  g_object_unref (job->window);
-  g_free (job);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowJob, window_job_free)
-
 /* The file is found damaged on a worker, after the window opened it. */
 static void
 check_done (GObject *source, GAsyncResult *res, gpointer user_data)
@@ -1459,7 +1491,10 @@ use_store (RostraWindow *self, RostraStore *store)
 
   set_archive_actions_enabled (self, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "archive");
-  update_filters (self); /* sets the query, which loads the list */
+  /* The list loads at once; the filters are listed on a worker meanwhile
+   * (the query stays the same unless a value it filters on is gone). */
+  apply_query (self);
+  update_filters (self);
 }
 
 static void
