@@ -44,25 +44,29 @@ static const GOptionEntry main_entries[] = {
           N_("Search the archive’s articles for TEXT, best matches first"), N_("TEXT") },
           { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
             N_("With --list or --search: write JSON"), NULL },
-            { "export", 'e', 0, G_OPTION_ARG_STRING, NULL,
-              N_("Export annotations in FORMAT: json (a backup), markdown, html, csv, w3c"),
-                  N_("FORMAT") },
-              { "tag", 0, 0, G_OPTION_ARG_STRING, NULL,
-                N_("With --export: only the annotations tagged TAG"), N_("TAG") },
-                { "article", 0, 0, G_OPTION_ARG_INT64, NULL,
-                  N_("With --export: only the article ID (see --list) and its annotations"),
-                      N_("ID") },
-                  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-                    N_("With --export: write to FILE (atomically) instead of standard output"),
-                        N_("FILE") },
-                    { "backup", 'b', 0, G_OPTION_ARG_FILENAME, NULL,
-                      N_("Copy the archive to FILE, consistently, even while it is in use"),
-                          N_("FILE") },
-                      { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-                        N_("Show the version and quit"), NULL },
-                        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
-                          N_("[FILE…]") },
-                          { NULL } };
+            { "limit", 0, 0, G_OPTION_ARG_INT, NULL,
+              N_("With --search: at most N results (default, or 0: all)"), N_("N") },
+              { "offset", 0, 0, G_OPTION_ARG_INT, NULL,
+                N_("With --search: skip the N best results first (default: 0)"), N_("N") },
+                { "export", 'e', 0, G_OPTION_ARG_STRING, NULL,
+                  N_("Export annotations in FORMAT: json (a backup), markdown, html, csv, w3c"),
+                      N_("FORMAT") },
+                  { "tag", 0, 0, G_OPTION_ARG_STRING, NULL,
+                    N_("With --export: only the annotations tagged TAG"), N_("TAG") },
+                    { "article", 0, 0, G_OPTION_ARG_INT64, NULL,
+                      N_("With --export: only the article ID (see --list) and its annotations"),
+                          N_("ID") },
+                      { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+                        N_("With --export: write to FILE (atomically) instead of standard output"),
+                            N_("FILE") },
+                        { "backup", 'b', 0, G_OPTION_ARG_FILENAME, NULL,
+                          N_("Copy the archive to FILE, consistently, even while it is in use"),
+                              N_("FILE") },
+                          { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+                            N_("Show the version and quit"), NULL },
+                            { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
+                              N_("[FILE…]") },
+                              { NULL } };
 
 static int
 usage_error (const char *message)
@@ -85,6 +89,8 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_autofree char        *backup = NULL;
   gint64                  article = 0;
   gboolean                has_article;
+  int                     limit = 0, offset = 0;
+  gboolean                has_limit, has_offset;
   gboolean                import = FALSE, list = FALSE, json = FALSE, version = FALSE;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
@@ -96,6 +102,8 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_variant_dict_lookup (options, "search", "&s", &search);
   g_variant_dict_lookup (options, "tag", "&s", &tag);
   has_article = g_variant_dict_lookup (options, "article", "x", &article);
+  has_limit = g_variant_dict_lookup (options, "limit", "i", &limit);
+  has_offset = g_variant_dict_lookup (options, "offset", "i", &offset);
   g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, "backup", "^ay", &backup);
   g_variant_dict_lookup (options, "version", "b", &version);
@@ -111,6 +119,12 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
     return usage_error (_("--import, --list, --search, --export and --backup cannot be combined"));
   if (json && !list && !search)
     return usage_error (_("--json goes with --list or --search"));
+  if ((has_limit || has_offset) && !search)
+    return usage_error (_("--limit and --offset go with --search"));
+  if (has_limit && limit < 0)
+    return usage_error (_("--limit needs a number of results of at least 0 (0 for all)"));
+  if (has_offset && offset < 0)
+    return usage_error (_("--offset needs a number of results of at least 0"));
   if ((tag != NULL || has_article || output != NULL) && export_format == NULL)
     return usage_error (_("--tag, --article and --output go with --export"));
   if (tag != NULL && has_article)
@@ -137,7 +151,7 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   if (list)
     return rostra_cli_list (self->database, json);
   if (search)
-    return rostra_cli_search (self->database, search, json);
+    return rostra_cli_search (self->database, search, json, offset, limit);
   if (export_format != NULL)
     return rostra_cli_export (self->database, export_format, tag, article, output);
 
@@ -283,10 +297,19 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   gtk_window_present (about);
 }
 
+/* Ctrl+Q closes the windows as their close buttons do, so that each
+ * keeps its size and state for the next start (g_application_quit()
+ * destroyed them without asking); the application ends with the last. */
 static void
 quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  if (windows == NULL)
+    g_application_quit (G_APPLICATION (user_data));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
 }
 
 static const GActionEntry app_actions[] = {

@@ -320,18 +320,40 @@ rostra_cli_export (const char *database,
   return ROSTRA_EXIT_INPUT_FAILED;
 }
 
+#define SEARCH_PAGE 256
+
+static void
+print_search_row (RostraArticle *article, gboolean tty)
+{
+  print_article_row (article, NULL, NULL);
+  if (rostra_article_get_snippet (article))
+    {
+      /* On one line, made safe before the bold escapes go in. */
+      g_autofree char *flat =
+          g_strdelimit (g_strdup (rostra_article_get_snippet (article)), "\n\r\t", ' ');
+      g_autofree char *safe = terminal_text (flat);
+      g_autofree char *snippet =
+          rostra_text_snippet_format (safe, tty ? "\033[1m" : "**", tty ? "\033[0m" : "**", FALSE);
+
+      g_print ("        %s\n", snippet);
+    }
+}
+
 /**
  * rostra_cli_search:
  * @text: what to search, as typed in the window's search entry
  * @json: write a JSON array instead of lines
+ * @offset: how many of the best matches to skip
+ * @limit: the most matches to print; 0 for all
  *
  * Prints the articles that match @text, best first, each with a
- * snippet around the matches.
+ * snippet around the matches: the same ranking and snippets as the
+ * window's list, from @offset on.
  *
  * Returns: 0, or 3 when the archive could not be read
  */
 int
-rostra_cli_search (const char *database, const char *text, gboolean json)
+rostra_cli_search (const char *database, const char *text, gboolean json, guint offset, guint limit)
 {
   g_autoptr (RostraStore) store = open_store (database);
   g_autoptr (RostraQuery) query = rostra_query_new ();
@@ -350,35 +372,26 @@ rostra_cli_search (const char *database, const char *text, gboolean json)
   if (json)
     {
       out = stdout_stream ();
-      if (!rostra_export_search (store, query, out, NULL, &error))
+      if (!rostra_export_search (store, query, offset, limit, out, NULL, &error))
         goto failed;
       return ROSTRA_EXIT_OK;
     }
 
   fts = rostra_query_dup_fts (query);
-  if (!(ids = rostra_store_query_ids (store, query, NULL, &error)))
+  if (!(ids = rostra_store_query_range (store, query, offset, limit, NULL, &error)))
     goto failed;
 
-  for (guint i = 0; i < ids->len; i++)
+  /* A page of rows at a time: their snippets come in one pass. */
+  for (guint start = 0; start < ids->len; start += SEARCH_PAGE)
     {
-      g_autoptr (RostraArticle) article =
-          rostra_store_load_article_row (store, g_array_index (ids, gint64, i), fts, &error);
-      g_autofree char *snippet = NULL;
+      g_autoptr (GPtrArray) rows =
+          rostra_store_load_rows (store, &g_array_index (ids, gint64, start),
+                                  MIN (SEARCH_PAGE, ids->len - start), fts, NULL, &error);
 
-      if (article == NULL)
+      if (rows == NULL)
         goto failed;
-      print_article_row (article, NULL, NULL);
-      if (rostra_article_get_snippet (article))
-        {
-          /* On one line, made safe before the bold escapes go in. */
-          g_autofree char *flat =
-              g_strdelimit (g_strdup (rostra_article_get_snippet (article)), "\n\r\t", ' ');
-          g_autofree char *safe = terminal_text (flat);
-
-          snippet = rostra_text_snippet_format (safe, tty ? "\033[1m" : "**",
-                                                tty ? "\033[0m" : "**", FALSE);
-          g_print ("        %s\n", snippet);
-        }
+      for (guint i = 0; i < rows->len; i++)
+        print_search_row (g_ptr_array_index (rows, i), tty);
     }
 
   if (ids->len == 0)

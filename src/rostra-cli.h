@@ -23,7 +23,11 @@ int rostra_cli_export (const char *database,
                        gint64      article_id,
                        const char *output);
 
-int rostra_cli_search (const char *database, const char *text, gboolean json);
+int rostra_cli_search (const char *database,
+                       const char *text,
+                       gboolean    json,
+                       guint       offset,
+                       guint       limit);
 int rostra_cli_backup (const char *database, const char *destination);
 
 G_END_DECLS

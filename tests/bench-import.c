@@ -728,6 +728,7 @@ run_floor (const char *sqlite3,
  * values, and the FTS index (documents, token totals, matches). */
 static const char *const compare_queries[] = {
   "SELECT count(*) FROM articles",
+  "SELECT count(*) || ' ' || count (DISTINCT uuid) FROM article_uuids",
   "SELECT group_concat (id || ' ' || coalesce (import_id, '-') || ' ' || hash || ' '"
   " || coalesce (language, '-') || ' ' || words || ' ' || coalesce (published, '-') || ' '"
   " || coalesce (source, '-') || ' ' || length (title) || ' ' || length (text), ';')"

@@ -17,15 +17,27 @@
  * that follows the event; under Xvfb frames are paced by GDK's timer, so
  * it includes up to one refresh interval (~16 ms) of waiting. "stall" is
  * the longest time the main loop could not run: how long the window was
- * frozen. Searches are set at once, as the search entry does 150 ms after
- * the last key. Sizes are in MB of 1024 × 1024 bytes.
+ * frozen. "ping" is the same measured from outside the process, as a
+ * window manager does to find hung applications: tests/bench-ping sends
+ * the window a _NET_WM_PING every 20 ms, GDK answers from the main loop,
+ * and the longest wait for an answer during the step is shown. Searches
+ * are set at once, as the search entry does 150 ms after the last key.
+ * Sizes are in MB of 1024 × 1024 bytes.
+ *
+ * The speeches are of realistic length: 2 to 13 paragraphs of 60 to 120
+ * words, 1 to 8 KB, about 4 KB on average; they are written in
+ * transactions of COMMIT_EVERY articles, so that a million of them
+ * (about 4 GB of text) never sit in the write-ahead log at once.
  */
 
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "rostra-application.h"
 #include "rostra-test-utils.h"
@@ -33,7 +45,9 @@
 
 #define SEED             20240918
 #define DEFAULT_ARTICLES 100000
-#define N_PARAGRAPHS     3
+#define MIN_PARAGRAPHS   2
+#define MAX_PARAGRAPHS   13
+#define COMMIT_EVERY     20000
 #define MIN_WORDS        60
 #define MAX_WORDS        120
 #define RARE_ONE_IN      1000
@@ -170,12 +184,13 @@ static const char nl_rare[] = "Niemand had verwacht dat de zeppelin op het markt
  * articles count_matches() finds. */
 static const char *const searches[] = {
   "school",                      /* a common word, in both languages */
+  "the",                         /* in most English speeches, and a prefix of more */
   "zeppelin",                    /* a rare word */
   "bri",                         /* a 3-letter prefix */
   "\"for the next generation\"", /* a phrase */
 };
 static const char *const search_kinds[] = {
-  "common word", "rare word", "3-letter prefix", "phrase",
+  "common word", "most speeches", "rare word", "3-letter prefix", "phrase",
 };
 
 /* Typed one key at a time, last */
@@ -352,6 +367,7 @@ make_article (Article *a, GString *sentence, GRand *rand, guint number)
   int      minute = g_rand_int_range (rand, 0, 60);
   int      second_of_minute = g_rand_int_range (rand, 0, 60);
   gboolean rare = g_rand_int_range (rand, 0, RARE_ONE_IN) == 0;
+  guint    n_paragraphs = g_rand_int_range (rand, MIN_PARAGRAPHS, MAX_PARAGRAPHS + 1);
 
   g_string_truncate (a->title, 0);
   if (dutch)
@@ -368,7 +384,7 @@ make_article (Article *a, GString *sentence, GRand *rand, guint number)
               hour, minute, second_of_minute);
 
   g_string_truncate (a->text, 0);
-  for (guint i = 0; i < N_PARAGRAPHS; i++)
+  for (guint i = 0; i < n_paragraphs; i++)
     {
       if (i > 0)
         g_string_append (a->text, "\n\n");
@@ -539,6 +555,15 @@ write_articles (RostraStore   *store,
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "article %u is a duplicate", i);
           return FALSE;
         }
+      if (i % COMMIT_EVERY == 0 && i < n)
+        {
+          t = g_get_monotonic_time ();
+          if (!rostra_store_commit (store, error) || !rostra_store_begin (store, error))
+            return FALSE;
+          stats->commit_s += (g_get_monotonic_time () - t) / (gdouble) G_USEC_PER_SEC;
+          if (i % (10 * COMMIT_EVERY) == 0)
+            g_print ("  … %u articles written\n", i);
+        }
     }
   stats->insert_s = insert_us / (gdouble) G_USEC_PER_SEC;
 
@@ -547,7 +572,7 @@ write_articles (RostraStore   *store,
   t = g_get_monotonic_time ();
   if (!rostra_store_commit (store, error))
     return FALSE;
-  stats->commit_s = (g_get_monotonic_time () - t) / (gdouble) G_USEC_PER_SEC;
+  stats->commit_s += (g_get_monotonic_time () - t) / (gdouble) G_USEC_PER_SEC;
   return TRUE;
 }
 
@@ -649,11 +674,14 @@ stall_tick_cb (gpointer user_data G_GNUC_UNUSED)
   return G_SOURCE_CONTINUE;
 }
 
+static void ping_reset (void);
+
 static void
 stall_reset (void)
 {
   stall_last_tick = g_get_monotonic_time ();
   stall_longest = 0;
+  ping_reset ();
 }
 
 /* The longest stall since stall_reset (), counting the one going on. */
@@ -663,6 +691,132 @@ stall_longest_ms (void)
   gint64 now = g_get_monotonic_time ();
 
   return MAX (stall_longest, now - stall_last_tick - STALL_TICK_MS * 1000) / 1000.0;
+}
+
+/* The ping probe: tests/bench-ping, another process, pings the window
+ * every PING_INTERVAL_MS; its lines are read on a thread of our own. */
+
+#define PING_INTERVAL_MS 20
+#define PING_RING        4096
+
+static char    *ping_exe;
+static GMutex   ping_lock;
+static gint64   ping_sent[PING_RING]; /* when each ping's line came */
+static guint64  ping_last_sent;
+static guint64  ping_last_answered;
+static guint64  ping_since; /* pings after this one count */
+static gint64   ping_longest;
+static guint64  ping_n_answers;
+static GPid     ping_pid;
+static GThread *ping_thread;
+
+static gpointer
+ping_reader (gpointer data)
+{
+  FILE *in = fdopen (GPOINTER_TO_INT (data), "r");
+  char  line[128];
+
+  while (in != NULL && fgets (line, sizeof line, in) != NULL)
+    {
+      guint64 seq = 0;
+      gint64  latency = 0;
+
+      g_mutex_lock (&ping_lock);
+      if (sscanf (line, "s %" G_GUINT64_FORMAT, &seq) == 1)
+        {
+          ping_sent[seq % PING_RING] = g_get_monotonic_time ();
+          ping_last_sent = seq;
+        }
+      else if (sscanf (line, "r %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT, &seq, &latency) == 2)
+        {
+          ping_last_answered = MAX (ping_last_answered, seq);
+          ping_n_answers++;
+          if (seq > ping_since)
+            ping_longest = MAX (ping_longest, latency);
+        }
+      g_mutex_unlock (&ping_lock);
+    }
+  if (in != NULL)
+    fclose (in);
+  return NULL;
+}
+
+static void
+ping_start (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xid = NULL;
+  const char      *argv[] = { ping_exe, NULL, G_STRINGIFY (PING_INTERVAL_MS), NULL };
+  int              out = -1;
+
+  if (ping_exe == NULL || !GDK_IS_X11_SURFACE (surface))
+    return;
+  xid = g_strdup_printf ("0x%lx", (unsigned long) gdk_x11_surface_get_xid (surface));
+  argv[1] = xid;
+  /* The window must exist on the server before it is pinged. */
+  gdk_display_sync (gdk_surface_get_display (surface));
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                 &ping_pid, NULL, &out, NULL, &error))
+    {
+      g_printerr ("bench-window: no ping probe: %s\n", error->message);
+      return;
+    }
+  g_mutex_lock (&ping_lock);
+  ping_last_sent = ping_last_answered = ping_since = 0;
+  ping_longest = 0;
+  ping_n_answers = 0;
+  g_mutex_unlock (&ping_lock);
+  ping_thread = g_thread_new ("ping-reader", ping_reader, GINT_TO_POINTER (out));
+}
+
+static void
+ping_stop (void)
+{
+  if (ping_pid == 0)
+    return;
+  kill (ping_pid, SIGTERM);
+  g_thread_join (g_steal_pointer (&ping_thread));
+  waitpid (ping_pid, NULL, 0);
+  g_spawn_close_pid (ping_pid);
+  ping_pid = 0;
+}
+
+static void
+ping_reset (void)
+{
+  g_mutex_lock (&ping_lock);
+  ping_since = ping_last_sent;
+  ping_longest = 0;
+  g_mutex_unlock (&ping_lock);
+}
+
+static void settle (guint ms);
+
+/* The longest wait for an answer since ping_reset (), "-" without the
+ * probe: runs the main loop a little first, for the answers on their way. */
+static char *
+ping_longest_text (void)
+{
+  gint64 longest, now;
+
+  if (ping_pid == 0)
+    return g_strdup ("-");
+  settle (3 * PING_INTERVAL_MS);
+  now = g_get_monotonic_time ();
+  g_mutex_lock (&ping_lock);
+  longest = ping_longest;
+  /* Still unanswered: the oldest one is waiting now. */
+  for (guint64 seq = MAX (ping_last_answered, ping_since) + 1; seq <= ping_last_sent; seq++)
+    if (ping_last_sent - seq < PING_RING)
+      {
+        longest = MAX (longest, now - ping_sent[seq % PING_RING]);
+        break;
+      }
+  if (ping_n_answers == 0)
+    longest = -1;
+  g_mutex_unlock (&ping_lock);
+  return longest < 0 ? g_strdup ("none") : g_strdup_printf ("%.1f", longest / 1000.0);
 }
 
 /* The watchdog: a step that keeps the main loop blocked longer than
@@ -760,6 +914,10 @@ typedef struct
   gint64   changed_start; /* the list's last items-changed, before any handler */
   gint64   changed_end;   /* … and after the window's */
   gboolean query_failed;
+
+  gint64 first_after;   /* the first items-changed after this time… */
+  gint64 changed_after; /* … came then */
+  gint64 painted_after; /* … and was painted then */
 } Watch;
 
 static void
@@ -769,6 +927,8 @@ after_paint_cb (GdkFrameClock *clock G_GNUC_UNUSED, Watch *w)
 
   w->n_frames++;
   w->last_frame = now;
+  if (w->changed_after > 0 && w->painted_after == 0)
+    w->painted_after = now;
   if (w->first_frame == 0)
     w->first_frame = now;
   if (w->n_loads > 0 && w->painted_loaded == 0)
@@ -808,6 +968,8 @@ items_changed_cb (GListModel *list G_GNUC_UNUSED,
                   Watch           *w)
 {
   w->changed_end = g_get_monotonic_time ();
+  if (w->first_after > 0 && w->changed_after == 0)
+    w->changed_after = w->changed_end;
 }
 
 /* The watch whose list the items-changed emission hook times. */
@@ -916,6 +1078,16 @@ format_ms (gint64 start, gint64 end)
   return g_strdup_printf ("%.1f", ms_between (start, end));
 }
 
+/* Other processes share the machine: say how busy it was. */
+static void
+print_load (const char *when)
+{
+  g_autofree char *load = NULL;
+
+  if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+    g_print ("  load average %s: %s", when, load);
+}
+
 static void
 print_memory (const char *when)
 {
@@ -993,6 +1165,7 @@ open_window (Watch *w, const char *label, const char *path, guint expected)
   gtk_window_set_default_size (GTK_WINDOW (w->window), WINDOW_WIDTH, WINDOW_HEIGHT);
   gtk_window_present (GTK_WINDOW (w->window));
   presented = g_get_monotonic_time ();
+  ping_start (GTK_WINDOW (w->window));
 
   if (!wait_for (first_load_painted, w, query_timeout_ms ()))
     {
@@ -1009,10 +1182,12 @@ open_window (Watch *w, const char *label, const char *path, guint expected)
     g_autofree char *changed = format_ms (w->changed_start, w->changed_end);
     g_autofree char *loaded = format_ms (start, w->loaded);
     g_autofree char *painted = format_ms (start, w->painted_loaded);
+    gdouble          stall = stall_longest_ms ();
+    g_autofree char *ping = ping_longest_text ();
 
-    g_print ("  %-12s %9.1f %9.1f %11s %9s %11s %9s %9s %9.1f %7u  %s\n", label,
+    g_print ("  %-12s %9.1f %9.1f %11s %9s %11s %9s %9s %9.1f %9s %7u  %s\n", label,
              ms_between (start, constructed), ms_between (start, presented), first, query, changed,
-             loaded, painted, stall_longest_ms (), w->n_items_painted,
+             loaded, painted, stall, ping, w->n_items_painted,
              w->n_items_painted == expected ? "ok" : "WRONG");
   }
   check_count ("articles in the window", w->n_items_painted, expected);
@@ -1022,6 +1197,7 @@ open_window (Watch *w, const char *label, const char *path, guint expected)
 static void
 close_window (Watch *w)
 {
+  ping_stop ();
   hooked_watch = NULL;
   if (w->clock != NULL)
     {
@@ -1073,10 +1249,12 @@ measure_search (Watch *w, const char *kind, const char *text, guint expected)
     g_autofree char *changed = format_ms (w->changed_start, w->changed_end);
     g_autofree char *loaded_text = format_ms (start, loaded);
     g_autofree char *painted_text = format_ms (start, painted);
+    gdouble          stall = stall_longest_ms ();
+    g_autofree char *ping = ping_longest_text ();
 
-    g_print ("  %-15s %-27s %7u %7.1f %9s %11s %9s %9s %9.1f  %s\n", kind, quoted, n_items,
-             ms_between (start, called), query, changed, loaded_text, painted_text,
-             stall_longest_ms (), n_items == expected ? "ok" : "WRONG");
+    g_print ("  %-15s %-27s %7u %7.1f %9s %11s %9s %9s %9.1f %9s  %s\n", kind, quoted, n_items,
+             ms_between (start, called), query, changed, loaded_text, painted_text, stall, ping,
+             n_items == expected ? "ok" : "WRONG");
   }
   check_count (text, n_items, expected);
   if (w->query_failed)
@@ -1106,6 +1284,8 @@ measure_fast_typing (Watch *w, const char *word, guint expected)
       rostra_window_set_search (w->window, prefix);
     }
   last_key = g_get_monotonic_time ();
+  w->first_after = last_key;
+  w->changed_after = w->painted_after = 0;
   /* Results shown between keys; the other queries were cancelled. */
   n_shown = w->n_loads - m.n_loads;
   m.n_loads = w->n_loads;
@@ -1124,14 +1304,18 @@ measure_fast_typing (Watch *w, const char *word, guint expected)
   {
     g_autofree char *loaded_text = format_ms (last_key, loaded);
     g_autofree char *painted_text = format_ms (last_key, painted);
+    g_autofree char *first_text = format_ms (last_key, w->painted_after);
+    gdouble          stall = stall_longest_ms ();
+    g_autofree char *ping = ping_longest_text ();
 
     g_print ("  typing '%s' at %d keys/s: the %u keys took %.1f ms (%d ms if nothing blocks), "
-             "%u of the first %u showed results; %u results %s ms after the last key, painted "
-             "%s ms; longest stall %.1f ms  %s\n",
+             "%u of the first %u showed results; first results painted %s ms after the last "
+             "key; all %u results %s ms, painted %s ms; longest stall %.1f ms, ping %s ms  %s\n",
              word, 1000 / TYPING_DELAY_MS, len, ms_between (start, last_key),
-             (len - 1) * TYPING_DELAY_MS, n_shown, len - 1, n_items, loaded_text, painted_text,
-             stall_longest_ms (), n_items == expected ? "ok" : "WRONG");
+             (len - 1) * TYPING_DELAY_MS, n_shown, len - 1, first_text, n_items, loaded_text,
+             painted_text, stall, ping, n_items == expected ? "ok" : "WRONG");
   }
+  w->first_after = 0;
   check_count ("results after typing fast", n_items, expected);
   settle (SETTLE_MS);
 }
@@ -1160,14 +1344,58 @@ measure_select (Watch *w, GtkWidget *list_view, guint position)
 
   {
     g_autofree char *painted_text = format_ms (start, painted);
+    gdouble          stall = stall_longest_ms ();
+    g_autofree char *ping = ping_longest_text ();
 
-    g_print ("  %-10u %9.1f %15.1f %9s %9.1f  %s\n", position, ms_between (start, selected),
-             ms_between (selected, scrolled), painted_text, stall_longest_ms (),
+    g_print ("  %-10u %9.1f %15.1f %9s %9.1f %9s  %s\n", position, ms_between (start, selected),
+             ms_between (selected, scrolled), painted_text, stall, ping,
              open_id == expected_id ? "ok" : "WRONG");
   }
   if (open_id != expected_id)
     fail ("position %u opened article %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT, position,
           open_id, expected_id);
+  settle (SETTLE_MS);
+}
+
+/* Scrolls the list a page at a time, SCROLL_PAGES pages at 8 a second,
+ * then jumps to the middle and to the end as a drag of the scroll bar
+ * does, and prints the longest stall. */
+#define SCROLL_PAGES 24
+
+static void
+measure_scroll (Watch *w, GtkWidget *list_view)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  gint64         start;
+  gdouble        upper, page;
+
+  step_begin ("scrolling");
+  mark (w);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < SCROLL_PAGES + 2; i++)
+    {
+      upper = gtk_adjustment_get_upper (adjustment);
+      page = gtk_adjustment_get_page_size (adjustment);
+      if (i < SCROLL_PAGES)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + page);
+      else if (i == SCROLL_PAGES)
+        gtk_adjustment_set_value (adjustment, (upper - page) / 2);
+      else
+        gtk_adjustment_set_value (adjustment, upper - page);
+      settle (TYPING_DELAY_MS);
+    }
+  step_end ();
+
+  {
+    gdouble          stall = stall_longest_ms ();
+    g_autofree char *ping = ping_longest_text ();
+
+    g_print ("  scrolling %u pages at %d pages/s, then to the middle and the end: %.1f ms; "
+             "longest stall %.1f ms, ping %s ms\n",
+             SCROLL_PAGES, 1000 / TYPING_DELAY_MS, ms_between (start, g_get_monotonic_time ()),
+             stall, ping);
+  }
+  gtk_adjustment_set_value (adjustment, 0);
   settle (SETTLE_MS);
 }
 
@@ -1311,6 +1539,17 @@ main (int argc, char **argv)
                   APP_ID);
       return 2;
     }
+  {
+    g_autofree char *exe = g_canonicalize_filename (argv[0], NULL);
+    g_autofree char *dir = g_path_get_dirname (exe);
+
+    ping_exe = g_build_filename (dir, "bench-ping", NULL);
+    if (!g_file_test (ping_exe, G_FILE_TEST_IS_EXECUTABLE))
+      {
+        g_printerr ("bench-window: %s is not built: no ping column\n", ping_exe);
+        g_clear_pointer (&ping_exe, g_free);
+      }
+  }
   if (!gtk_init_check ())
     {
       g_printerr ("bench-window: cannot open a display (run it under xvfb-run)\n");
@@ -1343,6 +1582,7 @@ main (int argc, char **argv)
 
   g_print ("bench-window: %u articles, window %d×%d; times in ms from the start of each step\n", n,
            WINDOW_WIDTH, WINDOW_HEIGHT);
+  print_load ("after writing the archive");
   g_print ("archive: written in %.2f s (%.0f articles/s; add_article %.2f s, commit %.2f s, "
            "close %.2f s); %.1f MB of text, file %.1f MB\n",
            gen.total_s, n / gen.total_s, gen.insert_s, gen.commit_s, gen.close_s,
@@ -1365,7 +1605,7 @@ main (int argc, char **argv)
    * "items-chgd": how long its handlers took; "stall": the longest
    * time the main loop could not run. */
   g_print ("open         construct   present first frame     query  items-chgd    loaded   "
-           "painted     stall   items\n");
+           "painted     stall      ping   items\n");
   if (open_window (&w, "empty", empty_path, 0))
     {
       GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (w.window));
@@ -1392,7 +1632,7 @@ main (int argc, char **argv)
 
   /* 3. Searching */
   g_print ("search          typed                       results    call     query  items-chgd  "
-           "  loaded   painted     stall\n");
+           "  loaded   painted     stall      ping\n");
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     measure_search (&w, search_kinds[i], expectations[i].typed, expectations[i].expected);
   measure_search (&w, "cleared", "", n);
@@ -1400,10 +1640,11 @@ main (int argc, char **argv)
   /* 4. Opening articles across the whole list */
   list_view = find_list_view (GTK_WIDGET (w.window), w.list);
   g_assert_nonnull (list_view);
-  g_print ("open article   select  scroll-to-item   painted     stall\n");
+  g_print ("open article   select  scroll-to-item   painted     stall      ping\n");
   measure_select (&w, list_view, 0);
   measure_select (&w, list_view, n / 2);
   measure_select (&w, list_view, n - 1);
+  measure_scroll (&w, list_view);
 
   /* 5. Memory */
   print_memory ("memory after the searches and articles:");
@@ -1436,11 +1677,21 @@ main (int argc, char **argv)
         }
       measure_search (&w, "cleared", "", n);
       measure_fast_typing (&w, typed_word, e->expected);
+      measure_search (&w, "cleared", "", n);
+      /* Words in most speeches, typed as fast */
+      for (guint i = 0; i < 2; i++)
+        {
+          const Expectation *common = &expectations[i];
+
+          measure_fast_typing (&w, common->typed, common->expected);
+          measure_search (&w, "cleared", "", n);
+        }
       print_memory ("memory after typing:");
     }
 
   close_window (&w);
   g_clear_object (&app);
+  print_load ("at the end");
 
   for (guint i = 0; i < n_expectations; i++)
     {

@@ -11,6 +11,16 @@
 
 G_BEGIN_DECLS
 
+/* SQL that takes an archive back from schema 4 to 3 (before UUIDs), to
+ * make an archive of an older Rostra; the caller sets user_version. */
+#define ROSTRA_TEST_UNDO_SCHEMA_4                                                       \
+  "DROP TRIGGER articles_uuid; DROP TRIGGER annotations_uuid; DROP TABLE article_uuids;" \
+  " DROP INDEX annotations_by_uuid; ALTER TABLE annotations DROP COLUMN uuid;"
+
+/* The first characters that make the CSV export guard a user-written
+ * cell with a `'` (see rostra-export-csv.c). */
+#define ROSTRA_TEST_CSV_GUARDED "=+-@\t\r'"
+
 const char  *rostra_test_tmpdir (void);
 char        *rostra_test_new_folder (const char *name);
 char        *rostra_test_write_file (const char *name, const char *contents, gssize len);

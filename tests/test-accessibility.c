@@ -59,6 +59,24 @@ is_interactive (AtspiRole role)
   return FALSE;
 }
 
+/* Whether @text is one phrase said several times ("Open Open"). */
+static gboolean
+is_repeated (const char *text)
+{
+  gsize len = strlen (text);
+
+  for (gsize part = 1; part * 2 <= len; part++)
+    {
+      gboolean repeated = (len + 1) % (part + 1) == 0;
+
+      for (gsize at = part + 1; repeated && at < len; at += part + 1)
+        repeated = text[at - 1] == ' ' && strncmp (text, text + at, part) == 0;
+      if (repeated)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Why @name is no proper name for a control, or %NULL. */
 static const char *
 name_problem (const char *name)
@@ -74,9 +92,8 @@ name_problem (const char *name)
   for (const char *p = trimmed; (p = strchr (p, '_')) != NULL; p++)
     if (g_unichar_isalnum (g_utf8_get_char (p + 1)) && (p == trimmed || p[-1] == ' '))
       return "a mnemonic underscore";
-  if (len % 2 == 1 && trimmed[len / 2] == ' ' &&
-      strncmp (trimmed, trimmed + len / 2 + 1, len / 2) == 0)
-    return "its label twice";
+  if (is_repeated (trimmed))
+    return "its label more than once";
   return NULL;
 }
 
@@ -168,7 +185,9 @@ assert_all_named (AtspiAccessible *root, guint min_checked)
 static AtspiAccessible *
 find_app (GPid pid)
 {
-  for (guint tries = 0; tries < WAIT_SECONDS * 10; tries++)
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
     {
       g_autoptr (AtspiAccessible) desktop = atspi_get_desktop (0);
       int n = atspi_accessible_get_child_count (desktop, NULL);
@@ -190,7 +209,9 @@ find_app (GPid pid)
 static AtspiAccessible *
 wait_toplevel (Window *window, const char *title)
 {
-  for (guint tries = 0; tries < WAIT_SECONDS * 10; tries++)
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
     {
       int n = atspi_accessible_get_child_count (window->app, NULL);
 
@@ -215,17 +236,31 @@ die_with_parent (gpointer data)
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
-/* The first visible node under @root with @role whose name is @name. */
+/* Whether @name is @pattern, or starts with it when it ends with "*". */
+static gboolean
+name_matches (const char *name, const char *pattern)
+{
+  gsize len = strlen (pattern);
+
+  if (name == NULL)
+    return FALSE;
+  if (len > 0 && pattern[len - 1] == '*')
+    return strncmp (name, pattern, len - 1) == 0;
+  return g_str_equal (name, pattern);
+}
+
+/* The first visible node under @root with @role whose name is @name
+ * (a prefix, with a "*" at its end). */
 static AtspiAccessible *
 find_node (AtspiAccessible *root, AtspiRole role, const char *name)
 {
   g_autofree char *node_name = NULL;
   int              n_children;
 
+  node_name = atspi_accessible_get_name (root, NULL);
   if (!is_visible (root))
     return NULL;
-  node_name = atspi_accessible_get_name (root, NULL);
-  if (atspi_accessible_get_role (root, NULL) == role && g_strcmp0 (node_name, name) == 0)
+  if (atspi_accessible_get_role (root, NULL) == role && name_matches (node_name, name))
     return g_object_ref (root);
 
   n_children = atspi_accessible_get_child_count (root, NULL);
@@ -244,7 +279,9 @@ find_node (AtspiAccessible *root, AtspiRole role, const char *name)
 static AtspiAccessible *
 wait_node (AtspiAccessible *root, AtspiRole role, const char *name)
 {
-  for (guint tries = 0; tries < WAIT_SECONDS * 10; tries++)
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
     {
       AtspiAccessible *found = find_node (root, role, name);
 
@@ -305,9 +342,9 @@ window_start (Window *window, const char *db, const char *file, gint64 article)
   g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
   g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
   g_autofree char *settings = g_strdup_printf ("[io/github/rostra/Rostra]\n"
-                                               "last-article=int64 %" G_GINT64_FORMAT "\n"
+                                               "last-articles={'%s': int64 %" G_GINT64_FORMAT "}\n"
                                                "annotations-visible=true\n",
-                                               article);
+                                               db, article);
   g_autofree char *cache = g_build_filename (home, "cache", NULL);
   g_auto (GStrv) envp = g_get_environ ();
   g_autoptr (GError) error = NULL;
@@ -382,14 +419,29 @@ test_main_window (void)
   g_autofree char *db = archive_with_annotation (&article);
   g_autoptr (AtspiAccessible) main_window = NULL;
   g_autoptr (AtspiAccessible) note = NULL;
-  Window window = { 0 };
+  g_autoptr (AtspiAccessible) toggle = NULL;
+  g_autoptr (AtspiStateSet) states = NULL;
+  gboolean pressed;
+  Window   window = { 0 };
 
   window_start (&window, db, NULL, article);
   main_window = wait_toplevel (&window, "Rostra");
   g_assert_nonnull (main_window);
   /* The speech is open, with its annotation in the pane. */
-  note = wait_node (main_window, ATSPI_ROLE_LABEL, "A note");
+  note = wait_node (main_window, ATSPI_ROLE_LIST_ITEM, "Yellow, *");
   assert_all_named (main_window, 20);
+
+  /* The pane's button says whether the pane is open: pressed, or not,
+   * and the other way round once pressed. */
+  toggle = wait_node (main_window, ATSPI_ROLE_PUSH_BUTTON, "Annotations");
+  states = atspi_accessible_get_state_set (toggle);
+  pressed = atspi_state_set_contains (states, ATSPI_STATE_PRESSED);
+  activate (toggle);
+  g_usleep (G_USEC_PER_SEC / 2);
+  g_clear_object (&states);
+  states = atspi_accessible_get_state_set (toggle);
+  g_assert_true (atspi_state_set_contains (states, ATSPI_STATE_PRESSED) == !pressed);
+
   window_stop (&window);
 }
 
@@ -401,10 +453,13 @@ test_dialogs (void)
   {
     const char *item;
     const char *title;
+    AtspiRole   role; /* Rostra's own are dialogs; the toolkit's, windows */
   } dialogs[] = {
-    { "Preferences", "Preferences" },    { "Imports", "Imports" },
-    { "Export Annotations…", "Export" }, { "Keyboard Shortcuts", "Shortcuts" },
-    { "About Rostra", "About" },
+    { "Preferences", "Preferences", ATSPI_ROLE_DIALOG },
+    { "Imports", "Imports", ATSPI_ROLE_DIALOG },
+    { "Export Annotations…", "Export", ATSPI_ROLE_DIALOG },
+    { "Keyboard Shortcuts", "Shortcuts", ATSPI_ROLE_FRAME },
+    { "About Rostra", "About", ATSPI_ROLE_FRAME },
   };
   gint64           article = 0;
   g_autofree char *db = archive_with_annotation (&article);
@@ -424,12 +479,49 @@ test_dialogs (void)
       pick_from_main_menu (main_window, dialogs[i].item);
       dialog = wait_toplevel (&window, dialogs[i].title);
       g_assert_nonnull (dialog);
+      g_assert_cmpint (atspi_accessible_get_role (dialog, NULL), ==, dialogs[i].role);
       assert_all_named (dialog, 2);
       close = find_node (dialog, ATSPI_ROLE_PUSH_BUTTON, "Close");
       if (close == NULL)
         close = wait_node (dialog, ATSPI_ROLE_PUSH_BUTTON, "Cancel");
       activate (close);
     }
+
+  /* Tags, from the Annotations view. */
+  {
+    g_autoptr (AtspiAccessible) tab = wait_node (main_window, ATSPI_ROLE_PAGE_TAB, "Annotations");
+    g_autoptr (AtspiAccessible) manage = NULL;
+    g_autoptr (AtspiAccessible) dialog = NULL;
+
+    activate (tab);
+    manage = wait_node (main_window, ATSPI_ROLE_PUSH_BUTTON, "Manage Tags…");
+    activate (manage);
+    dialog = wait_toplevel (&window, "Tags");
+    g_assert_nonnull (dialog);
+    g_assert_cmpint (atspi_accessible_get_role (dialog, NULL), ==, ATSPI_ROLE_DIALOG);
+    assert_all_named (dialog, 1);
+  }
+  window_stop (&window);
+}
+
+/* The import dialog, as `rostra FILE` opens it with its preview. */
+static void
+test_import_dialog (void)
+{
+  gint64           article = 0;
+  g_autofree char *db = archive_with_annotation (&article);
+  g_autofree char *dump = rostra_test_write_dump ("a11y-dump.txt", "Harbour Day", 4, 7);
+  g_autoptr (AtspiAccessible) dialog = NULL;
+  g_autoptr (AtspiAccessible) import = NULL;
+  Window window = { 0 };
+
+  window_start (&window, db, dump, 0);
+  dialog = wait_toplevel (&window, "Import Speeches");
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (atspi_accessible_get_role (dialog, NULL), ==, ATSPI_ROLE_DIALOG);
+  /* The preview is there: its button to import. */
+  import = wait_node (dialog, ATSPI_ROLE_PUSH_BUTTON, "Import");
+  assert_all_named (dialog, 5);
   window_stop (&window);
 }
 
@@ -452,9 +544,13 @@ main (int argc, char *argv[])
     g_log_set_fatal_mask (fatal_warning_domains[i],
                           G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   g_assert_cmpint (atspi_init (), ==, 0);
+  /* libatspi gives an application 0.8 s to answer a call; a sanitizer
+   * build on a busy machine needs more. */
+  atspi_set_timeout (20000, 60000);
 
   g_test_add_func ("/accessibility/main-window", test_main_window);
   g_test_add_func ("/accessibility/dialogs", test_dialogs);
+  g_test_add_func ("/accessibility/import-dialog", test_import_dialog);
 
   ret = g_test_run ();
   atspi_exit ();

@@ -178,12 +178,15 @@ test_delete_and_undo (Fixture *f, gconstpointer data)
   g_autoptr (RostraAnnotation) restored = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *created = NULL;
+  g_autofree char *uuid = NULL;
   gint64           id;
 
   rostra_annotation_set_tags (a, tags);
   g_assert_true (rostra_store_update_annotation (f->store, a, &error));
   id = rostra_annotation_get_id (a);
   created = g_strdup (rostra_annotation_get_created (a));
+  uuid = g_strdup (rostra_annotation_get_uuid (a));
+  g_assert_true (g_uuid_string_is_valid (uuid));
 
   g_assert_true (rostra_store_delete_annotation (f->store, id, &error));
   g_assert_no_error (error);
@@ -192,13 +195,14 @@ test_delete_and_undo (Fixture *f, gconstpointer data)
   /* The tag stays for reuse. */
   g_assert_cmpint (rostra_test_count_rows (f->path, "tags"), ==, 1);
 
-  /* Undo: back with its id, times and tags. */
+  /* Undo: back with its id, UUID, times and tags. */
   g_assert_true (rostra_store_restore_annotation (f->store, a, &error));
   g_assert_no_error (error);
   restored = rostra_store_load_annotation (f->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rostra_annotation_get_note (restored), ==, "Keep me");
   g_assert_cmpstr (rostra_annotation_get_created (restored), ==, created);
+  g_assert_cmpstr (rostra_annotation_get_uuid (restored), ==, uuid);
   g_assert_true (g_strv_equal (rostra_annotation_get_tags (restored), tags));
 }
 

@@ -136,6 +136,148 @@ test_merge_without_duplicates (void)
   g_assert_cmpint (rostra_test_count_rows (path, "imports"), ==, 1);
 }
 
+/* @json without its `uuid` members, as a backup of before UUIDs; with
+ * @note, the first annotation's note changed to it. */
+static char *
+strip_uuids (const char *json, const char *note)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  const char *lists[] = { "articles", "annotations" };
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      JsonArray *list = json_object_get_array_member (root, lists[l]);
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          JsonObject *o = json_array_get_object_element (list, i);
+
+          g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (o, "uuid")));
+          json_object_remove_member (o, "uuid");
+        }
+    }
+  if (note != NULL)
+    json_object_set_string_member (
+        json_array_get_object_element (json_object_get_array_member (root, "annotations"), 0),
+        "note", note);
+  return json_to_string (json_parser_get_root (parser), FALSE);
+}
+
+static void
+assert_import (RostraStore *store, const char *json, guint n_new, guint n_there)
+{
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  report = import_json (store, json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_annotations_new, ==, n_new);
+  g_assert_cmpuint (report->n_annotations_duplicates, ==, n_there);
+}
+
+/* Three annotations on one passage made in the same second, two of them
+ * alike in every field but their UUIDs: a backup restores all three,
+ * and imported again adds none. A backup of before UUIDs does the same
+ * by comparing whole annotations, each one in the archive standing for
+ * one in the file. */
+static void
+test_same_passage_same_second (void)
+{
+  static const char *const notes[] = { "First thought", "Second thought", "Second thought" };
+  g_autofree char         *path = NULL, *fresh_path = NULL, *old_path = NULL;
+  g_autoptr (RostraStore) store = rostra_test_store_new (&path);
+  g_autoptr (RostraStore) fresh = rostra_test_store_new (&fresh_path);
+  g_autoptr (RostraStore) old = rostra_test_store_new (&old_path);
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exact = NULL, *prefix = NULL, *suffix = NULL;
+  g_autofree char *json = NULL, *restored = NULL, *n1 = NULL, *n2 = NULL;
+  g_autofree char *before_uuids = NULL, *changed = NULL;
+
+  rostra_test_import_fixture (store);
+  article = rostra_store_load_article (store, 1, &error);
+  g_assert_no_error (error);
+  rostra_anchor_describe (rostra_article_get_text (article), 10, 40, &exact, &prefix, &suffix);
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autoptr (RostraAnnotation) a = g_object_new (
+          ROSTRA_TYPE_ANNOTATION, "article-id", (gint64) 1, "start", 10, "end", 40, "exact", exact,
+          "prefix", prefix, "suffix", suffix, "note", notes[i], "created", "2026-11-27T08:15:00Z",
+          "modified", "2026-11-27T08:15:00Z", NULL);
+
+      g_assert_true (rostra_store_restore_annotation (store, a, &error));
+      g_assert_no_error (error);
+    }
+  json = rostra_test_export_json (store);
+
+  /* Restored: all three, with their UUIDs. */
+  assert_import (fresh, json, 3, 0);
+  restored = rostra_test_export_json (fresh);
+  n1 = normalise (json);
+  n2 = normalise (restored);
+  g_assert_cmpstr (n1, ==, n2);
+  assert_import (fresh, json, 0, 3);
+  assert_import (store, json, 0, 3);
+  g_assert_cmpint (rostra_test_count_rows (fresh_path, "annotations"), ==, 3);
+  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 3);
+
+  /* A backup of before UUIDs: the same, into an empty archive, into
+   * itself and into the archive it came from. */
+  before_uuids = strip_uuids (json, NULL);
+  assert_import (old, before_uuids, 3, 0);
+  assert_import (old, before_uuids, 0, 3);
+  assert_import (store, before_uuids, 0, 3);
+  g_assert_cmpint (rostra_test_count_rows (old_path, "annotations"), ==, 3);
+  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 3);
+
+  /* One field changed: that annotation is another one. */
+  changed = strip_uuids (json, "First thought, revised");
+  assert_import (old, changed, 1, 2);
+  g_assert_cmpint (rostra_test_count_rows (old_path, "annotations"), ==, 4);
+}
+
+/* With a UUID, the UUID is the annotation: one whose note changed since
+ * is already there. One whose UUID the archive lacks is already there
+ * when an annotation is equal to it in every other field (a .db backup
+ * of before UUIDs gets new ones when it is upgraded to be merged), and
+ * new otherwise. */
+static void
+test_uuid_then_content (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (RostraStore) store = store_with_annotations (&path);
+  g_autofree char *json = rostra_test_export_json (store);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *edited = NULL, *other = NULL, *different = NULL;
+  JsonArray       *annotations;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  annotations = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                              "annotations");
+  json_object_set_string_member (json_array_get_object_element (annotations, 0), "note",
+                                 "Changed since");
+  edited = json_to_string (json_parser_get_root (parser), FALSE);
+  assert_import (store, edited, 0, 2);
+
+  json_object_set_string_member (json_array_get_object_element (annotations, 1), "uuid",
+                                 "6f9619ff-8b86-4d11-b42d-00c04fc964ff");
+  other = json_to_string (json_parser_get_root (parser), FALSE);
+  assert_import (store, other, 0, 2);
+
+  json_object_set_string_member (json_array_get_object_element (annotations, 1), "note",
+                                 "Another thought");
+  different = json_to_string (json_parser_get_root (parser), FALSE);
+  assert_import (store, different, 1, 1);
+  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 3);
+  g_free (different);
+  different = rostra_test_query_text (
+      path, "SELECT note FROM annotations WHERE uuid = '6f9619ff-8b86-4d11-b42d-00c04fc964ff'");
+  g_assert_cmpstr (different, ==, "Another thought");
+}
+
 static void
 test_anchors_checked (void)
 {
@@ -239,6 +381,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/backup/round-trip", test_round_trip);
   g_test_add_func ("/backup/merge-without-duplicates", test_merge_without_duplicates);
+  g_test_add_func ("/backup/same-passage-same-second", test_same_passage_same_second);
+  g_test_add_func ("/backup/uuid-then-content", test_uuid_then_content);
   g_test_add_func ("/backup/anchors-checked", test_anchors_checked);
   g_test_add_func ("/backup/bad-backups", test_bad_backups);
   g_test_add_func ("/backup/markdown", test_markdown);

@@ -258,6 +258,103 @@ test_search (void)
   g_assert_nonnull (strstr (none.err, "nothing matches"));
 }
 
+/* The ids of a `--search --json` answer, in order. */
+static GArray *
+search_ids (const char *db, const char *text, const char *limit, const char *offset)
+{
+  g_auto (RostraTestRun) run = { 0 };
+  g_autoptr (JsonNode) root = NULL;
+  const char *args[] = {
+    "--database", db, "--search", text, "--json", NULL, NULL, NULL, NULL, NULL
+  };
+  GArray    *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  JsonArray *array;
+  guint      n = 5;
+
+  if (limit)
+    {
+      args[n++] = "--limit";
+      args[n++] = limit;
+    }
+  if (offset)
+    {
+      args[n++] = "--offset";
+      args[n++] = offset;
+    }
+  rostra_test_run_rostrav (&run, args, NULL, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = rostra_test_parse_json (run.out);
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      gint64      id = json_object_get_int_member (o, "id");
+
+      g_assert_nonnull (strstr (json_object_get_string_member (o, "snippet"), "**"));
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* --limit and --offset: pages of the same ranking as the whole answer;
+ * the plain output pages alike; both only with --search, and counted. */
+static void
+test_search_range (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_autofree char *dump = rostra_test_write_dump ("ranged.txt", "Address", 60, 14);
+  g_auto (RostraTestRun) import = { 0 };
+  g_auto (RostraTestRun) plain = { 0 };
+  g_auto (RostraTestRun) no_search = { 0 };
+  g_auto (RostraTestRun) zero = { 0 };
+  g_auto (RostraTestRun) negative = { 0 };
+  g_autoptr (GArray) all = NULL;
+  g_autoptr (GArray) page = NULL;
+  g_autoptr (GArray) rest = NULL;
+  g_autoptr (GArray) past = NULL;
+  g_autoptr (GArray) three = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  rostra_test_run_rostra (&import, "--database", db, "--import", dump, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  all = search_ids (db, "lantern", NULL, NULL);
+  g_assert_cmpuint (all->len, >, 20);
+  page = search_ids (db, "lantern", "10", "5");
+  g_assert_cmpuint (page->len, ==, 10);
+  g_assert_cmpmem (page->data, 10 * sizeof (gint64), &g_array_index (all, gint64, 5),
+                   10 * sizeof (gint64));
+  rest = search_ids (db, "lantern", NULL, "20");
+  g_assert_cmpuint (rest->len, ==, all->len - 20);
+  g_assert_cmpmem (rest->data, rest->len * sizeof (gint64), &g_array_index (all, gint64, 20),
+                   rest->len * sizeof (gint64));
+  past = search_ids (db, "lantern", "50", "1000");
+  g_assert_cmpuint (past->len, ==, 0);
+  three = search_ids (db, "lantern", "3", NULL);
+  /* --limit 0 is no limit, as GApplication cannot tell it from none. */
+  {
+    g_autoptr (GArray) unlimited = search_ids (db, "lantern", "0", NULL);
+
+    g_assert_cmpuint (unlimited->len, ==, all->len);
+  }
+  g_assert_cmpmem (three->data, 3 * sizeof (gint64), all->data, 3 * sizeof (gint64));
+
+  /* The lines: one article and its snippet each. */
+  rostra_test_run_rostra (&plain, "--database", db, "--search", "lantern", "--limit", "3", NULL);
+  g_assert_cmpint (plain.status, ==, 0);
+  lines = g_strsplit (g_strchomp (plain.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+
+  rostra_test_run_rostra (&no_search, "--database", db, "--list", "--limit", "3", NULL);
+  g_assert_cmpint (no_search.status, ==, 2);
+  g_assert_nonnull (strstr (no_search.err, "--limit and --offset go with --search"));
+  rostra_test_run_rostra (&zero, "--database", db, "--search", "x", "--limit", "-3", NULL);
+  g_assert_cmpint (zero.status, ==, 2);
+  g_assert_nonnull (strstr (zero.err, "--limit"));
+  rostra_test_run_rostra (&negative, "--database", db, "--search", "x", "--offset", "-1", NULL);
+  g_assert_cmpint (negative.status, ==, 2);
+}
+
 static void
 test_backup_and_markdown (void)
 {
@@ -389,8 +486,8 @@ test_export_formats (void)
   rostra_test_run_rostra (&csv, "--database", db, "--export", "csv", NULL);
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_true (g_str_has_prefix (
-      csv.out,
-      "article_title,source,published,passage,note,tags,color,created,modified,start,end\r\n"));
+      csv.out, "article_title,source,published,passage,note,tags,color,created,modified,start,end,"
+               "orphaned,article_id,language,speaker\r\n"));
   g_assert_cmpuint (count_lines (csv.out, "\r\n"), ==, 4);
   g_assert_nonnull (strstr (csv.out, ",\"'=cmd, \"\"quoted\"\"\","));
 
@@ -457,7 +554,7 @@ test_export_scopes (void)
                           NULL);
   g_assert_cmpint (no_article.status, ==, 1);
   g_assert_cmpstr (no_article.out, ==, "");
-  g_assert_nonnull (strstr (no_article.err, "There is no article 999"));
+  g_assert_nonnull (strstr (no_article.err, "There is no speech 999"));
 }
 
 static void
@@ -615,6 +712,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/no-entries", test_no_entries);
   g_test_add_func ("/cli/warnings-with-lines", test_warnings_with_lines);
   g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/search/range", test_search_range);
   g_test_add_func ("/cli/backup-and-markdown", test_backup_and_markdown);
   g_test_add_func ("/cli/export-formats", test_export_formats);
   g_test_add_func ("/cli/export-scopes", test_export_scopes);

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export.c: every export format, parsed back by a real parser:
- * JSON with json-glib, HTML with libxml2's HTML parser, CSV with a
- * strict RFC 4180 reader; scopes, counts, atomic files. */
+ * JSON with json-glib, HTML with libxml2's HTML parser, Markdown with
+ * cmark (rendered to HTML, read with libxml2), CSV with a strict RFC
+ * 4180 reader; scopes, counts, atomic files. */
 
 #include "config.h"
 
+#include <cmark.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 #include "rostra-anchor.h"
 #include "rostra-exporter.h"
 #include "rostra-importer.h"
+#include "rostra-language.h"
 #include "rostra-test-utils.h"
 
 typedef gboolean (*ExportFunc) (RostraStore *, GOutputStream *, GCancellable *, GError **);
@@ -64,9 +67,10 @@ static void
 test_export_json (void)
 {
   static const char *const top[] = { "format", "version", "articles", "annotations", NULL };
-  static const char *const fields[] = { "id",       "title",       "source", "published",
-                                        "language", "annotations", "text",   "imported_from",
-                                        "tags",     NULL };
+  static const char *const fields[] = { "id",          "uuid",      "title",
+                                        "source",      "published", "language",
+                                        "annotations", "text",      "imported_from",
+                                        "tags",        NULL };
   g_autoptr (RostraStore) store = store_with_fixture ();
   g_autoptr (JsonNode) root = export_and_parse (store, rostra_export_json);
   JsonObject *object = json_node_get_object (root);
@@ -99,8 +103,8 @@ test_export_json (void)
 static void
 test_list_json (void)
 {
-  static const char *const fields[] = { "id",       "title",       "source", "published",
-                                        "language", "annotations", NULL };
+  static const char *const fields[] = { "id",        "uuid",     "title",       "source",
+                                        "published", "language", "annotations", NULL };
   g_autoptr (RostraStore) store = store_with_fixture ();
   g_autoptr (JsonNode) root = export_and_parse (store, rostra_export_article_list);
   JsonArray *array = json_node_get_array (root);
@@ -180,7 +184,7 @@ static const Spec specs[] = {
     "<script>alert(1)</script>\" onmouseover=\"x\n=SUM(A1)",
     { "-dash", "Bridges", NULL } },
   { 2, 59, 80, NULL, "purple", "Quote \"this\", and, commas\r\nCRLF line", { "bridges", NULL } },
-  { 2, 100, 110, "words that were never said", "yellow", "Gone", { NULL } },
+  { 2, 100, 110, "words that were never said", "yellow", "'t Is weg", { NULL } },
   { 3, 0, 15, NULL, "blue", "=1+1", { NULL } },
   { 4, 15, 28, NULL, "yellow", "@mention, and a tab\there", { "Evil <tag>", NULL } },
 };
@@ -551,10 +555,10 @@ assert_inert (xmlNode *node)
 
               g_assert_false (g_ascii_strncasecmp ((const char *) attr->name, "on", 2) == 0);
               g_assert_null (strstr ((const char *) value, "javascript:"));
-              g_assert_true (g_strv_contains (
-                  (const char *const[]){ "class", "id", "lang", "charset", "name", "content",
-                                         "datetime", "aria-label", NULL },
-                  (const char *) attr->name));
+              g_assert_true (
+                  g_strv_contains ((const char *const[]){ "class", "id", "lang", "charset", "name",
+                                                          "content", "datetime", NULL },
+                                   (const char *) attr->name));
             }
         }
       assert_inert (node->children);
@@ -669,9 +673,12 @@ test_html (void)
     g_assert_cmpstr (first, ==, "Riverside Courier, 14 March 2021");
   }
 
-  /* A section per annotation: the passage as a block quote in its
-   * colour, the note and tags as text. */
+  /* A block per annotation (a div: a section would need a heading): the
+   * passage as a block quote in its colour, the note and tags as text,
+   * the tags named by a hidden label. */
   collect_elements (root, "section", sections);
+  g_assert_cmpuint (sections->len, ==, 0);
+  collect_elements (root, "div", sections);
   g_assert_cmpuint (sections->len, ==, g_list_model_get_n_items (expected));
   for (guint i = 0; i < sections->len; i++)
     {
@@ -684,6 +691,16 @@ test_html (void)
       g_autofree char   *passage = NULL;
 
       g_assert_true (has_class (section, "annotation"));
+      if (expected_tags[0] != NULL)
+        {
+          xmlNode         *label = find_class (section, "visually-hidden");
+          g_autofree char *text = NULL;
+
+          g_assert_nonnull (label);
+          text = node_text (label);
+          g_assert_cmpstr (text, ==, "Tags");
+          g_assert_cmpstr ((const char *) xmlNextElementSibling (label)->name, ==, "ul");
+        }
       g_assert_true (has_class (section, rostra_annotation_get_color (a)));
       collect_elements (section->children, "blockquote", quotes);
       g_assert_cmpuint (quotes->len, ==, 1);
@@ -724,6 +741,230 @@ test_html (void)
   xmlFreeDoc (doc);
 }
 
+/* Markdown, read back by cmark (CommonMark's reference parser) */
+
+/* Appends the text of @node as a browser shows it: a line break (`<br>`)
+ * as a line end, any other line end (a soft break) as a space. */
+static void
+append_shown_text (GString *out, xmlNode *node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_TEXT_NODE)
+        g_string_append (out, (const char *) node->content);
+      else if (node->type == XML_ELEMENT_NODE && xmlStrcmp (node->name, BAD_CAST "br") == 0)
+        g_string_append_c (out, '\x01');
+      else if (node->type == XML_ELEMENT_NODE)
+        append_shown_text (out, node->children);
+    }
+}
+
+static char *
+shown_text (xmlNode *node)
+{
+  g_autoptr (GString) raw = g_string_new (NULL);
+  GString *shown = g_string_new (NULL);
+
+  append_shown_text (raw, node->children);
+  for (const char *p = raw->str; *p; p++)
+    {
+      if (p[0] == '\x01')
+        {
+          g_string_append_c (shown, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else
+        g_string_append_c (shown, *p == '\n' ? ' ' : *p);
+    }
+  return g_strstrip (g_string_free (shown, FALSE));
+}
+
+/* @text with its line ends (CRLF, CR) as LF, stripped. */
+static char *
+lines (const char *text)
+{
+  g_autoptr (GRegex) ends = g_regex_new ("\r\n?", 0, 0, NULL);
+
+  return g_strstrip (g_regex_replace_literal (ends, text, -1, 0, "\n", 0, NULL));
+}
+
+/* What follows the passage of @a in the Markdown: the orphan's label,
+ * under the quote, not in it; the note with its line breaks; the tags. */
+static void
+assert_markdown_annotation (RostraAnnotation *a, xmlNode *quote, GPtrArray *after)
+{
+  g_autofree char *passage = shown_text (quote);
+  g_autofree char *exact = lines (rostra_annotation_get_exact (a));
+  g_autoptr (GPtrArray) in_quote = g_ptr_array_new ();
+  guint next = 0;
+
+  g_assert_cmpstr (passage, ==, exact);
+  collect_elements (quote->children, "em", in_quote);
+  g_assert_cmpuint (in_quote->len, ==, 0);
+
+  if (rostra_annotation_get_orphaned (a))
+    {
+      xmlNode         *label = g_ptr_array_index (after, next++);
+      g_autofree char *text = shown_text (label);
+
+      g_assert_cmpstr (text, ==, "(passage no longer found in the text)");
+      g_assert_cmpstr ((const char *) label->children->name, ==, "em");
+    }
+  if (*rostra_annotation_get_note (a))
+    {
+      /* Its paragraphs, up to the tags. */
+      guint end = after->len - (rostra_annotation_get_tags (a)[0] != NULL ? 1 : 0);
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autofree char *note = lines (rostra_annotation_get_note (a));
+
+      for (; next < end; next++)
+        {
+          g_autofree char *paragraph = shown_text (g_ptr_array_index (after, next));
+
+          g_string_append_printf (text, "%s%s", text->len ? "\n\n" : "", paragraph);
+        }
+      g_assert_cmpstr (text->str, ==, note);
+    }
+  if (rostra_annotation_get_tags (a)[0] != NULL)
+    {
+      g_autofree char *text = shown_text (g_ptr_array_index (after, next++));
+
+      g_assert_true (g_str_has_prefix (text, "Tags: "));
+    }
+  g_assert_cmpuint (next, ==, after->len);
+}
+
+static void
+test_markdown_read_back (void)
+{
+  static const char multi_line[] = "First line\nsecond line, & more\r\nthird\n\nA new paragraph";
+  g_autoptr (RostraStore) store = store_with_annotations (NULL);
+  g_autoptr (RostraAnnotation) edited = rostra_store_load_annotation (store, 5, NULL);
+  g_autoptr (GListModel) expected = NULL;
+  g_autofree char *md = NULL;
+  g_autoptr (GPtrArray) bodies = g_ptr_array_new ();
+  g_autoptr (GPtrArray) after = g_ptr_array_new ();
+  g_autoptr (RostraAnnotation) current = NULL;
+  xmlNode   *quote = NULL;
+  char      *html;
+  htmlDocPtr doc;
+  guint      n = 0;
+
+  /* A note of several lines and two paragraphs. */
+  rostra_annotation_set_note (edited, multi_line);
+  g_assert_true (rostra_store_update_annotation (store, edited, NULL));
+  expected = expected_annotations (store, NULL, 0);
+  md = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_MARKDOWN, NULL, NULL);
+  html = cmark_markdown_to_html (md, strlen (md), CMARK_OPT_DEFAULT);
+  doc = htmlReadMemory (html, strlen (html), "export.html", "UTF-8",
+                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  free (html);
+  g_assert_nonnull (doc);
+  collect_elements (xmlDocGetRootElement (doc), "body", bodies);
+  g_assert_cmpuint (bodies->len, ==, 1);
+
+  /* Each passage is a block quote; what follows it up to the next one
+   * (or the next article's heading) belongs to it. */
+  for (xmlNode *node = ((xmlNode *) g_ptr_array_index (bodies, 0))->children;; node = node->next)
+    {
+      gboolean is_quote = node && node->type == XML_ELEMENT_NODE &&
+                          xmlStrcmp (node->name, BAD_CAST "blockquote") == 0;
+      gboolean is_heading = node && node->type == XML_ELEMENT_NODE && node->name[0] == 'h';
+
+      if (node == NULL || is_quote || is_heading)
+        {
+          if (quote != NULL)
+            assert_markdown_annotation (current, quote, after);
+          quote = NULL;
+          g_clear_object (&current);
+          g_ptr_array_set_size (after, 0);
+          if (node == NULL)
+            break;
+          if (is_quote)
+            {
+              quote = node;
+              current = g_list_model_get_item (expected, n++);
+            }
+        }
+      else if (quote != NULL && node->type == XML_ELEMENT_NODE)
+        g_ptr_array_add (after, node);
+    }
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (expected));
+  xmlFreeDoc (doc);
+}
+
+/* Every title and passage says its article's language, `lang=""` when
+ * it is unknown, so that it does not take the page's; a note says its
+ * own when Rostra can tell it. */
+static void
+test_html_languages (void)
+{
+  static const char dutch[] =
+      "Dit is wat de burgemeester over de brug zei, en het is niet waar: de "
+      "raad heeft het plan van de stad nooit gezien.";
+  g_autoptr (RostraStore) store = store_with_annotations (NULL);
+  g_autoptr (RostraAnnotation) a = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) blocks = g_ptr_array_new ();
+  g_autoptr (GListModel) expected = NULL;
+  g_autofree char *html = NULL;
+  gint64           unknown;
+  htmlDocPtr       doc;
+  guint            n_unknown = 0, n_dutch_notes = 0;
+
+  g_assert_true (rostra_store_add_article (store, 0, "Untold", NULL, "2030-01-01T00:00:00", NULL,
+                                           "A text of no known language.", &unknown, &error));
+  g_assert_no_error (error);
+  a = rostra_annotation_new (unknown, 0, 6, "A text", "", " of no");
+  rostra_annotation_set_note (a, dutch);
+  g_assert_true (rostra_store_add_annotation (store, a, &error));
+  g_assert_no_error (error);
+
+  expected = expected_annotations (store, NULL, 0);
+  html = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_HTML, NULL, NULL);
+  doc = htmlReadMemory (html, strlen (html), "export.html", "UTF-8",
+                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  collect_elements (xmlDocGetRootElement (doc), "div", blocks);
+  g_assert_cmpuint (blocks->len, ==, g_list_model_get_n_items (expected));
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      g_autoptr (RostraAnnotation) item = g_list_model_get_item (expected, i);
+      g_autoptr (RostraArticle) article = rostra_store_load_article_row (
+          store, rostra_annotation_get_article_id (item), NULL, NULL);
+      const char *language = rostra_article_get_language (article);
+      xmlNode    *block = g_ptr_array_index (blocks, i);
+      g_autoptr (GPtrArray) quotes = g_ptr_array_new ();
+      g_autoptr (GPtrArray) titles = g_ptr_array_new ();
+      xmlNode         *note = find_class (block, "note");
+      g_autofree char *quote_lang = NULL, *title_lang = NULL;
+
+      collect_elements (block->children, "blockquote", quotes);
+      collect_elements (block->parent->children, "h2", titles);
+      g_assert_true (xmlHasProp (g_ptr_array_index (quotes, 0), BAD_CAST "lang") != NULL);
+      g_assert_true (xmlHasProp (g_ptr_array_index (titles, 0), BAD_CAST "lang") != NULL);
+      quote_lang = node_attr (g_ptr_array_index (quotes, 0), "lang");
+      title_lang = node_attr (g_ptr_array_index (titles, 0), "lang");
+      g_assert_cmpstr (quote_lang, ==, language ? language : "");
+      g_assert_cmpstr (title_lang, ==, language ? language : "");
+      n_unknown += language == NULL;
+
+      if (note != NULL)
+        {
+          const char      *guess = rostra_language_guess (rostra_annotation_get_note (item));
+          g_autofree char *note_lang = node_attr (note, "lang");
+
+          g_assert_cmpstr (note_lang, ==, guess);
+          n_dutch_notes += g_strcmp0 (note_lang, "nl") == 0;
+        }
+    }
+  g_assert_cmpuint (n_unknown, ==, 1);
+  g_assert_cmpuint (n_dutch_notes, ==, 1);
+  xmlFreeDoc (doc);
+}
+
 static void
 test_html_empty (void)
 {
@@ -734,7 +975,7 @@ test_html_empty (void)
   g_autoptr (GPtrArray) sections = g_ptr_array_new ();
 
   g_assert_nonnull (doc);
-  collect_elements (xmlDocGetRootElement (doc), "section", sections);
+  collect_elements (xmlDocGetRootElement (doc), "div", sections);
   g_assert_cmpuint (sections->len, ==, 0);
   g_assert_nonnull (strstr (html, "No annotations"));
   g_assert_true (g_str_has_suffix (html, "</html>\n"));
@@ -748,7 +989,7 @@ assert_cell (const char *cell, const char *value, gboolean guarded)
 {
   if (value == NULL)
     value = "";
-  if (guarded && *value && strchr ("=+-@\t\r", *value))
+  if (guarded && *value && strchr (ROSTRA_TEST_CSV_GUARDED, *value))
     {
       g_assert_cmpint (cell[0], ==, '\'');
       cell++;
@@ -759,13 +1000,15 @@ assert_cell (const char *cell, const char *value, gboolean guarded)
 static void
 test_csv (void)
 {
-  static const char *const header[] = { "article_title", "source", "published", "passage",
-                                        "note",          "tags",   "color",     "created",
-                                        "modified",      "start",  "end",       NULL };
+  static const char *const header[] = { "article_title", "source",   "published", "passage",
+                                        "note",          "tags",     "color",     "created",
+                                        "modified",      "start",    "end",       "orphaned",
+                                        "article_id",    "language", "speaker",   NULL };
   g_autoptr (RostraStore) store = store_with_annotations (NULL);
   g_autofree char *csv = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_CSV, NULL, NULL);
   g_autoptr (GPtrArray) rows = rostra_test_read_csv (csv);
   g_autoptr (GListModel) expected = expected_annotations (store, NULL, 0);
+  guint n_apostrophes = 0;
 
   g_assert_true (g_strv_equal ((const char *const *) g_ptr_array_index (rows, 0), header));
   g_assert_cmpuint (rows->len, ==, 1 + g_list_model_get_n_items (expected));
@@ -775,9 +1018,15 @@ test_csv (void)
       char **row = g_ptr_array_index (rows, i);
       g_autoptr (RostraAnnotation) a = g_list_model_get_item (expected, i - 1);
       g_autofree char *tags = g_strjoinv ("; ", (char **) rostra_annotation_get_tags (a));
-      g_autofree char *start = g_strdup_printf ("%u", rostra_annotation_get_start (a));
-      g_autofree char *end = g_strdup_printf ("%u", rostra_annotation_get_end (a));
+      g_autoptr (RostraArticle) article =
+          rostra_store_load_article_row (store, rostra_annotation_get_article_id (a), NULL, NULL);
+      gboolean         orphaned = rostra_annotation_get_orphaned (a);
+      g_autofree char *start =
+          orphaned ? g_strdup ("") : g_strdup_printf ("%u", rostra_annotation_get_start (a));
+      g_autofree char *end =
+          orphaned ? g_strdup ("") : g_strdup_printf ("%u", rostra_annotation_get_end (a));
 
+      g_assert_cmpuint (g_strv_length (row), ==, g_strv_length ((char **) header));
       assert_cell (row[0], rostra_annotation_get_article_title (a), TRUE);
       assert_cell (row[1], rostra_annotation_get_article_source (a), TRUE);
       assert_cell (row[2], rostra_annotation_get_article_published (a), FALSE);
@@ -787,9 +1036,25 @@ test_csv (void)
       assert_cell (row[6], rostra_annotation_get_color (a), FALSE);
       assert_cell (row[7], rostra_annotation_get_created (a), FALSE);
       assert_cell (row[8], rostra_annotation_get_modified (a), FALSE);
+      /* An orphan's position is stale: none is given, and it says so. */
       assert_cell (row[9], start, FALSE);
       assert_cell (row[10], end, FALSE);
+      assert_cell (row[11], orphaned ? "true" : "false", FALSE);
+      g_assert_true (g_uuid_string_is_valid (row[12]));
+      assert_cell (row[12], rostra_article_get_uuid (article), FALSE);
+      assert_cell (row[13], rostra_article_get_language (article), TRUE);
+      /* Who speaks is not known yet: the column is there, empty. */
+      assert_cell (row[14], "", TRUE);
+      /* A spreadsheet drops a leading apostrophe: the guard keeps one. */
+      if (g_str_equal (rostra_annotation_get_note (a), "'t Is weg"))
+        {
+          g_assert_cmpstr (row[4], ==, "''t Is weg");
+          g_assert_cmpstr (row[11], ==, "true");
+          g_assert_cmpstr (row[9], ==, "");
+          n_apostrophes++;
+        }
     }
+  g_assert_cmpuint (n_apostrophes, ==, 1);
 
   /* Formula-looking notes and tags are neutralised; commas, quotes and
    * line breaks survive inside quotes. */
@@ -811,7 +1076,7 @@ test_csv_empty (void)
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (csv, ==,
                    "article_title,source,published,passage,note,tags,color,created,modified,"
-                   "start,end\r\n");
+                   "start,end,orphaned,article_id,language,speaker\r\n");
 }
 
 /* W3C Web Annotations */
@@ -829,6 +1094,33 @@ find_selector (JsonArray *selectors, const char *type)
   return NULL;
 }
 
+/* `urn:uuid:UUID` */
+static char *
+uuid_urn (const char *uuid)
+{
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  return g_strconcat ("urn:uuid:", uuid, NULL);
+}
+
+/* An agent: a Person (the user, by name) or Software (Rostra). */
+static void
+assert_agent (JsonObject *agent, const char *type)
+{
+  const char *name = json_object_get_string_member (agent, "name");
+
+  g_assert_cmpstr (json_object_get_string_member (agent, "type"), ==, type);
+  g_assert_nonnull (name);
+  if (g_str_equal (type, "Software"))
+    {
+      g_assert_true (g_str_has_prefix (name, "Rostra "));
+      g_assert_true (
+          g_str_has_prefix (json_object_get_string_member (agent, "homepage"), "https://"));
+    }
+  else
+    g_assert_true (g_str_equal (name, g_get_real_name ()) ||
+                   g_str_equal (name, g_get_user_name ()));
+}
+
 static void
 test_w3c (void)
 {
@@ -837,7 +1129,7 @@ test_w3c (void)
   g_autoptr (JsonNode) root = rostra_test_parse_json (json);
   g_autoptr (GListModel) expected = expected_annotations (store, NULL, 0);
   JsonObject *collection = json_node_get_object (root);
-  JsonObject *page;
+  JsonObject *page, *part_of;
   JsonArray  *items;
 
   g_assert_cmpstr (json_object_get_string_member (collection, "@context"), ==,
@@ -845,10 +1137,19 @@ test_w3c (void)
   g_assert_cmpstr (json_object_get_string_member (collection, "type"), ==, "AnnotationCollection");
   g_assert_true (g_str_has_prefix (json_object_get_string_member (collection, "id"), "urn:uuid:"));
   g_assert_cmpint (json_object_get_int_member (collection, "total"), ==, 6);
+  assert_agent (json_object_get_object_member (collection, "generator"), "Software");
 
   page = json_object_get_object_member (collection, "first");
   g_assert_cmpstr (json_object_get_string_member (page, "type"), ==, "AnnotationPage");
   g_assert_nonnull (json_object_get_string_member (page, "id"));
+  /* The page names its collection with its id, label and total. */
+  part_of = json_object_get_object_member (page, "partOf");
+  g_assert_nonnull (part_of);
+  g_assert_cmpstr (json_object_get_string_member (part_of, "id"), ==,
+                   json_object_get_string_member (collection, "id"));
+  g_assert_cmpstr (json_object_get_string_member (part_of, "label"), ==,
+                   json_object_get_string_member (collection, "label"));
+  g_assert_cmpint (json_object_get_int_member (part_of, "total"), ==, 6);
   items = json_object_get_array_member (page, "items");
   g_assert_cmpuint (json_array_get_length (items), ==, 6);
 
@@ -862,14 +1163,17 @@ test_w3c (void)
       JsonObject        *quote = find_selector (selectors, "TextQuoteSelector");
       JsonObject        *position = find_selector (selectors, "TextPositionSelector");
       const char *const *tags = rostra_annotation_get_tags (a);
-      g_autofree char   *id =
-          g_strdup_printf ("urn:rostra:annotation:%" G_GINT64_FORMAT, rostra_annotation_get_id (a));
-      g_autofree char *source_id = g_strdup_printf ("urn:rostra:article:%" G_GINT64_FORMAT,
-                                                    rostra_annotation_get_article_id (a));
+      g_autoptr (RostraArticle) article =
+          rostra_store_load_article_row (store, rostra_annotation_get_article_id (a), NULL, NULL);
+      g_autofree char *id = uuid_urn (rostra_annotation_get_uuid (a));
+      g_autofree char *source_id = uuid_urn (rostra_article_get_uuid (article));
       guint            n_notes = 0, n_tags = 0;
 
+      /* Named by their UUIDs, not by their ids in this archive. */
       g_assert_cmpstr (json_object_get_string_member (item, "id"), ==, id);
       g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "Annotation");
+      assert_agent (json_object_get_object_member (item, "creator"), "Person");
+      assert_agent (json_object_get_object_member (item, "generator"), "Software");
       g_assert_cmpstr (json_object_get_string_member (item, "created"), ==,
                        rostra_annotation_get_created (a));
       g_assert_cmpstr (json_object_get_string_member (item, "modified"), ==,
@@ -912,12 +1216,21 @@ test_w3c (void)
               g_assert_cmpstr (json_object_get_string_member (part, "type"), ==, "TextualBody");
               if (g_str_equal (purpose, "commenting"))
                 {
+                  const char *language = rostra_language_guess (rostra_annotation_get_note (a));
+
                   g_assert_cmpstr (value, ==, rostra_annotation_get_note (a));
+                  /* The note's language when Rostra can tell it. */
+                  if (language != NULL)
+                    g_assert_cmpstr (json_object_get_string_member (part, "language"), ==,
+                                     language);
+                  else
+                    g_assert_false (json_object_has_member (part, "language"));
                   n_notes++;
                 }
               else
                 {
                   g_assert_cmpstr (purpose, ==, "tagging");
+                  g_assert_false (json_object_has_member (part, "language"));
                   g_assert_cmpstr (value, ==, tags[n_tags]);
                   n_tags++;
                 }
@@ -925,6 +1238,66 @@ test_w3c (void)
         }
       g_assert_cmpuint (n_notes, ==, *rostra_annotation_get_note (a) ? 1 : 0);
       g_assert_cmpuint (n_tags, ==, g_strv_length ((char **) tags));
+    }
+}
+
+/* The body language of a note Rostra can tell the language of, and ids
+ * that stay the same in an archive restored from the backup. */
+static void
+test_w3c_language_and_restore (void)
+{
+  static const char note[] = "Dit is wat de burgemeester over de brug zei, en het is niet waar: de "
+                             "raad heeft het plan van de stad nooit gezien.";
+  g_autoptr (RostraStore) store = store_with_annotations (NULL);
+  g_autoptr (RostraStore) restored = rostra_test_store_new (NULL);
+  g_autoptr (RostraAnnotation) a = rostra_store_load_annotation (store, 1, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backup = NULL, *before = NULL, *after = NULL;
+  g_autoptr (JsonNode) first = NULL;
+  g_autoptr (JsonNode) second = NULL;
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GInputStream) in = NULL;
+  JsonArray  *items, *restored_items;
+  JsonObject *body;
+
+  g_assert_cmpstr (rostra_language_guess (note), ==, "nl");
+  rostra_annotation_set_note (a, note);
+  g_assert_true (rostra_store_update_annotation (store, a, &error));
+  g_assert_no_error (error);
+
+  before = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_W3C, NULL, NULL);
+  first = rostra_test_parse_json (before);
+  items = json_object_get_array_member (
+      json_object_get_object_member (json_node_get_object (first), "first"), "items");
+  body = json_array_get_object_element (
+      json_object_get_array_member (json_array_get_object_element (items, 0), "body"), 0);
+  g_assert_cmpstr (json_object_get_string_member (body, "value"), ==, note);
+  g_assert_cmpstr (json_object_get_string_member (body, "language"), ==, "nl");
+
+  /* Restored elsewhere: every annotation and article keeps its id. */
+  backup = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_JSON, NULL, NULL);
+  in = g_memory_input_stream_new_from_data (g_strdup (backup), -1, g_free);
+  g_assert_true (
+      rostra_import_stream (restored, in, "backup.json", NULL, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  after = rostra_test_export (restored, ROSTRA_EXPORT_FORMAT_W3C, NULL, NULL);
+  second = rostra_test_parse_json (after);
+  restored_items = json_object_get_array_member (
+      json_object_get_object_member (json_node_get_object (second), "first"), "items");
+  g_assert_cmpuint (json_array_get_length (restored_items), ==, json_array_get_length (items));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *x = json_array_get_object_element (items, i);
+      JsonObject *y = json_array_get_object_element (restored_items, i);
+      JsonObject *source_x =
+          json_object_get_object_member (json_object_get_object_member (x, "target"), "source");
+      JsonObject *source_y =
+          json_object_get_object_member (json_object_get_object_member (y, "target"), "source");
+
+      g_assert_cmpstr (json_object_get_string_member (x, "id"), ==,
+                       json_object_get_string_member (y, "id"));
+      g_assert_cmpstr (json_object_get_string_member (source_x, "id"), ==,
+                       json_object_get_string_member (source_y, "id"));
     }
 }
 
@@ -1053,10 +1426,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/query-scope", test_query_scope);
   g_test_add_func ("/export/markdown-scoped", test_markdown_scoped);
   g_test_add_func ("/export/html", test_html);
+  g_test_add_func ("/export/html-languages", test_html_languages);
   g_test_add_func ("/export/html-empty", test_html_empty);
+  g_test_add_func ("/export/markdown-read-back", test_markdown_read_back);
   g_test_add_func ("/export/csv", test_csv);
   g_test_add_func ("/export/csv-empty", test_csv_empty);
   g_test_add_func ("/export/w3c", test_w3c);
+  g_test_add_func ("/export/w3c-language-and-restore", test_w3c_language_and_restore);
   g_test_add_func ("/export/w3c-empty", test_w3c_empty);
   g_test_add_func ("/export/every-format-and-scope", test_every_format_and_scope);
   g_test_add_func ("/export/to-file", test_to_file);

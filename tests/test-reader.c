@@ -931,13 +931,26 @@ test_annotations (void)
   assert_tag_over (reader, "annotation-blue", clef_start, clef_start + 1);
   assert_tag_over (reader, "annotation-red", 0, 6);
 
-  /* The search matches stay over the highlights. */
+  /* The search matches stay over the highlights, and look like none:
+   * lines over and under instead of a fill, so the highlight shows
+   * through. */
   {
     const char *const terms[] = { "geneve", NULL };
+    PangoUnderline    underline = PANGO_UNDERLINE_NONE;
+    PangoOverline     overline = PANGO_OVERLINE_NONE;
+    gboolean          filled = TRUE;
 
     rostra_reader_set_search_terms (reader, terms);
     g_assert_true (has_tag_at (reader, "annotation-purple", last_start));
-    assert_shows (reader, last_start, "search-match");
+    g_assert_true (has_tag_at (reader, "search-match", last_start));
+    assert_shows (reader, last_start, "annotation-purple");
+    g_object_get (lookup_tag (reader, "search-match"), "underline", &underline, "overline",
+                  &overline, "background-set", &filled, NULL);
+    g_assert_cmpint (underline, !=, PANGO_UNDERLINE_NONE);
+    g_assert_cmpint (overline, !=, PANGO_OVERLINE_NONE);
+    g_assert_false (filled);
+    g_object_get (lookup_tag (reader, "annotation-purple"), "overline", &overline, NULL);
+    g_assert_cmpint (overline, ==, PANGO_OVERLINE_NONE);
     g_assert_cmpint (gtk_text_tag_get_priority (lookup_tag (reader, "search-match")), >,
                      gtk_text_tag_get_priority (lookup_tag (reader, "annotation-flash")));
     rostra_reader_set_search_terms (reader, NULL);
@@ -1276,8 +1289,9 @@ find_popover (RostraReader *reader)
   g_assert_not_reached ();
 }
 
+/* The first controller of @type on @widget. */
 static GtkEventController *
-find_key_controller (GtkWidget *widget)
+find_controller (GtkWidget *widget, GType type)
 {
   g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
 
@@ -1285,7 +1299,7 @@ find_key_controller (GtkWidget *widget)
     {
       g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
         return controller;
     }
   g_assert_not_reached ();
@@ -1360,7 +1374,7 @@ test_selection_popover (void)
   g_assert_true (rostra_test_wait_for (is_laid_out, reader));
 
   /* Without a selection, the Menu key opens the context menu. */
-  keys = find_key_controller (GTK_WIDGET (view));
+  keys = find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_KEY);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Menu, 0, 0, &handled);
   g_assert_false (handled);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
@@ -1530,6 +1544,80 @@ test_verbatim (void)
   g_assert_nonnull (strstr (heading, source));
 }
 
+/* Selecting with the keyboard alone: a caret shows while the text has the
+ * focus, Shift+Ctrl+→ selects words, and the passage is what was chosen
+ * without the white space around it. */
+static void
+test_keyboard_selection (void)
+{
+  g_autoptr (RostraReader) reader = reader_new ();
+  g_autoptr (RostraArticle) article = add_default_article ();
+  GtkTextView     *view = rostra_reader_get_text_view (reader);
+  GtkWidget       *window = gtk_window_new ();
+  GtkWidget       *entry = gtk_entry_new ();
+  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkTextIter      iter;
+  guint            start = 0, end = 0;
+  g_autofree char *selected = NULL;
+
+  rostra_reader_set_article (reader, article);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (reader));
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (reader)));
+
+  gtk_widget_grab_focus (entry);
+  rostra_test_flush ();
+  g_assert_false (gtk_text_view_get_cursor_visible (view));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (reader)));
+  rostra_test_flush ();
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  g_assert_true (gtk_text_view_get_cursor_visible (view));
+
+  /* From the start of the article text, three words to the right with Shift. */
+  gtk_text_buffer_get_iter_at_offset (get_buffer (reader), &iter,
+                                      rostra_reader_get_text_offset (reader));
+  gtk_text_buffer_place_cursor (get_buffer (reader), &iter);
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_WORDS, 3, TRUE);
+  g_assert_true (rostra_reader_get_selection (reader, &start, &end));
+  selected = g_utf8_substring (TEXT, start, end);
+  g_assert_cmpstr (selected, ==, "Genève 🎤 ünïcödé: the");
+
+  /* And the space after it: the space is not the passage's. */
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_VISUAL_POSITIONS, 1, TRUE);
+  g_assert_true (rostra_reader_get_selection (reader, &start, &end));
+  g_clear_pointer (&selected, g_free);
+  selected = g_utf8_substring (TEXT, start, end);
+  g_assert_cmpstr (selected, ==, "Genève 🎤 ünïcödé: the");
+
+  gtk_widget_grab_focus (entry);
+  rostra_test_flush ();
+  g_assert_false (gtk_text_view_get_cursor_visible (view));
+
+  /* A drag with the mouse that ends inside words: they are made whole. */
+  {
+    GtkEventController *click = find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_CLICK);
+    int                 from = char_offset_of (TEXT, "nïcödé", 0);
+    GtkTextIter         a, b;
+
+    gtk_text_buffer_get_iter_at_offset (get_buffer (reader), &a,
+                                        rostra_reader_get_text_offset (reader) + from);
+    gtk_text_buffer_get_iter_at_offset (get_buffer (reader), &b,
+                                        rostra_reader_get_text_offset (reader) + from + 13);
+    gtk_text_buffer_select_range (get_buffer (reader), &b, &a);
+    g_signal_emit_by_name (click, "pressed", 1, 10.0, 10.0);
+    g_signal_emit_by_name (click, "released", 1, 200.0, 10.0);
+    rostra_test_flush ();
+    g_assert_true (rostra_reader_get_selection (reader, &start, &end));
+    g_clear_pointer (&selected, g_free);
+    selected = g_utf8_substring (TEXT, start, end);
+    g_assert_cmpstr (selected, ==, "ünïcödé: the speech");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1558,6 +1646,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/reader/select-annotation", test_select_annotation);
   g_test_add_func ("/reader/select-saved-annotation", test_select_saved_annotation);
   g_test_add_func ("/reader/selection-popover", test_selection_popover);
+  g_test_add_func ("/reader/keyboard-selection", test_keyboard_selection);
   g_test_add_func ("/reader/select-scroll", test_select_scroll);
   g_test_add_func ("/reader/many-annotations", test_many_annotations);
   g_test_add_func ("/reader/verbatim", test_verbatim);

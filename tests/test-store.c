@@ -103,7 +103,8 @@ test_upgrade_from_1 (void)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-                                 "DROP INDEX articles_by_source; DROP INDEX articles_by_language;"
+                                 ROSTRA_TEST_UNDO_SCHEMA_4
+                                 " DROP INDEX articles_by_source; DROP INDEX articles_by_language;"
                                  " DROP TABLE article_tags; PRAGMA user_version = 1",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
@@ -120,6 +121,121 @@ test_upgrade_from_1 (void)
   indexes = rostra_test_query_text (path, "SELECT count(*) FROM sqlite_master WHERE name IN"
                                           " ('article_tags', 'article_tags_by_tag')");
   g_assert_cmpstr (indexes, ==, "2");
+}
+
+/* Every UUID of @table: each a UUID in lower case, none twice. */
+static void
+assert_uuids (const char *path, const char *table, gint64 n)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (DISTINCT uuid) FROM %s", table);
+  g_autofree char *distinct = rostra_test_query_text (path, sql);
+  g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+  g_autofree char *all_sql = g_strdup_printf ("SELECT group_concat (uuid, ' ') FROM %s", table);
+  g_autofree char *all = rostra_test_query_text (path, all_sql);
+  g_auto (GStrv) uuids = g_strsplit (all ? all : "", " ", -1);
+
+  g_assert_cmpint (rostra_test_count_rows (path, table), ==, n);
+  g_assert_cmpstr (distinct, ==, expected);
+  for (guint i = 0; n > 0 && uuids[i]; i++)
+    {
+      g_autofree char *lower = g_ascii_strdown (uuids[i], -1);
+
+      g_assert_true (g_uuid_string_is_valid (uuids[i]));
+      g_assert_cmpstr (uuids[i], ==, lower);
+    }
+}
+
+/* An archive of schema 3 (before UUIDs): its articles and annotations
+ * get UUIDs, which stay; new rows get theirs, from the store or, added
+ * by another tool, from the archive itself. */
+static void
+test_upgrade_to_uuids (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (RostraStore) store = rostra_test_store_new (&path);
+  g_autoptr (RostraStore) again = NULL;
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL, *kept = NULL;
+  gint64           a, b, c, d;
+  sqlite3         *db;
+
+  a = add (store, "One", "2001-01-01T00:00:00", "The first speech.");
+  b = add (store, "Two", "2002-01-01T00:00:00", "The second speech.");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (RostraAnnotation) n = rostra_annotation_new (a, 4, 9, "first", "The ", " speech");
+
+      g_assert_true (rostra_store_add_annotation (store, n, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (db, ROSTRA_TEST_UNDO_SCHEMA_4 " PRAGMA user_version = 3", NULL, NULL, NULL), ==,
+      SQLITE_OK);
+  sqlite3_close (db);
+
+  again = rostra_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rostra_store_get_schema_version (again), ==, 4);
+  assert_uuids (path, "article_uuids", 2);
+  assert_uuids (path, "annotations", 3);
+  before = rostra_test_query_text (path, "SELECT group_concat (uuid) FROM"
+                                         " (SELECT uuid FROM article_uuids ORDER BY article_id)");
+  article = rostra_store_load_article (again, b, &error);
+  g_assert_no_error (error);
+  kept = rostra_test_query_text (path, "SELECT u.uuid FROM article_uuids u JOIN articles a"
+                                       " ON a.id = u.article_id WHERE a.title = 'Two'");
+  g_assert_cmpstr (rostra_article_get_uuid (article), ==, kept);
+  g_clear_object (&again);
+
+  /* They stay when the archive is opened again. */
+  again = rostra_store_open (path, &error);
+  g_assert_no_error (error);
+  after = rostra_test_query_text (path, "SELECT group_concat (uuid) FROM"
+                                        " (SELECT uuid FROM article_uuids ORDER BY article_id)");
+  g_assert_cmpstr (before, ==, after);
+
+  /* A new article gets one; one from a backup keeps its own unless it
+   * is no UUID or another article's. */
+  c = add (again, "Three", NULL, "The third speech.");
+  g_assert_true (
+      rostra_store_add_article_with_uuid (again, 0, "Four", NULL, NULL, NULL, "The fourth speech.",
+                                          "6F9619FF-8B86-4D11-B42D-00C04FC964FF", &d, &error));
+  g_assert_no_error (error);
+  g_clear_object (&article);
+  article = rostra_store_load_article_row (again, d, NULL, &error);
+  g_assert_cmpstr (rostra_article_get_uuid (article), ==, "6f9619ff-8b86-4d11-b42d-00c04fc964ff");
+  g_assert_true (
+      rostra_store_add_article_with_uuid (again, 0, "Five", NULL, NULL, NULL, "The fifth speech.",
+                                          "6f9619ff-8b86-4d11-b42d-00c04fc964ff", &d, &error));
+  g_assert_true (rostra_store_add_article_with_uuid (
+      again, 0, "Six", NULL, NULL, NULL, "The sixth speech.", "not-a-uuid", &d, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (c, >, 0);
+  g_assert_cmpint (d, >, 0);
+  g_clear_object (&again);
+
+  /* Rows another tool adds without a UUID get one. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA foreign_keys = ON;"
+                                 " INSERT INTO annotations (article_id, start, end, exact, created,"
+                                 " modified) VALUES (1, 0, 3, 'The', 'x', 'x');"
+                                 " INSERT INTO articles (title, text, hash) VALUES ('Raw', 'Raw.',"
+                                 " 'raw')",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  assert_uuids (path, "article_uuids", 7);
+  assert_uuids (path, "annotations", 4);
+
+  /* An article's goes with it. */
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM articles WHERE title = 'Raw'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_uuids (path, "article_uuids", 6);
 }
 
 static void
@@ -322,6 +438,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/creates-folders", test_creates_folders);
   g_test_add_func ("/store/migrates-empty-file", test_migrates_empty_file);
   g_test_add_func ("/store/upgrade-from-1", test_upgrade_from_1);
+  g_test_add_func ("/store/upgrade-to-uuids", test_upgrade_to_uuids);
   g_test_add_func ("/store/future-schema", test_future_schema);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   g_test_add_func ("/store/duplicates", test_duplicates);

@@ -88,11 +88,73 @@ test_count_words (void)
   g_assert_cmpuint (rostra_text_count_words ("東京\u3000abc"), ==, 2);
 }
 
+/* The passage @text[start, end) becomes, as a string; NULL when none. */
+static char *
+snap (const char *text, const char *selected, gboolean whole_words)
+{
+  const char *at = strstr (text, selected);
+  guint       start, end;
+
+  g_assert_nonnull (at);
+  start = g_utf8_pointer_to_offset (text, at);
+  end = start + g_utf8_strlen (selected, -1);
+  if (!rostra_text_snap_passage (text, &start, &end, whole_words))
+    return NULL;
+  return g_utf8_substring (text, start, end);
+}
+
+static void
+test_snap_passage (void)
+{
+  static const char text[] =
+      "Wij bespraken de co-operation en Lavrov’s toespraak, ’t is tijd.\n\nÜber alles";
+  static const struct
+  {
+    const char *selected;
+    const char *exact;
+    const char *words;
+  } cases[] = {
+    /* White space around goes, always. */
+    { " bespraken ", "bespraken", "bespraken" },
+    { "\n\nÜber", "Über", "Über" },
+    /* Words cut at either end are made whole, unless asked for exactly. */
+    { "espraken d", "espraken d", "bespraken de" },
+    { "j bespr", "j bespr", "Wij bespraken" },
+    { "operation", "operation", "co-operation" },
+    { "Lavrov", "Lavrov", "Lavrov’s" },
+    { "’s toe", "’s toe", "Lavrov’s toespraak" },
+    /* Punctuation is not a word: nothing to widen. */
+    { "toespraak,", "toespraak,", "toespraak," },
+    { "’t is", "’t is", "’t is" },
+    { "lles", "lles", "alles" },
+    { "W", "W", "Wij" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *exact = snap (text, cases[i].selected, FALSE);
+      g_autofree char *words = snap (text, cases[i].selected, TRUE);
+
+      g_assert_cmpstr (exact, ==, cases[i].exact);
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+
+  /* Nothing but white space: no passage. */
+  {
+    guint start = 3, end = 4;
+
+    g_assert_false (rostra_text_snap_passage (text, &start, &end, TRUE));
+    g_assert_cmpuint (start, ==, 3);
+    g_assert_cmpuint (end, ==, 4);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/text/snap-passage", test_snap_passage);
   g_test_add_func ("/text/sha256", test_sha256);
   g_test_add_func ("/text/content-hash", test_content_hash);
   g_test_add_func ("/text/count-words", test_count_words);

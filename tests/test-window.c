@@ -176,11 +176,23 @@ test_select_and_navigate (void)
     g_autoptr (GSettings) settings = g_settings_new (APP_ID);
 
     g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reader-zoom"), 1.1, 0.001);
-    g_assert_cmpint (g_settings_get_int64 (settings, "last-article"), ==, first_id);
+    g_autoptr (GVariant) last = g_settings_get_value (settings, "last-articles");
+    gint64 remembered = 0;
+
+    /* Per archive. */
+    g_assert_true (g_variant_lookup (last, path, "x", &remembered));
+    g_assert_cmpint (remembered, ==, first_id);
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
 
   window_destroy (window);
+}
+
+static gboolean
+is_label_with_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static void
@@ -197,6 +209,13 @@ test_search (void)
   rostra_window_select (window, 0);
   rostra_test_flush ();
   g_assert_cmpuint (rostra_reader_get_n_matches (rostra_window_get_reader (window)), ==, 1);
+
+  /* The header says which match is current, of how many. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-match", NULL));
+  rostra_test_flush ();
+  g_assert_cmpint (rostra_reader_get_current_match (rostra_window_get_reader (window)), ==, 0);
+  g_assert_nonnull (
+      rostra_test_find_widget_if (GTK_WIDGET (window), is_label_with_text, "1 of 1 match"));
 
   /* Prefix matching as you type. */
   rostra_window_set_search (window, "railw");
@@ -477,6 +496,223 @@ test_show_imports (void)
   window_destroy (window);
 }
 
+/* The last open speech is each archive's own: a new archive opens with
+ * none (it said "There is no article 9"), the first one with its own. */
+static void
+test_last_speech_per_archive (void)
+{
+  g_autofree char *first = archive_with_fixture ();
+  g_autofree char *other = archive_with_fixture (); /* the same ids, other speeches */
+  RostraWindow    *window = present (window_new (first), 1200, 800);
+  gint64           opened;
+
+  rostra_window_select (window, 1);
+  rostra_test_flush ();
+  opened = rostra_window_get_open_article_id (window);
+  g_assert_cmpint (opened, >, 0);
+  window_destroy (window);
+
+  window = present (window_new (other), 1200, 800);
+  g_assert_cmpint (rostra_window_get_open_article_id (window), ==, 0);
+  g_assert_true (rostra_test_wait_status_page (GTK_WIDGET (window), "No Speech Selected", TRUE));
+  window_destroy (window);
+
+  window = present (window_new (first), 1200, 800);
+  g_assert_cmpint (rostra_window_get_open_article_id (window), ==, opened);
+  window_destroy (window);
+}
+
+/* Ctrl+Q keeps the window's size for the next start, as closing it does;
+ * a search's best-matches-first order is not kept for a start without one. */
+static void
+test_quit_saves_state (void)
+{
+  g_autofree char *path = archive_with_fixture ();
+  RostraWindow    *window = present (window_new (path), 900, 650);
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_enum (settings, "sort-order", ROSTRA_SORT_OLDEST);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "oldest"));
+  rostra_window_set_search (window, "bridge");
+  n_articles (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "relevance"));
+  g_assert_cmpint (g_settings_get_enum (settings, "sort-order"), ==, ROSTRA_SORT_OLDEST);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  rostra_test_flush ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+
+  /* Newest first again, for the tests after this one. */
+  g_settings_reset (settings, "sort-order");
+}
+
+/* The accelerators @root's Keyboard Shortcuts window lists, by name. */
+static void
+collect_documented (GtkWidget *root, GHashTable *documented)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_autofree char *accelerator = NULL;
+      g_auto (GStrv) accels = NULL;
+
+      g_object_get (root, "accelerator", &accelerator, NULL);
+      accels = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; accels[i] != NULL; i++)
+        {
+          guint           key = 0;
+          GdkModifierType mods = 0;
+
+          if (*accels[i] != '\0' && gtk_accelerator_parse (accels[i], &key, &mods))
+            g_hash_table_add (documented, gtk_accelerator_name (key, mods));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_documented (child, documented);
+}
+
+/* The key bindings of @widget's class, as accelerator names. */
+static void
+collect_bindings (GtkWidget *widget, GPtrArray *bindings)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction  *action = gtk_shortcut_get_action (shortcut);
+          const char         *name;
+          guint               key;
+
+          /* Ours: those of the toolkit's own classes (Escape closes a
+           * dialog, …) are the desktop's, not Rostra's to list. */
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action))
+            continue;
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (!g_str_has_prefix (name, "win.") && !g_str_has_prefix (name, "reader."))
+            continue;
+          key = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+          /* The keypad's and Ctrl+= are aliases of keys listed already. */
+          if (gdk_keyval_name (key) != NULL && g_str_has_prefix (gdk_keyval_name (key), "KP_"))
+            continue;
+          if (key == GDK_KEY_equal)
+            continue;
+          g_ptr_array_add (bindings, gtk_accelerator_name (key, gtk_keyval_trigger_get_modifiers (
+                                                                    GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+}
+
+/* Every key the window, the reader and the application answer is in the
+ * Keyboard Shortcuts window (Ctrl+H, Ctrl+Shift+N and Ctrl+Z were not). */
+static void
+test_shortcuts_documented (void)
+{
+  g_autofree char *path = g_build_filename (rostra_test_tmpdir (), "shortcuts.db", NULL);
+  RostraWindow    *window = present (window_new (path), 1000, 700);
+  GtkWidget       *overlay =
+      GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_autoptr (GHashTable) documented = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) bindings = g_ptr_array_new_with_free_func (g_free);
+  g_auto (GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+
+  g_assert_nonnull (overlay);
+  collect_documented (overlay, documented);
+  collect_bindings (GTK_WIDGET (window), bindings);
+  collect_bindings (GTK_WIDGET (rostra_window_get_reader (window)), bindings);
+  g_assert_cmpuint (bindings->len, >=, 15);
+  for (guint i = 0; quit[i] != NULL; i++)
+    g_ptr_array_add (bindings, g_strdup (quit[i]));
+
+  for (guint i = 0; i < bindings->len; i++)
+    {
+      guint            key = 0;
+      GdkModifierType  mods = 0;
+      g_autofree char *name = NULL;
+
+      g_assert_true (gtk_accelerator_parse (bindings->pdata[i], &key, &mods));
+      name = gtk_accelerator_name (key, mods);
+      if (!g_hash_table_contains (documented, name))
+        g_test_fail_printf ("%s is not in the Keyboard Shortcuts window", name);
+    }
+  /* And what the text view does by itself, for selecting. */
+  g_assert_true (g_hash_table_contains (documented, "F7"));
+  g_assert_true (g_hash_table_contains (documented, "<Shift><Control>Right"));
+
+  window_destroy (window);
+}
+
+/* Issue 13 §1, in the real window: the archive's files are opened and
+ * closed in the window's process (as the file chooser's content-type guess
+ * does), another `rostra` opens and closes the archive, then a highlight
+ * made in the window must be on disk for everyone at once and after a
+ * restart (the other process had deleted the window's write-ahead log). */
+static char *
+run_other_rostra (const char *path, const char *first, const char *second)
+{
+  g_auto (RostraTestRun) run = { 0 };
+
+  rostra_test_run_rostra (&run, "--database", path, first, second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.out);
+}
+
+static void
+test_foreign_close_keeps_highlights (void)
+{
+  g_autofree char *folder = rostra_test_new_folder ("locks");
+  g_autofree char *path = g_build_filename (folder, "archive.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *listed = NULL;
+  g_autofree char *exported = NULL;
+  RostraWindow    *window;
+
+  rostra_test_make_archive (path);
+  window = present (window_new (path), 1300, 800);
+  rostra_window_select (window, 0);
+  rostra_test_flush ();
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+
+  /* The file chooser looks into the archive's folder; `--list`. */
+  rostra_test_open_and_close_in_process (path);
+  listed = run_other_rostra (path, "--list", NULL);
+  g_assert_nonnull (strstr (listed, "harbour bridge"));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+
+  /* Highlight "neighbours" (article characters 12–22) with Ctrl+H. */
+  select_in_reader (window, 12, 22);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rostra_window_get_reader (window)),
+                                             "reader.highlight", NULL));
+  rostra_test_flush ();
+  g_assert_true (has_tag (window, "annotation-yellow", 12));
+
+  /* Shown as saved: another process reads it from the disk already. */
+  exported = run_other_rostra (path, "--export", "csv");
+  g_assert_nonnull (strstr (exported, "neighbours"));
+
+  /* Quit and start again: the highlight is there. */
+  window_destroy (window);
+  g_clear_pointer (&exported, g_free);
+  exported = run_other_rostra (path, "--export", "csv");
+  g_assert_nonnull (strstr (exported, "neighbours"));
+  window = present (window_new (path), 1300, 800);
+  rostra_window_select (window, 0);
+  rostra_test_flush ();
+  g_assert_true (has_tag (window, "annotation-yellow", 12));
+  g_assert_true (has_tag (window, "annotation-yellow", 21));
+  window_destroy (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -496,6 +732,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/drop-and-open", test_drop_and_open);
   g_test_add_func ("/window/show-imports", test_show_imports);
+  g_test_add_func ("/window/shortcuts-documented", test_shortcuts_documented);
+  g_test_add_func ("/window/last-speech-per-archive", test_last_speech_per_archive);
+  g_test_add_func ("/window/quit-saves-state", test_quit_saves_state);
+  g_test_add_func ("/window/foreign-close-keeps-highlights", test_foreign_close_keeps_highlights);
 
   ret = g_test_run ();
 

@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 
 void _rostra_annotation_set_saved (RostraAnnotation *self,
                                    gint64            id,
+                                   const char       *uuid,
                                    const char       *created,
                                    const char       *modified);
 void

@@ -17,6 +17,7 @@ struct _RostraAnnotation
   GObject parent_instance;
 
   gint64   id;
+  char    *uuid;
   gint64   article_id;
   guint    start;
   guint    end;
@@ -42,6 +43,7 @@ enum
 {
   PROP_0,
   PROP_ID,
+  PROP_UUID,
   PROP_ARTICLE_ID,
   PROP_START,
   PROP_END,
@@ -75,6 +77,7 @@ rostra_annotation_finalize (GObject *object)
 {
   RostraAnnotation *self = (RostraAnnotation *) object;
 
+  g_free (self->uuid);
   g_free (self->exact);
   g_free (self->prefix);
   g_free (self->suffix);
@@ -99,6 +102,9 @@ rostra_annotation_get_property (GObject *object, guint prop_id, GValue *value, G
     {
       case PROP_ID:
         g_value_set_int64 (value, self->id);
+        break;
+      case PROP_UUID:
+        g_value_set_string (value, self->uuid);
         break;
       case PROP_ARTICLE_ID:
         g_value_set_int64 (value, self->article_id);
@@ -154,6 +160,9 @@ rostra_annotation_set_property (GObject      *object,
       case PROP_ID:
         self->id = g_value_get_int64 (value);
         break;
+      case PROP_UUID:
+        set_str (&self->uuid, g_value_get_string (value));
+        break;
       case PROP_ARTICLE_ID:
         self->article_id = g_value_get_int64 (value);
         break;
@@ -207,6 +216,7 @@ rostra_annotation_class_init (RostraAnnotationClass *klass)
   object_class->set_property = rostra_annotation_set_property;
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, construct);
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, construct);
   properties[PROP_ARTICLE_ID] =
       g_param_spec_int64 ("article-id", NULL, NULL, 0, G_MAXINT64, 0, construct);
   properties[PROP_START] = g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0, construct);
@@ -265,6 +275,21 @@ rostra_annotation_get_id (RostraAnnotation *self)
 {
   g_return_val_if_fail (ROSTRA_IS_ANNOTATION (self), 0);
   return self->id;
+}
+
+/**
+ * rostra_annotation_get_uuid:
+ *
+ * Returns: (nullable): the annotation's stable identity, a UUID in
+ *   lower-case hex, given when it is first saved and kept by the JSON
+ *   backup, by undo and by a restore (unlike its id); %NULL before it
+ *   is saved
+ */
+const char *
+rostra_annotation_get_uuid (RostraAnnotation *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ANNOTATION (self), NULL);
+  return self->uuid;
 }
 
 gint64
@@ -441,10 +466,12 @@ rostra_annotation_get_article_published (RostraAnnotation *self)
 void
 _rostra_annotation_set_saved (RostraAnnotation *self,
                               gint64            id,
+                              const char       *uuid,
                               const char       *created,
                               const char       *modified)
 {
   self->id = id;
+  set_str (&self->uuid, uuid);
   set_str (&self->created, created);
   set_str (&self->modified, modified);
 }
@@ -487,7 +514,7 @@ _rostra_annotation_set_citation (RostraAnnotation *self,
 /**
  * rostra_annotation_copy:
  *
- * A copy of every field, id and times included: a snapshot to undo an
+ * A copy of every field, id, UUID and times included: a snapshot to undo an
  * edit or a deletion with.
  *
  * Returns: (transfer full): the copy
@@ -499,11 +526,11 @@ rostra_annotation_copy (RostraAnnotation *self)
 
   g_return_val_if_fail (ROSTRA_IS_ANNOTATION (self), NULL);
 
-  copy = g_object_new (ROSTRA_TYPE_ANNOTATION, "id", self->id, "article-id", self->article_id,
-                       "start", self->start, "end", self->end, "exact", self->exact, "prefix",
-                       self->prefix, "suffix", self->suffix, "color", self->color, "note",
-                       self->note, "tags", self->tags, "created", self->created, "modified",
-                       self->modified, "orphaned", self->orphaned, NULL);
+  copy = g_object_new (ROSTRA_TYPE_ANNOTATION, "id", self->id, "uuid", self->uuid, "article-id",
+                       self->article_id, "start", self->start, "end", self->end, "exact",
+                       self->exact, "prefix", self->prefix, "suffix", self->suffix, "color",
+                       self->color, "note", self->note, "tags", self->tags, "created",
+                       self->created, "modified", self->modified, "orphaned", self->orphaned, NULL);
   _rostra_annotation_set_citation (copy, self->article_title, self->article_source,
                                    self->article_published);
   return copy;

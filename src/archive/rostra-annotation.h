@@ -16,6 +16,7 @@ RostraAnnotation  *rostra_annotation_new (gint64      article_id,
                                           const char *prefix,
                                           const char *suffix);
 gint64             rostra_annotation_get_id (RostraAnnotation *self);
+const char        *rostra_annotation_get_uuid (RostraAnnotation *self);
 gint64             rostra_annotation_get_article_id (RostraAnnotation *self);
 guint              rostra_annotation_get_start (RostraAnnotation *self);
 guint              rostra_annotation_get_end (RostraAnnotation *self);

@@ -1,30 +1,49 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rostra-article-list.c: a lazy GListModel of the articles a query shows.
  *
- * The model holds only the ids of the current query, found on a worker
- * thread with a connection of its own, so a search on a big archive
- * never blocks the main loop. Row objects are built when a row asks
- * for them (title, date, source… and a snippet when searching, never
- * the text), and a bounded cache keeps the recent ones.
+ * The model holds the ids of the current query and the rows read so far;
+ * everything is found and read by the query engine's workers
+ * (RostraEngine), so neither a search nor a row ever blocks the main
+ * loop: get_item() never touches SQLite.
+ *
+ * A new query cancels the one before it (and the pages it was still
+ * reading). Its first page comes first, with its rows (see
+ * rostra_store_query_first_page()): when that is all of the query's
+ * hits, in their exact order, the query is done. Otherwise the model
+ * shows that page, then grows to the count of hits once they are
+ * counted (rows not read yet are empty placeholders), and takes the
+ * exact order once every hit is ranked; "loaded" is emitted then. Rows
+ * are read a page at a time, on a worker, when a row asks for one that
+ * is not read yet: the row gets a placeholder, replaced (items-changed
+ * on its position) once its page is read. A bounded cache keeps the
+ * rows read (title, date, source… and a snippet when searching, never
+ * the text).
  */
 
 #include "config.h"
 
 #include "rostra-article-list.h"
 #include "rostra-article-private.h"
+#include "rostra-engine.h"
 
 #define CACHE_LIMIT 4096
+#define PAGE_SIZE   ROSTRA_ENGINE_PAGE_SIZE
 
 struct _RostraArticleList
 {
   GObject parent_instance;
 
   RostraStore  *store;
+  RostraEngine *engine;
   RostraQuery  *query;
   char         *fts;
-  GArray       *ids;   /* gint64 */
-  GHashTable   *cache; /* id → RostraArticle */
-  GCancellable *cancellable;
+  GArray       *ids;          /* gint64: all of the query's, or its first page until exact */
+  guint         n_items;      /* ids->len, or the count of hits while only a page is known */
+  gboolean      exact;        /* ids are all the hits, in their exact order */
+  GHashTable   *cache;        /* id → RostraArticle, rows read */
+  GHashTable   *placeholders; /* position → RostraArticle, handed out before their row */
+  GHashTable   *pending;      /* pages being read */
+  GCancellable *cancellable;  /* the current query's, and its pages' */
   gboolean      loading;
 };
 
@@ -64,37 +83,38 @@ rostra_article_list_get_item_type (GListModel *model)
 static guint
 rostra_article_list_get_n_items (GListModel *model)
 {
-  return ROSTRA_ARTICLE_LIST (model)->ids->len;
+  return ROSTRA_ARTICLE_LIST (model)->n_items;
 }
+
+static void request_page (RostraArticleList *self, guint page);
 
 static gpointer
 rostra_article_list_get_item (GListModel *model, guint position)
 {
   RostraArticleList *self = ROSTRA_ARTICLE_LIST (model);
-  g_autoptr (GError) error = NULL;
-  RostraArticle *article;
-  gint64         id;
+  RostraArticle     *article;
+  gint64             id = 0;
 
-  if (position >= self->ids->len)
+  if (position >= self->n_items)
     return NULL;
 
-  id = g_array_index (self->ids, gint64, position);
-  article = g_hash_table_lookup (self->cache, &id);
-  if (article != NULL)
-    return g_object_ref (article);
-
-  article = rostra_store_load_article_row (self->store, id, self->fts, &error);
-  if (article == NULL)
+  if (position < self->ids->len)
     {
-      /* Deleted since the query ran: a row must still be there. */
-      g_debug ("Article %" G_GINT64_FORMAT " cannot be read: %s", id, error->message);
-      article = _rostra_article_new (id, g_strdup (""), NULL, NULL, NULL, NULL, NULL, 0, 0);
+      id = g_array_index (self->ids, gint64, position);
+      article = g_hash_table_lookup (self->cache, &id);
+      if (article != NULL)
+        return g_object_ref (article);
+      request_page (self, position / PAGE_SIZE);
     }
 
-  if (g_hash_table_size (self->cache) >= CACHE_LIMIT)
-    g_hash_table_remove_all (self->cache);
-  g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (article));
-  return article;
+  /* Not read yet: an empty row, the same one until it is replaced. */
+  article = g_hash_table_lookup (self->placeholders, GUINT_TO_POINTER (position));
+  if (article == NULL)
+    {
+      article = _rostra_article_new (id, g_strdup (""), NULL, NULL, NULL, NULL, NULL, 0, 0);
+      g_hash_table_insert (self->placeholders, GUINT_TO_POINTER (position), article);
+    }
+  return g_object_ref (article);
 }
 
 static void
@@ -112,6 +132,7 @@ rostra_article_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->engine);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rostra_article_list_parent_class)->dispose (object);
@@ -126,6 +147,8 @@ rostra_article_list_finalize (GObject *object)
   g_free (self->fts);
   g_array_unref (self->ids);
   g_hash_table_unref (self->cache);
+  g_hash_table_unref (self->placeholders);
+  g_hash_table_unref (self->pending);
 
   G_OBJECT_CLASS (rostra_article_list_parent_class)->finalize (object);
 }
@@ -147,7 +170,7 @@ rostra_article_list_get_property (GObject *object, guint prop_id, GValue *value,
         g_value_set_boolean (value, self->loading);
         break;
       case PROP_N_ITEMS:
-        g_value_set_uint (value, self->ids->len);
+        g_value_set_uint (value, self->n_items);
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -166,6 +189,7 @@ rostra_article_list_set_property (GObject      *object,
     {
       case PROP_STORE:
         self->store = g_value_dup_object (value);
+        self->engine = g_object_ref (rostra_engine_get_for_store (self->store));
         break;
       case PROP_QUERY:
         rostra_article_list_set_query (self, g_value_get_boxed (value));
@@ -213,12 +237,14 @@ rostra_article_list_init (RostraArticleList *self)
   self->query = rostra_query_new ();
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->placeholders = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->pending = g_hash_table_new (NULL, NULL);
 }
 
 /**
  * rostra_article_list_new:
- * @store: the archive; rows are read through it, queries run on
- *   connections of their own to the same file
+ * @store: the archive; queries and rows run on the workers of its
+ *   engine (see rostra_engine_get_for_store())
  *
  * Returns: (transfer full): an empty list; set a query to fill it
  */
@@ -235,6 +261,18 @@ rostra_article_list_get_store (RostraArticleList *self)
 {
   g_return_val_if_fail (ROSTRA_IS_ARTICLE_LIST (self), NULL);
   return self->store;
+}
+
+/**
+ * rostra_article_list_get_engine:
+ *
+ * Returns: (transfer none): the engine that runs the list's queries
+ */
+RostraEngine *
+rostra_article_list_get_engine (RostraArticleList *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE_LIST (self), NULL);
+  return self->engine;
 }
 
 const RostraQuery *
@@ -260,89 +298,293 @@ set_loading (RostraArticleList *self, gboolean loading)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static void
-query_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  const char *path = g_object_get_data (G_OBJECT (task), "path");
-  g_autoptr (RostraStore) store = NULL;
-  GError *error = NULL;
-  GArray *ids;
+/* Rows */
 
-  store = rostra_store_open (path, &error);
-  if (store == NULL)
+static void
+cache_rows (RostraArticleList *self, GPtrArray *rows)
+{
+  if (g_hash_table_size (self->cache) + rows->len > CACHE_LIMIT)
+    g_hash_table_remove_all (self->cache);
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_task_return_error (task, error);
+      RostraArticle *article = g_ptr_array_index (rows, i);
+      gint64         id = rostra_article_get_id (article);
+
+      g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (article));
+    }
+}
+
+/* Placeholders between @start and @end whose rows are read now make
+ * way for them: one items-changed per run of positions. */
+static void
+replace_placeholders (RostraArticleList *self, guint start, guint end)
+{
+  guint run = 0;
+
+  end = MIN (end, MIN (self->n_items, self->ids->len));
+  for (guint position = start; position <= end; position++)
+    {
+      gboolean ready = FALSE;
+
+      if (position < end && g_hash_table_contains (self->placeholders, GUINT_TO_POINTER (position)))
+        ready = g_hash_table_contains (self->cache, &g_array_index (self->ids, gint64, position));
+      if (ready)
+        {
+          g_hash_table_remove (self->placeholders, GUINT_TO_POINTER (position));
+          run++;
+          continue;
+        }
+      if (run > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), position - run, run, run);
+      run = 0;
+    }
+}
+
+typedef struct
+{
+  RostraArticleList *list;
+  guint              page;
+} PageRequest;
+
+static void
+page_read (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PageRequest *request = data;
+  g_autoptr (RostraArticleList) self = request->list;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows =
+      rostra_engine_load_rows_finish (ROSTRA_ENGINE (source), result, &error);
+  guint page = request->page;
+
+  g_free (request);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* another query's ids */
+  g_hash_table_remove (self->pending, GUINT_TO_POINTER (page));
+  if (rows == NULL)
+    {
+      /* The placeholders stay; the next query tries again. */
+      g_debug ("Rows of the article list cannot be read: %s", error->message);
       return;
     }
+  cache_rows (self, rows);
+  replace_placeholders (self, page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+}
 
-  ids = rostra_store_query_ids (store, task_data, cancellable, &error);
-  if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+/* Reads the rows of @page on a worker, unless they are on their way. */
+static void
+request_page (RostraArticleList *self, guint page)
+{
+  PageRequest *request;
+  guint        start = page * PAGE_SIZE;
+  guint        n;
+
+  if (start >= self->ids->len || g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)))
+    return;
+  g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
+
+  n = MIN (PAGE_SIZE, self->ids->len - start);
+  request = g_new0 (PageRequest, 1);
+  request->list = g_object_ref (self);
+  request->page = page;
+  rostra_engine_load_rows_async (self->engine, &g_array_index (self->ids, gint64, start), n,
+                                 self->fts, self->cancellable, page_read, request);
+}
+
+/* Queries */
+
+static void
+set_n_items (RostraArticleList *self, guint n_items)
+{
+  if (self->n_items == n_items)
+    return;
+  self->n_items = n_items;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 static void
-replace_ids (RostraArticleList *self, GArray *ids, const char *fts)
+finish_query (RostraArticleList *self, const GError *error)
 {
-  guint removed = self->ids->len;
+  set_loading (self, FALSE);
+  g_signal_emit (self, signals[LOADED], 0, error);
+}
 
-  g_hash_table_remove_all (self->cache);
-  g_free (self->fts);
-  self->fts = g_strdup (fts);
+/* The first page of a new query: it replaces everything. */
+static void
+show_first_page (RostraArticleList *self, RostraEnginePage *page)
+{
+  guint removed = self->n_items;
+  guint added;
 
-  /* Two signals, not one: given "removed n, added m" at once, GTK 4.8's
-   * list widgets try to match every new item with an old row, asking
-   * for each of the m items (a 70,000-result search took minutes).
-   * The model is empty between the two, so only the rows on screen are
-   * ever built. */
-  g_array_set_size (self->ids, 0);
-  if (removed > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
-  g_array_unref (self->ids);
-  self->ids = ids;
-  if (ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, ids->len);
-  if (removed != ids->len)
+  g_hash_table_remove_all (self->placeholders);
+  g_hash_table_remove_all (self->pending);
+  g_clear_pointer (&self->ids, g_array_unref);
+  self->ids = g_steal_pointer (&page->ids);
+  self->exact = page->complete;
+  cache_rows (self, page->rows);
+  added = self->ids->len;
+
+  /* Two signals, not one, when a long list replaces another: told
+   * "removed n, added m" at once, GTK 4.8's list widgets look for the
+   * rows they track (the selected one, the one at the top) among all m
+   * new items, asking for each (a 70,000-result search took minutes).
+   * With the model empty between the two, only the rows on screen are
+   * ever asked for. A first page (or a short list) is one signal. */
+  if (removed > 0 && added > PAGE_SIZE)
+    {
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+      self->n_items = added;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, added);
+    }
+  else
+    {
+      self->n_items = added;
+      if (removed > 0 || added > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+    }
+  if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-static void
-query_done (GObject *source, GAsyncResult *result, gpointer user_data)
+typedef struct
 {
-  RostraArticleList *self = ROSTRA_ARTICLE_LIST (source);
-  RostraQuery       *query = g_task_get_task_data (G_TASK (result));
+  RostraArticleList *list;
+  GCancellable      *cancellable; /* the query's */
+} QueryReply;
+
+static QueryReply *
+query_reply_new (RostraArticleList *self)
+{
+  QueryReply *reply = g_new0 (QueryReply, 1);
+
+  reply->list = g_object_ref (self);
+  reply->cancellable = g_object_ref (self->cancellable);
+  return reply;
+}
+
+static void
+query_reply_free (QueryReply *reply)
+{
+  g_object_unref (reply->list);
+  g_object_unref (reply->cancellable);
+  g_free (reply);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QueryReply, query_reply_free)
+
+static void
+counted (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (QueryReply) reply = data;
+  RostraArticleList *self = reply->list;
   g_autoptr (GError) error = NULL;
-  GArray *ids = g_task_propagate_pointer (G_TASK (result), &error);
+  gint64 count = rostra_engine_count_finish (ROSTRA_ENGINE (source), result, &error);
+  guint  old = self->n_items;
+
+  /* Cancelled, failed (the full query will say why), or late. */
+  if (count < 0 || self->exact || count <= old)
+    return;
+  set_n_items (self, MIN (count, G_MAXUINT));
+  g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
+}
+
+static void
+ranked (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (QueryReply) reply = data;
+  RostraArticleList *self = reply->list;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = rostra_engine_query_ids_finish (ROSTRA_ENGINE (source), result, &error);
+  g_autoptr (GArray) first = NULL;
+  g_autoptr (GList) waiting = NULL;
+  guint old, same = 0;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return; /* a newer query is on its way */
-
-  if (ids != NULL)
+  if (ids == NULL)
     {
-      g_autofree char *fts = rostra_query_dup_fts (query);
-
-      replace_ids (self, ids, fts);
+      /* for the ::loaded handlers to show: a damaged archive is no bug */
+      g_debug ("The article list cannot be read: %s", error->message);
+      finish_query (self, error);
+      return;
     }
-  else /* for the ::loaded handlers to show: a damaged archive is no bug */
-    g_debug ("The article list cannot be read: %s", error->message);
 
-  set_loading (self, FALSE);
-  g_signal_emit (self, signals[LOADED], 0, error);
+  /* The exact order: where it differs from the first page shown, those
+   * rows change; past the page, the rows that waited for their ids get
+   * them now, and their pages are read. */
+  first = g_steal_pointer (&self->ids);
+  self->ids = g_steal_pointer (&ids);
+  self->exact = TRUE;
+  while (same < first->len && same < self->ids->len &&
+         g_array_index (first, gint64, same) == g_array_index (self->ids, gint64, same))
+    same++;
+  old = self->n_items;
+  if (self->ids->len != old)
+    {
+      /* Articles added or removed since the count: the tail changes. */
+      guint from = MIN (MAX (same, first->len), MIN (old, self->ids->len));
+
+      g_hash_table_remove_all (self->placeholders);
+      self->n_items = self->ids->len;
+      g_list_model_items_changed (G_LIST_MODEL (self), from, old - from, self->n_items - from);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  if (same < first->len && same < self->n_items)
+    {
+      guint n = MIN (first->len, self->n_items) - same;
+
+      for (guint i = same; i < same + n; i++)
+        g_hash_table_remove (self->placeholders, GUINT_TO_POINTER (i));
+      g_list_model_items_changed (G_LIST_MODEL (self), same, n, n);
+    }
+  waiting = g_hash_table_get_keys (self->placeholders);
+  for (GList *l = waiting; l != NULL; l = l->next)
+    request_page (self, GPOINTER_TO_UINT (l->data) / PAGE_SIZE);
+
+  finish_query (self, NULL);
+}
+
+static void
+first_page_found (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (QueryReply) reply = data;
+  RostraArticleList *self = reply->list;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RostraEnginePage) page =
+      rostra_engine_first_page_finish (ROSTRA_ENGINE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return; /* a newer query is on its way */
+  if (page == NULL)
+    {
+      g_debug ("The article list cannot be read: %s", error->message);
+      finish_query (self, error);
+      return;
+    }
+
+  show_first_page (self, page);
+  if (self->exact)
+    {
+      finish_query (self, NULL);
+      return;
+    }
+  /* The count first (it ranks nothing), the exact order after. */
+  rostra_engine_count_async (self->engine, self->query, self->cancellable, counted,
+                             query_reply_new (self));
+  rostra_engine_query_ids_async (self->engine, self->query, self->cancellable, ranked,
+                                 query_reply_new (self));
 }
 
 /**
  * rostra_article_list_refresh:
  *
- * Runs the query again, on a worker thread (after an import, say).
- * The items change, and #RostraArticleList::loaded is emitted, once it
- * is done.
+ * Runs the query again, on the engine's workers (after an import, say).
+ * The items change as the first page, the count and the exact order
+ * come, and #RostraArticleList::loaded is emitted once it is all done.
  */
 void
 rostra_article_list_refresh (RostraArticleList *self)
 {
-  const char *path;
-  g_autoptr (GTask) task = NULL;
+  g_autofree char *fts = NULL;
 
   g_return_if_fail (ROSTRA_IS_ARTICLE_LIST (self));
 
@@ -350,27 +592,18 @@ rostra_article_list_refresh (RostraArticleList *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  set_loading (self, TRUE);
-  task = g_task_new (self, self->cancellable, query_done, NULL);
-  g_task_set_source_tag (task, rostra_article_list_refresh);
-  g_task_set_task_data (task, rostra_query_copy (self->query), (GDestroyNotify) rostra_query_free);
-
-  path = rostra_store_get_path (self->store);
-  if (g_str_equal (path, ":memory:"))
+  fts = rostra_query_dup_fts (self->query);
+  if (g_strcmp0 (fts, self->fts) != 0)
     {
-      /* A private archive in memory has no second connection. */
-      GError *error = NULL;
-      GArray *ids = rostra_store_query_ids (self->store, self->query, self->cancellable, &error);
-
-      if (ids)
-        g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
-      else
-        g_task_return_error (task, error);
-      return;
+      /* Rows carry their snippets: those of another search are no use. */
+      g_hash_table_remove_all (self->cache);
+      g_free (self->fts);
+      self->fts = g_steal_pointer (&fts);
     }
 
-  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
-  g_task_run_in_thread (task, query_thread);
+  set_loading (self, TRUE);
+  rostra_engine_first_page_async (self->engine, self->query, self->cancellable, first_page_found,
+                                  query_reply_new (self));
 }
 
 /**
@@ -415,27 +648,32 @@ rostra_article_list_find (RostraArticleList *self, gint64 id)
 /**
  * rostra_article_list_get_id:
  *
- * Returns: the id of the article at @position, without building a row
+ * Returns: the id of the article at @position, without building a row;
+ *   0 while the list still waits for it (see rostra_article_list_refresh())
  */
 gint64
 rostra_article_list_get_id (RostraArticleList *self, guint position)
 {
   g_return_val_if_fail (ROSTRA_IS_ARTICLE_LIST (self), 0);
-  g_return_val_if_fail (position < self->ids->len, 0);
+  g_return_val_if_fail (position < self->n_items, 0);
 
-  return g_array_index (self->ids, gint64, position);
+  /* 0 for a row whose id is not known yet */
+  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
 }
 
 /**
  * rostra_article_list_reload:
  * @id: an article whose row changed (its number of annotations, say)
  *
- * Reads that one row again, without running the query again. Does
- * nothing when the list does not show the article.
+ * Reads that one row again, at once, without running the query again:
+ * one row by its id, at a cost that does not grow with the archive.
+ * Does nothing when the list does not show the article.
  */
 void
 rostra_article_list_reload (RostraArticleList *self, gint64 id)
 {
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
   guint position;
 
   g_return_if_fail (ROSTRA_IS_ARTICLE_LIST (self));
@@ -443,6 +681,13 @@ rostra_article_list_reload (RostraArticleList *self, gint64 id)
   position = rostra_article_list_find (self, id);
   if (position == G_MAXUINT)
     return;
-  g_hash_table_remove (self->cache, &id);
+  article = rostra_store_load_article_row (self->store, id, self->fts, &error);
+  if (article == NULL)
+    {
+      g_debug ("Article %" G_GINT64_FORMAT " cannot be read: %s", id, error->message);
+      g_hash_table_remove (self->cache, &id);
+    }
+  else
+    g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (article));
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }

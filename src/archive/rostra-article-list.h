@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "rostra-engine.h"
 #include "rostra-query.h"
 #include "rostra-store.h"
 
@@ -14,6 +15,7 @@ G_DECLARE_FINAL_TYPE (RostraArticleList, rostra_article_list, ROSTRA, ARTICLE_LI
 
 RostraArticleList *rostra_article_list_new (RostraStore *store);
 RostraStore       *rostra_article_list_get_store (RostraArticleList *self);
+RostraEngine      *rostra_article_list_get_engine (RostraArticleList *self);
 const RostraQuery *rostra_article_list_get_query (RostraArticleList *self);
 void     rostra_article_list_set_query (RostraArticleList *self, const RostraQuery *query);
 void     rostra_article_list_refresh (RostraArticleList *self);

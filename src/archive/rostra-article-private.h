@@ -17,6 +17,7 @@ RostraArticle *_rostra_article_new (gint64 id,
                                     guint  words,
                                     guint  n_annotations);
 
+void _rostra_article_set_uuid (RostraArticle *self, char *uuid);
 void _rostra_article_set_snippet (RostraArticle *self, char *snippet);
 void _rostra_article_set_tags (RostraArticle *self, GStrv tags);
 

@@ -14,6 +14,7 @@ struct _RostraArticle
   GObject parent_instance;
 
   gint64 id;
+  char  *uuid;
   char  *title;
   char  *source;
   char  *published;
@@ -32,6 +33,7 @@ enum
 {
   PROP_0,
   PROP_ID,
+  PROP_UUID,
   PROP_TITLE,
   PROP_SOURCE,
   PROP_PUBLISHED,
@@ -52,6 +54,7 @@ rostra_article_finalize (GObject *object)
 {
   RostraArticle *self = (RostraArticle *) object;
 
+  g_free (self->uuid);
   g_free (self->title);
   g_free (self->source);
   g_free (self->published);
@@ -73,6 +76,9 @@ rostra_article_get_property (GObject *object, guint prop_id, GValue *value, GPar
     {
       case PROP_ID:
         g_value_set_int64 (value, self->id);
+        break;
+      case PROP_UUID:
+        g_value_set_string (value, self->uuid);
         break;
       case PROP_TITLE:
         g_value_set_string (value, self->title);
@@ -119,6 +125,7 @@ rostra_article_class_init (RostraArticleClass *klass)
   object_class->get_property = rostra_article_get_property;
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
   properties[PROP_PUBLISHED] = g_param_spec_string ("published", NULL, NULL, NULL, flags);
@@ -169,6 +176,28 @@ rostra_article_get_id (RostraArticle *self)
 {
   g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), 0);
   return self->id;
+}
+
+/**
+ * rostra_article_get_uuid:
+ *
+ * Returns: (nullable): the article's stable identity, a UUID in
+ *   lower-case hex: the same in every archive the article is restored
+ *   into from a backup, unlike its id
+ */
+const char *
+rostra_article_get_uuid (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->uuid;
+}
+
+/* Takes ownership of @uuid. */
+void
+_rostra_article_set_uuid (RostraArticle *self, char *uuid)
+{
+  g_free (self->uuid);
+  self->uuid = uuid;
 }
 
 const char *

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RostraArticle, rostra_article, ROSTRA, ARTICLE, GObject)
 
 gint64             rostra_article_get_id (RostraArticle *self);
+const char        *rostra_article_get_uuid (RostraArticle *self);
 const char        *rostra_article_get_title (RostraArticle *self);
 const char        *rostra_article_get_source (RostraArticle *self);
 const char        *rostra_article_get_published (RostraArticle *self);

@@ -3,10 +3,15 @@
  *
  * Articles are matched by content (title, date and text), so importing
  * into an archive that has some of them adds only what is missing, and
- * annotations follow their articles to their ids here. Every anchor is
- * checked against its article's text, exactly as when an article is
- * opened: a wrong position whose passage is found is repaired, a
- * passage that is nowhere is kept as orphaned.
+ * annotations follow their articles to their ids here. New articles and
+ * annotations keep their UUIDs. An annotation is already there when one
+ * of the archive has its UUID; otherwise (one from a backup of before
+ * UUIDs) when one is equal to it in every field, each such copy in the
+ * archive standing for one in the backup: two annotations on the same
+ * passage made in the same second stay two. Every anchor is checked
+ * against its article's text, exactly as when an article is opened: a
+ * wrong position whose passage is found is repaired, a passage that is
+ * nowhere is kept as orphaned.
  */
 
 #include "config.h"
@@ -59,6 +64,7 @@ typedef struct
   GHashTable         *counts;   /* import id → new articles (guint) */
   GHashTable         *articles; /* backup id → archive id (gint64 *) */
   GHashTable         *texts;    /* archive id → text (borrowed from the JSON) */
+  GHashTable         *claimed;  /* archive ids of annotations the backup's stand for */
 } Backup;
 
 /* Gives a new article the tags the backup lists for it. */
@@ -142,8 +148,9 @@ import_article (Backup *b, guint index, JsonObject *object, GError **error)
   else
     {
       if (!(import_id = import_for (b, get_string (object, "imported_from"), error)) ||
-          !rostra_store_add_article (b->store, import_id, title, get_string (object, "source"),
-                                     published, language, text, &id, error) ||
+          !rostra_store_add_article_with_uuid (b->store, import_id, title,
+                                               get_string (object, "source"), published, language,
+                                               text, get_string (object, "uuid"), &id, error) ||
           !add_tags (b, id, get_array (object, "tags"), error) ||
           !_rostra_import_entry_done (b->run, b->store, b->report, title,
                                       get_string (object, "source"), published, language, 0, id,
@@ -180,6 +187,52 @@ get_tags (JsonObject *object)
   return tags;
 }
 
+static void
+claim (Backup *b, gint64 id)
+{
+  g_hash_table_add (b->claimed, g_memdup2 (&id, sizeof id));
+}
+
+/* Whether the archive holds @annotation already: the one with its UUID
+ * (its identity); otherwise one equal to it in every field (see
+ * rostra_store_find_annotation_copies()) that no other annotation of the
+ * backup stands for yet. A JSON backup of before UUIDs has none, and a
+ * .db one gets new ones when its copy is upgraded for the merge: these
+ * are found by their content. */
+static gboolean
+already_there (Backup *b, RostraAnnotation *annotation, gboolean *found, GError **error)
+{
+  g_autoptr (GArray) copies = NULL;
+
+  *found = FALSE;
+  if (rostra_annotation_get_uuid (annotation) != NULL)
+    {
+      if (!(copies = rostra_store_find_annotation_copies (b->store, annotation, TRUE, error)))
+        return FALSE;
+      if (copies->len > 0)
+        {
+          claim (b, g_array_index (copies, gint64, 0));
+          *found = TRUE;
+          return TRUE;
+        }
+      g_clear_pointer (&copies, g_array_unref);
+    }
+
+  if (!(copies = rostra_store_find_annotation_copies (b->store, annotation, FALSE, error)))
+    return FALSE;
+  for (guint i = 0; !*found && i < copies->len; i++)
+    {
+      gint64 id = g_array_index (copies, gint64, i);
+
+      if (!g_hash_table_contains (b->claimed, &id))
+        {
+          claim (b, id);
+          *found = TRUE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 import_annotation (Backup *b, guint index, JsonObject *object, GError **error)
 {
@@ -188,14 +241,16 @@ import_annotation (Backup *b, guint index, JsonObject *object, GError **error)
                              ? json_node_get_object (selector_node)
                              : NULL;
   const char *exact = selector ? get_string (selector, "exact") : NULL;
+  const char *prefix = selector ? get_string (selector, "prefix") : NULL;
+  const char *suffix = selector ? get_string (selector, "suffix") : NULL;
   const char *color = get_string (object, "color");
-  const char *created = get_string (object, "created");
+  const char *uuid = get_string (object, "uuid");
   const char *text;
   g_autoptr (RostraAnnotation) annotation = NULL;
   g_auto (GStrv) tags = NULL;
   gint64             backup_article, start = 0, end = 0, *article;
   guint              s, e;
-  gboolean           found;
+  gboolean           found, known_color;
   RostraAnchorResult anchor;
 
   if (!get_int (object, "article", &backup_article) || exact == NULL ||
@@ -208,7 +263,25 @@ import_annotation (Backup *b, guint index, JsonObject *object, GError **error)
       return TRUE;
     }
 
-  if (!rostra_store_has_annotation (b->store, *article, exact, created, &found, error))
+  /* Check the anchor against the text, as opening the article does. */
+  get_int (selector, "start", &start);
+  get_int (selector, "end", &end);
+  s = (guint) CLAMP (start, 0, G_MAXUINT);
+  e = (guint) CLAMP (end, 0, G_MAXUINT);
+  text = g_hash_table_lookup (b->texts, article);
+  anchor = rostra_anchor_resolve (text, exact, prefix, suffix, &s, &e);
+
+  known_color = color != NULL && g_strv_contains (rostra_annotation_colors (), color);
+  tags = get_tags (object);
+  annotation = g_object_new (
+      ROSTRA_TYPE_ANNOTATION, "uuid", uuid && g_uuid_string_is_valid (uuid) ? uuid : NULL,
+      "article-id", *article, "start", MIN (s, e), "end", MAX (s, e), "exact", exact, "prefix",
+      prefix ? prefix : "", "suffix", suffix ? suffix : "", "color", known_color ? color : "yellow",
+      "note", get_string (object, "note"), "tags", tags, "created", get_string (object, "created"),
+      "modified", get_string (object, "modified"), "orphaned", anchor == ROSTRA_ANCHOR_ORPHANED,
+      NULL);
+
+  if (!already_there (b, annotation, &found, error))
     return FALSE;
   if (found)
     {
@@ -216,38 +289,19 @@ import_annotation (Backup *b, guint index, JsonObject *object, GError **error)
       return TRUE;
     }
 
-  /* Check the anchor against the text, as opening the article does. */
-  get_int (selector, "start", &start);
-  get_int (selector, "end", &end);
-  s = (guint) CLAMP (start, 0, G_MAXUINT);
-  e = (guint) CLAMP (end, 0, G_MAXUINT);
-  text = g_hash_table_lookup (b->texts, article);
-  anchor = rostra_anchor_resolve (text, exact, get_string (selector, "prefix"),
-                                  get_string (selector, "suffix"), &s, &e);
   if (anchor == ROSTRA_ANCHOR_MOVED)
     b->report->n_annotations_repaired++;
   else if (anchor == ROSTRA_ANCHOR_ORPHANED)
     b->report->n_annotations_orphaned++;
+  if (!known_color)
+    _rostra_import_report_warn (
+        b->report, 0, _("Annotation %u has no known colour; it was made yellow"), index + 1);
 
-  if (color == NULL || !g_strv_contains (rostra_annotation_colors (), color))
-    {
-      _rostra_import_report_warn (
-          b->report, 0, _("Annotation %u has no known colour; it was made yellow"), index + 1);
-      color = "yellow";
-    }
-
-  tags = get_tags (object);
-  annotation = g_object_new (
-      ROSTRA_TYPE_ANNOTATION, "article-id", *article, "start", MIN (s, e), "end", MAX (s, e),
-      "exact", exact, "prefix", get_string (selector, "prefix"), "suffix",
-      get_string (selector, "suffix"), "color", color, "note", get_string (object, "note"), "tags",
-      tags, "created", created, "modified", get_string (object, "modified"), "orphaned",
-      anchor == ROSTRA_ANCHOR_ORPHANED, NULL);
-
-  /* Restored rather than added: it keeps its times (not its id, which
-   * belongs to another archive). */
+  /* Restored rather than added: it keeps its times and UUID (not its
+   * id, which belongs to another archive). */
   if (!rostra_store_restore_annotation (b->store, annotation, error))
     return FALSE;
+  claim (b, rostra_annotation_get_id (annotation));
   b->report->n_annotations_new++;
   return TRUE;
 }
@@ -312,7 +366,9 @@ _rostra_import_backup (RostraStore        *store,
   g_autoptr (GHashTable) articles =
       g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr (GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  Backup      b = { store, report, run, imports, counts, articles, texts };
+  g_autoptr (GHashTable) claimed =
+      g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  Backup      b = { store, report, run, imports, counts, articles, texts, claimed };
   JsonNode   *root;
   JsonObject *object;
   JsonArray  *list, *notes;

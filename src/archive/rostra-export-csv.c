@@ -7,8 +7,15 @@
  * without a byte order mark.
  *
  * A spreadsheet would run a cell that starts with `=`, `+`, `-` or `@`
- * (or a tab or CR) as a formula: in the user-written columns such a
- * value gets a `'` in front, as OWASP advises against CSV injection.
+ * (or a tab or CR) as a formula, and takes a leading `'` as the mark of
+ * a text cell, dropping it (`'t Is tijd` would lose it): in the
+ * user-written columns such a value gets a `'` in front, as OWASP
+ * advises against CSV injection, which the spreadsheet drops.
+ *
+ * An orphaned passage (no longer found in its article's text) has no
+ * position: `start` and `end` are empty and `orphaned` says `true`.
+ * `speaker` is empty until Rostra knows who speaks (a later version
+ * fills it; the column is there so that scripts need no change).
  * README.md documents the columns.
  */
 
@@ -18,8 +25,8 @@
 
 #include "rostra-export-private.h"
 
-static const char header[] =
-    "article_title,source,published,passage,note,tags,color,created,modified,start,end\r\n";
+static const char header[] = "article_title,source,published,passage,note,tags,color,created,"
+                             "modified,start,end,orphaned,article_id,language,speaker\r\n";
 
 /* Appends @value as one field, quoted when it must be; @guard: a value
  * written by a user, which a spreadsheet must not read as a formula. */
@@ -31,7 +38,7 @@ append_field (GString *out, const char *value, gboolean guard, gboolean last)
   if (value == NULL)
     value = "";
 
-  formula = guard && value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+  formula = guard && value[0] != '\0' && strchr ("=+-@\t\r'", value[0]) != NULL;
   if (strpbrk (value, ",\"\r\n") == NULL)
     {
       if (formula)
@@ -70,10 +77,18 @@ _rostra_export_write_csv (RostraExportContext *ctx, GError **error)
     {
       g_autoptr (RostraAnnotation) a = g_list_model_get_item (ctx->annotations, i);
       g_autofree char *tags = g_strjoinv ("; ", (char **) rostra_annotation_get_tags (a));
-      char             start[24], end[24];
+      RostraArticle   *article =
+          _rostra_export_get_article (ctx, rostra_annotation_get_article_id (a), error);
+      gboolean orphaned = rostra_annotation_get_orphaned (a);
+      char     start[24] = "", end[24] = "";
 
-      g_snprintf (start, sizeof start, "%u", rostra_annotation_get_start (a));
-      g_snprintf (end, sizeof end, "%u", rostra_annotation_get_end (a));
+      if (article == NULL)
+        return FALSE;
+      if (!orphaned)
+        {
+          g_snprintf (start, sizeof start, "%u", rostra_annotation_get_start (a));
+          g_snprintf (end, sizeof end, "%u", rostra_annotation_get_end (a));
+        }
 
       append_field (ctx->out, rostra_annotation_get_article_title (a), TRUE, FALSE);
       append_field (ctx->out, rostra_annotation_get_article_source (a), TRUE, FALSE);
@@ -85,7 +100,11 @@ _rostra_export_write_csv (RostraExportContext *ctx, GError **error)
       append_field (ctx->out, rostra_annotation_get_created (a), FALSE, FALSE);
       append_field (ctx->out, rostra_annotation_get_modified (a), FALSE, FALSE);
       append_field (ctx->out, start, FALSE, FALSE);
-      append_field (ctx->out, end, FALSE, TRUE);
+      append_field (ctx->out, end, FALSE, FALSE);
+      append_field (ctx->out, orphaned ? "true" : "false", FALSE, FALSE);
+      append_field (ctx->out, rostra_article_get_uuid (article), FALSE, FALSE);
+      append_field (ctx->out, rostra_article_get_language (article), TRUE, FALSE);
+      append_field (ctx->out, "", TRUE, TRUE);
 
       if (!_rostra_export_flush (ctx, FALSE, error))
         return FALSE;

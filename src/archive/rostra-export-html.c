@@ -4,8 +4,12 @@
  * One file with its style sheet inline and no script: a heading per
  * article with its citation, each passage as a block quote in its
  * highlight colour (and the colour's name, for whoever does not see
- * it), the note, the tags and the dates. Light and dark follow the
- * reader's `prefers-color-scheme`; printing keeps the colours.
+ * it), the note, the tags (named for screen readers by a hidden
+ * label, not an aria-label, which a list does not take) and the dates.
+ * Light and dark follow the reader's `prefers-color-scheme`; printing
+ * keeps the colours. An article's title and passages carry its
+ * language, `lang=""` when it is unknown (rather than the page's); a
+ * note carries its own when Rostra can tell it.
  *
  * Everything user-written (titles, sources, passages, notes, tags, and
  * even the stored colour and language) goes through
@@ -18,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rostra-export-private.h"
+#include "rostra-language.h"
 #include "rostra-text.h"
 
 /* The highlight colours are those of the window (see style.css): the
@@ -52,6 +57,8 @@ static const char style[] =
     ".swatch{display:inline-block;width:.75em;height:.75em;margin-right:.4em;border-radius:50%;"
     "background:var(--mark);box-shadow:0 0 0 1px var(--line);vertical-align:-.05em}\n"
     ".empty{color:var(--dim)}\n"
+    ".visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;"
+    "overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}\n"
     ".yellow{--mark:#f6d32d;--tint:rgba(246,211,45,.22)}\n"
     ".green{--mark:#57e389;--tint:rgba(87,227,137,.2)}\n"
     ".blue{--mark:#62a0ea;--tint:rgba(98,160,234,.2)}\n"
@@ -85,12 +92,11 @@ append_escaped (GString *out, const char *text)
   g_string_append (out, escaped);
 }
 
-/* ` lang="xx"` for an article's language, when it is known. */
+/* ` lang="xx"`; ` lang=""` (an unknown language, which HTML does not
+ * take from the page) when @language is %NULL. */
 static void
 append_lang (GString *out, const char *language)
 {
-  if (language == NULL || *language == '\0')
-    return;
   g_string_append (out, " lang=\"");
   append_escaped (out, language);
   g_string_append_c (out, '"');
@@ -145,11 +151,11 @@ append_annotation (GString *out, RostraAnnotation *a, RostraArticle *article)
   g_autofree char   *created_label = _rostra_export_format_time (created);
   g_autofree char   *modified_label = _rostra_export_format_time (modified);
 
-  g_string_append_printf (out,
-                          "<section class=\"annotation %s%s\" id=\"annotation-%" G_GINT64_FORMAT
-                          "\">\n<blockquote",
-                          color, rostra_annotation_get_orphaned (a) ? " is-orphaned" : "",
-                          rostra_annotation_get_id (a));
+  /* A div: a section would need a heading. */
+  g_string_append_printf (
+      out, "<div class=\"annotation %s%s\" id=\"annotation-%" G_GINT64_FORMAT "\">\n<blockquote",
+      color, rostra_annotation_get_orphaned (a) ? " is-orphaned" : "",
+      rostra_annotation_get_id (a));
   append_lang (out, rostra_article_get_language (article));
   g_string_append_c (out, '>');
   append_escaped (out, rostra_annotation_get_exact (a));
@@ -165,17 +171,24 @@ append_annotation (GString *out, RostraAnnotation *a, RostraArticle *article)
 
   if (note != NULL && *note != '\0')
     {
-      g_string_append (out, "<p class=\"note\">");
+      const char *language = rostra_language_guess (note);
+
+      /* Unless Rostra can tell, the note is in the page's language: the
+       * user's. */
+      g_string_append (out, "<p class=\"note\"");
+      if (language != NULL)
+        append_lang (out, language);
+      g_string_append_c (out, '>');
       append_escaped (out, note);
       g_string_append (out, "</p>\n");
     }
 
   if (tags[0] != NULL)
     {
-      g_string_append (out, "<ul class=\"tags\" aria-label=\"");
+      g_string_append (out, "<p class=\"visually-hidden\">");
       /* TRANSLATORS: the accessible name of an annotation's tags in an HTML export */
       append_escaped (out, _("Tags"));
-      g_string_append (out, "\">");
+      g_string_append (out, "</p>\n<ul class=\"tags\">");
       for (guint i = 0; tags[i] != NULL; i++)
         {
           g_string_append (out, "<li>");
@@ -206,7 +219,7 @@ append_annotation (GString *out, RostraAnnotation *a, RostraArticle *article)
        */
       g_string_append_printf (out, _("Modified %s"), part->str);
     }
-  g_string_append (out, "</p>\n</section>\n");
+  g_string_append (out, "</p>\n</div>\n");
 }
 
 static char *

@@ -54,7 +54,7 @@ add_nullable_string (JsonBuilder *builder, const char *member, const char *value
  * @with_text: add `text`, `imported_from` and `tags`
  *
  * The JSON object of one article, as `--list --json` and the export
- * write it: `{id, title, source, published, language, annotations}`,
+ * write it: `{id, uuid, title, source, published, language, annotations}`,
  * `snippet` when it comes from a search (matches between `**`), and,
  * @with_text, `text`, `imported_from` and `tags` (an array of names).
  *
@@ -68,6 +68,7 @@ rostra_article_to_json (RostraArticle *article, gboolean with_text)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, rostra_article_get_id (article));
+  add_nullable_string (builder, "uuid", rostra_article_get_uuid (article));
   add_nullable_string (builder, "title", rostra_article_get_title (article));
   add_nullable_string (builder, "source", rostra_article_get_source (article));
   add_nullable_string (builder, "published", rostra_article_get_published (article));
@@ -169,7 +170,7 @@ add_uint (JsonBuilder *builder, const char *member, guint value)
  * @annotation: an annotation read from the archive
  *
  * The JSON object of one annotation in the backup format:
- * `{id, article, color, note, tags, created, modified, orphaned,
+ * `{id, uuid, article, color, note, tags, created, modified, orphaned,
  * selector: {start, end, exact, prefix, suffix}}`, where `article` is
  * the article's `id` and `start`/`end` count characters of its text.
  *
@@ -184,6 +185,7 @@ rostra_annotation_to_json (RostraAnnotation *annotation)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, rostra_annotation_get_id (annotation));
+  add_nullable_string (builder, "uuid", rostra_annotation_get_uuid (annotation));
   json_builder_set_member_name (builder, "article");
   json_builder_add_int_value (builder, rostra_annotation_get_article_id (annotation));
   add_nullable_string (builder, "color", rostra_annotation_get_color (annotation));
@@ -274,34 +276,46 @@ rostra_export_json (RostraStore   *store,
                                     cancellable, error);
 }
 
+#define ROSTRA_EXPORT_SEARCH_PAGE 256
+
 /**
  * rostra_export_search:
  * @query: the search and filters
+ * @offset: how many of the first articles to skip
+ * @limit: the most articles to write; 0 for all
  *
  * Writes the JSON array of `--search --json`: the articles @query
- * finds, in its order, each with a `snippet`.
+ * finds, in its order, from @offset on, each with a `snippet`.
  */
 gboolean
 rostra_export_search (RostraStore       *store,
                       const RostraQuery *query,
+                      guint              offset,
+                      guint              limit,
                       GOutputStream     *stream,
                       GCancellable      *cancellable,
                       GError           **error)
 {
   WriteState state = { stream, cancellable, FALSE, 0, NULL, NULL };
-  g_autoptr (GArray) ids = rostra_store_query_ids (store, query, cancellable, error);
+  g_autoptr (GArray) ids =
+      rostra_store_query_range (store, query, offset, limit, cancellable, error);
   g_autofree char *fts = rostra_query_dup_fts (query);
 
   if (ids == NULL || !write_string (stream, "[", cancellable, error))
     return FALSE;
 
-  for (guint i = 0; i < ids->len; i++)
+  /* A page of rows at a time: their snippets come in one pass. */
+  for (guint start = 0; start < ids->len; start += ROSTRA_EXPORT_SEARCH_PAGE)
     {
-      g_autoptr (RostraArticle) article =
-          rostra_store_load_article_row (store, g_array_index (ids, gint64, i), fts, error);
+      g_autoptr (GPtrArray) rows = rostra_store_load_rows (
+          store, &g_array_index (ids, gint64, start),
+          MIN (ROSTRA_EXPORT_SEARCH_PAGE, ids->len - start), fts, cancellable, error);
 
-      if (article == NULL || !write_article (article, &state, error))
+      if (rows == NULL)
         return FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        if (!write_article (g_ptr_array_index (rows, i), &state, error))
+          return FALSE;
     }
 
   return write_string (stream, state.count > 0 ? "\n]\n" : "]\n", cancellable, error);
@@ -394,7 +408,10 @@ _rostra_export_format_time (const char *timestamp)
 /* Writes @text as Markdown lines, each after @lead ("> " for quotes).
  * A CR is a line end too (Markdown reads it so); a line starting with a
  * blank starts with its character reference, which no indentation (an
- * indented code block) can come of. */
+ * indented code block) can come of. A line followed by another one of
+ * the same paragraph ends with a backslash, CommonMark's hard line
+ * break: without it the two would run together as one line. An empty
+ * line stays one: between paragraphs. */
 static void
 append_markdown_lines (GString *out, const char *lead, const char *text)
 {
@@ -406,17 +423,24 @@ append_markdown_lines (GString *out, const char *lead, const char *text)
       gsize            len = strcspn (p, "\r\n");
       g_autofree char *line = g_strndup (p, len);
       g_autofree char *escaped = rostra_text_markdown_escape (line);
+      const char      *next;
 
       g_string_append (out, *escaped ? lead : bare_lead);
       if (escaped[0] == ' ' || escaped[0] == '\t')
-        g_string_append_printf (out, "&#%d;%s\n", escaped[0], escaped + 1);
+        g_string_append_printf (out, "&#%d;%s", escaped[0], escaped + 1);
       else
-        g_string_append_printf (out, "%s\n", escaped);
+        g_string_append (out, escaped);
 
       p += len;
       if (*p == '\0')
-        break;
+        {
+          g_string_append_c (out, '\n');
+          break;
+        }
       p += p[0] == '\r' && p[1] == '\n' ? 2 : 1;
+      next = p;
+      g_string_append (out,
+                       *escaped && *next != '\0' && *next != '\r' && *next != '\n' ? "\\\n" : "\n");
     }
 }
 
@@ -470,9 +494,10 @@ write_markdown (RostraExportContext *ctx, GError **error)
 
       g_string_append_c (out, '\n');
       append_markdown_lines (out, "> ", rostra_annotation_get_exact (a));
+      /* Under the quote, not in it: the passage is only what was said. */
       if (rostra_annotation_get_orphaned (a))
         /* TRANSLATORS: under a passage no longer found in its article */
-        g_string_append_printf (out, ">\n> *(%s)*\n", _("passage no longer found in the text"));
+        g_string_append_printf (out, "\n*(%s)*\n", _("passage no longer found in the text"));
       if (*rostra_annotation_get_note (a))
         {
           g_string_append_c (out, '\n');

@@ -119,6 +119,8 @@ gboolean  rostra_export_json (RostraStore   *store,
 
 gboolean rostra_export_search (RostraStore       *store,
                                const RostraQuery *query,
+                               guint              offset,
+                               guint              limit,
                                GOutputStream     *stream,
                                GCancellable      *cancellable,
                                GError           **error);

@@ -28,7 +28,7 @@
   ") FROM (SELECT t.name FROM annotation_tags x"                                      \
   "   JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = n.id"                    \
   "   ORDER BY t.name COLLATE NOCASE)),"                                              \
-  " a.title, a.source, a.published"
+  " a.title, a.source, a.published, n.uuid"
 #define ANNOTATION_FROM " FROM annotations n JOIN articles a ON a.id = n.article_id"
 
 static const char *const colors[] = { "yellow", "green", "blue", "red", "purple", NULL };
@@ -114,9 +114,9 @@ read_annotation (sqlite3_stmt *stmt)
       (const char *) sqlite3_column_text (stmt, 7), "note",
       (const char *) sqlite3_column_text (stmt, 8), "orphaned", sqlite3_column_int (stmt, 11) != 0,
       "tags", tagv, NULL);
-  _rostra_annotation_set_saved (annotation, sqlite3_column_int64 (stmt, 0),
-                                (const char *) sqlite3_column_text (stmt, 9),
-                                (const char *) sqlite3_column_text (stmt, 10));
+  _rostra_annotation_set_saved (
+      annotation, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 16),
+      (const char *) sqlite3_column_text (stmt, 9), (const char *) sqlite3_column_text (stmt, 10));
   _rostra_annotation_set_citation (annotation, (const char *) sqlite3_column_text (stmt, 13),
                                    (const char *) sqlite3_column_text (stmt, 14),
                                    (const char *) sqlite3_column_text (stmt, 15));
@@ -132,6 +132,28 @@ read_annotations (RostraStore *self, sqlite3_stmt *stmt, GError **error)
 }
 
 /* Tags */
+
+/* The names @tags stand for, as the store keeps them: made valid UTF-8
+ * and stripped; blank ones and repeats (ignoring case) left out. */
+static GPtrArray *
+tag_names (const char *const *tags)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; tags && tags[i]; i++)
+    {
+      /* Valid UTF-8 always: the tag list is split on a byte UTF-8 lacks. */
+      g_autofree char *name = g_strstrip (g_utf8_make_valid (tags[i], -1));
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+
+      if (*name == '\0' || g_ptr_array_find_with_equal_func (seen, folded, g_str_equal, NULL))
+        continue;
+      g_ptr_array_add (seen, g_steal_pointer (&folded));
+      g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+  return names;
+}
 
 /**
  * _rostra_store_link_tags:
@@ -152,22 +174,16 @@ _rostra_store_link_tags (RostraStore       *self,
                          GError           **error)
 {
   sqlite3_stmt *add, *link;
-  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) names = tag_names (tags);
 
   if (!(add = _rostra_store_statement (
             self, "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", error)) ||
       !(link = _rostra_store_statement (self, link_sql, error)))
     return FALSE;
 
-  for (guint i = 0; tags && tags[i]; i++)
+  for (guint i = 0; i < names->len; i++)
     {
-      /* Valid UTF-8 always: the tag list is split on a byte UTF-8 lacks. */
-      g_autofree char *name = g_strstrip (g_utf8_make_valid (tags[i], -1));
-      g_autofree char *folded = g_utf8_casefold (name, -1);
-
-      if (*name == '\0' || g_ptr_array_find_with_equal_func (seen, folded, g_str_equal, NULL))
-        continue;
-      g_ptr_array_add (seen, g_steal_pointer (&folded));
+      const char *name = g_ptr_array_index (names, i);
 
       _rostra_store_bind_text (add, 1, name);
       if (!_rostra_store_run (self, add, error))
@@ -215,13 +231,21 @@ insert_annotation (RostraStore *self, gpointer user_data, GError **error)
   const char       *modified = rostra_annotation_get_modified (a);
   sqlite3_stmt     *stmt;
   gint64            id;
+  g_autofree char  *uuid = NULL;
 
   stmt = _rostra_store_statement (
       self,
       "INSERT INTO annotations (id, article_id, start, end, exact, prefix, suffix, color, note,"
-      " created, modified, orphaned) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+      " created, modified, orphaned, uuid)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
       error);
   if (stmt == NULL)
+    return FALSE;
+
+  /* A restored annotation keeps its UUID unless another one here has it. */
+  uuid = _rostra_store_pick_uuid (self, "SELECT 1 FROM annotations WHERE uuid = ?1",
+                                  data->keep_id ? rostra_annotation_get_uuid (a) : NULL, error);
+  if (uuid == NULL)
     return FALSE;
 
   /* A restored annotation keeps its id and times; a new one gets both. */
@@ -240,6 +264,7 @@ insert_annotation (RostraStore *self, gpointer user_data, GError **error)
   _rostra_store_bind_text (stmt, 10, data->keep_id && created ? created : data->now);
   _rostra_store_bind_text (stmt, 11, data->keep_id && modified ? modified : data->now);
   sqlite3_bind_int (stmt, 12, rostra_annotation_get_orphaned (a));
+  _rostra_store_bind_text (stmt, 13, uuid);
   if (!_rostra_store_run (self, stmt, error))
     return FALSE;
 
@@ -247,7 +272,7 @@ insert_annotation (RostraStore *self, gpointer user_data, GError **error)
   if (!set_tags (self, id, rostra_annotation_get_tags (a), error))
     return FALSE;
 
-  _rostra_annotation_set_saved (a, id, data->keep_id && created ? created : data->now,
+  _rostra_annotation_set_saved (a, id, uuid, data->keep_id && created ? created : data->now,
                                 data->keep_id && modified ? modified : data->now);
   return TRUE;
 }
@@ -284,8 +309,10 @@ rostra_store_add_annotation (RostraStore *self, RostraAnnotation *annotation, GE
  * rostra_store_restore_annotation:
  * @annotation: an annotation read from the archive, since deleted
  *
- * Puts a deleted annotation back with its id, times and tags: the undo
- * of rostra_store_delete_annotation().
+ * Puts a deleted annotation back with its id, UUID, times and tags: the
+ * undo of rostra_store_delete_annotation(). An annotation from a backup
+ * (without an id) gets a new id; it keeps its UUID unless another
+ * annotation of the archive has it.
  */
 gboolean
 rostra_store_restore_annotation (RostraStore *self, RostraAnnotation *annotation, GError **error)
@@ -328,8 +355,8 @@ write_annotation (RostraStore *self, gpointer user_data, GError **error)
   if (!set_tags (self, rostra_annotation_get_id (a), rostra_annotation_get_tags (a), error))
     return FALSE;
 
-  _rostra_annotation_set_saved (a, rostra_annotation_get_id (a), rostra_annotation_get_created (a),
-                                data->now);
+  _rostra_annotation_set_saved (a, rostra_annotation_get_id (a), rostra_annotation_get_uuid (a),
+                                rostra_annotation_get_created (a), data->now);
   return TRUE;
 }
 
@@ -667,40 +694,124 @@ rostra_store_rename_tag (RostraStore *self, const char *name, const char *new_na
   return in_transaction (self, rename_tag, &data, error);
 }
 
-/**
- * rostra_store_has_annotation:
- * @found: (out): whether the article has an annotation of @exact made at @created
- *
- * Tells whether an annotation is already in the archive, so that
- * importing a backup twice does not duplicate it.
- */
-gboolean
-rostra_store_has_annotation (RostraStore *self,
-                             gint64       article_id,
-                             const char  *exact,
-                             const char  *created,
-                             gboolean    *found,
-                             GError     **error)
+/* g_ptr_array_sort_values() is GLib 2.76; we build against 2.74. */
+static int
+compare_names (gconstpointer a, gconstpointer b)
 {
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The tags as the store compares them: their names (see tag_names())
+ * in ASCII lower case, as the store's NOCASE names and SQL's lower()
+ * fold them, sorted and joined; %NULL for none, as group_concat() of no
+ * rows. */
+static char *
+tags_key (const char *const *tags)
+{
+  g_autoptr (GPtrArray) names = tag_names (tags);
+  g_autoptr (GString) key = NULL;
+
+  if (names->len == 0)
+    return NULL;
+  for (guint i = 0; i < names->len; i++)
+    {
+      char *lower = g_ascii_strdown (g_ptr_array_index (names, i), -1);
+
+      g_free (g_ptr_array_index (names, i));
+      g_ptr_array_index (names, i) = lower;
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  key = g_string_new (NULL);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (key, "%s%s", i > 0 ? ROSTRA_STORE_TAG_SPLIT : "",
+                            (const char *) g_ptr_array_index (names, i));
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/**
+ * rostra_store_find_annotation_copies:
+ * @annotation: an annotation from elsewhere (a backup), with its
+ *   article's id in this archive
+ * @by_uuid: find the one with @annotation's UUID (its identity), rather
+ *   than by content
+ *
+ * Finds the annotations of the archive that are @annotation, so that
+ * importing a backup twice does not duplicate it: @by_uuid, the one
+ * with its UUID; otherwise (a backup made before annotations had UUIDs)
+ * every annotation equal to it in every field but id and UUID: article,
+ * position, passage with its context, colour, note, tags (ignoring
+ * ASCII case, as tag names do), times and whether it is orphaned.
+ *
+ * Returns: (transfer full) (element-type gint64): their ids, oldest
+ *   first; %NULL with @error set
+ */
+GArray *
+rostra_store_find_annotation_copies (RostraStore      *self,
+                                     RostraAnnotation *annotation,
+                                     gboolean          by_uuid,
+                                     GError          **error)
+{
+  const char      *uuid;
+  g_autofree char *lower = NULL;
+  g_autofree char *tags = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   int           rc;
 
-  g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+  g_return_val_if_fail (ROSTRA_IS_ANNOTATION (annotation), NULL);
 
-  *found = FALSE;
-  stmt = _rostra_store_statement (self,
-                                  "SELECT 1 FROM annotations WHERE article_id = ?1 AND exact = ?2"
-                                  " AND created IS ?3",
-                                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  _rostra_store_bind_text (stmt, 2, exact);
-  _rostra_store_bind_text (stmt, 3, created);
-  rc = sqlite3_step (stmt);
-  *found = rc == SQLITE_ROW;
+  uuid = rostra_annotation_get_uuid (annotation);
+  g_return_val_if_fail (!by_uuid || uuid != NULL, NULL);
+  if (by_uuid)
+    {
+      lower = g_ascii_strdown (uuid, -1);
+      if (!(stmt = _rostra_store_statement (self, "SELECT id FROM annotations WHERE uuid = ?1",
+                                            error)))
+        return NULL;
+      _rostra_store_bind_text (stmt, 1, lower);
+    }
+  else
+    {
+      stmt = _rostra_store_statement (
+          self,
+          "SELECT n.id FROM annotations n WHERE n.article_id = ?1 AND n.start = ?2"
+          " AND n.end = ?3 AND n.exact IS ?4 AND n.prefix IS ?5 AND n.suffix IS ?6"
+          " AND n.color IS ?7 AND n.note IS ?8 AND n.created IS ?9 AND n.modified IS ?10"
+          " AND n.orphaned = ?11 AND (SELECT group_concat (k, " ROSTRA_STORE_TAG_JOIN_SQL
+          ") FROM (SELECT lower (t.name) AS k FROM annotation_tags x"
+          "   JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = n.id ORDER BY k)) IS ?12"
+          " ORDER BY n.id",
+          error);
+      if (stmt == NULL)
+        return NULL;
+      tags = tags_key (rostra_annotation_get_tags (annotation));
+      sqlite3_bind_int64 (stmt, 1, rostra_annotation_get_article_id (annotation));
+      sqlite3_bind_int64 (stmt, 2, rostra_annotation_get_start (annotation));
+      sqlite3_bind_int64 (stmt, 3, rostra_annotation_get_end (annotation));
+      _rostra_store_bind_text (stmt, 4, rostra_annotation_get_exact (annotation));
+      _rostra_store_bind_text (stmt, 5, rostra_annotation_get_prefix (annotation));
+      _rostra_store_bind_text (stmt, 6, rostra_annotation_get_suffix (annotation));
+      _rostra_store_bind_text (stmt, 7, rostra_annotation_get_color (annotation));
+      _rostra_store_bind_text (stmt, 8, rostra_annotation_get_note (annotation));
+      _rostra_store_bind_text (stmt, 9, rostra_annotation_get_created (annotation));
+      _rostra_store_bind_text (stmt, 10, rostra_annotation_get_modified (annotation));
+      sqlite3_bind_int (stmt, 11, rostra_annotation_get_orphaned (annotation));
+      _rostra_store_bind_text (stmt, 12, tags);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
   _rostra_store_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _rostra_store_set_error (self, rc, error);
-  return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      _rostra_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }

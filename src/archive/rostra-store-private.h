@@ -18,6 +18,10 @@ extern const guint       rostra_store_n_migrations;
  * benchmark runs the same ones in the `sqlite3` shell for its floor. */
 extern const char _rostra_store_connection_pragmas[];
 
+/* A snippet of an article's text around the matches of the FTS5 query,
+ * the matches between U+E000 and U+E001 (see ROSTRA_TEXT_MATCH_START). */
+#define ROSTRA_STORE_SNIPPET_SQL "snippet (articles_fts, 1, char (57344), char (57345), '…', 24)"
+
 /* Tag names read back in one column: joined with a byte that valid
  * UTF-8 never holds (names are checked to be UTF-8), so any character
  * a user types, control characters included, survives the split. */
@@ -44,7 +48,12 @@ GListModel *_rostra_store_read_list (RostraStore  *self,
                                      RostraRowFunc read,
                                      GError      **error);
 sqlite3    *_rostra_store_get_db (RostraStore *self);
+void        _rostra_store_set_owner_thread (RostraStore *self, GThread *thread);
 gboolean    _rostra_store_in_transaction (RostraStore *self);
 char       *_rostra_store_now (void);
+char       *_rostra_store_pick_uuid (RostraStore *self,
+                                     const char  *taken_sql,
+                                     const char  *wanted,
+                                     GError     **error);
 
 G_END_DECLS

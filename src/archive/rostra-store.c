@@ -66,7 +66,8 @@ typedef enum
   " (SELECT group_concat (name, " ROSTRA_STORE_TAG_JOIN_SQL            \
   ") FROM (SELECT t.name FROM article_tags x"                          \
   "   JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id"        \
-  "   ORDER BY t.name COLLATE NOCASE))"
+  "   ORDER BY t.name COLLATE NOCASE)),"                               \
+  " (SELECT u.uuid FROM article_uuids u WHERE u.article_id = a.id)"
 #define ARTICLE_FROM  " FROM articles a LEFT JOIN imports i ON i.id = a.import_id"
 #define ARTICLE_ORDER " ORDER BY a.published DESC, a.id DESC"
 
@@ -87,7 +88,7 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_LOAD_ARTICLE] = "SELECT " ARTICLE_COLUMNS ", a.text" ARTICLE_FROM " WHERE a.id = ?1",
   [STMT_LOAD_ROW] = "SELECT " ARTICLE_COLUMNS ARTICLE_FROM " WHERE a.id = ?1",
   /* Matches between U+E000 and U+E001: see ROSTRA_TEXT_MATCH_START. */
-  [STMT_SNIPPET] = "SELECT snippet (articles_fts, 1, char (57344), char (57345), '…', 24)"
+  [STMT_SNIPPET] = "SELECT " ROSTRA_STORE_SNIPPET_SQL
                    " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2",
   [STMT_SOURCES] = "SELECT source FROM articles WHERE source IS NOT NULL"
                    " GROUP BY source ORDER BY count(*) DESC, source",
@@ -104,10 +105,10 @@ struct _RostraStore
   char         *path;
   sqlite3      *db;
   sqlite3_stmt *stmts[N_STMTS];
-  GHashTable   *query_stmts; /* query shape → sqlite3_stmt */
-  GHashTable   *sql_stmts;   /* SQL text → sqlite3_stmt */
+  GHashTable   *sql_stmts; /* SQL text → sqlite3_stmt */
   int           schema_version;
   gboolean      in_transaction;
+  GThread      *owner; /* the only thread that may use the connection, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RostraStore, rostra_store, G_TYPE_OBJECT)
@@ -128,7 +129,6 @@ rostra_store_finalize (GObject *object)
 
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_finalize (self->stmts[i]);
-  g_clear_pointer (&self->query_stmts, g_hash_table_unref);
   g_clear_pointer (&self->sql_stmts, g_hash_table_unref);
   sqlite3_close (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -167,8 +167,6 @@ rostra_store_class_init (RostraStoreClass *klass)
 static void
 rostra_store_init (RostraStore *self)
 {
-  self->query_stmts =
-      g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) (void (*) (void)) sqlite3_finalize);
   self->sql_stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) (void (*) (void)) sqlite3_finalize);
 }
@@ -284,11 +282,15 @@ set_db_error (RostraStore *self, int rc, GError **error)
 
 /* Statements */
 
+/* A connection belongs to one thread (see _rostra_store_set_owner_thread()). */
+#define ASSERT_OWNER(self) g_assert ((self)->owner == NULL || (self)->owner == g_thread_self ())
+
 static sqlite3_stmt *
 get_stmt (RostraStore *self, Stmt which, GError **error)
 {
   int rc;
 
+  ASSERT_OWNER (self);
   if (self->stmts[which] != NULL)
     return self->stmts[which];
 
@@ -372,8 +374,9 @@ read_article (sqlite3_stmt *stmt, gboolean with_text)
 
   article = _rostra_article_new (sqlite3_column_int64 (stmt, 0), dup_column (stmt, 1),
                                  dup_column (stmt, 2), dup_column (stmt, 3), dup_column (stmt, 4),
-                                 with_text ? dup_column (stmt, 9) : NULL, dup_column (stmt, 6),
+                                 with_text ? dup_column (stmt, 10) : NULL, dup_column (stmt, 6),
                                  sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 7));
+  _rostra_article_set_uuid (article, dup_column (stmt, 9));
   if (tags != NULL)
     _rostra_article_set_tags (article, g_strsplit (tags, ROSTRA_STORE_TAG_SPLIT, -1));
   return article;
@@ -690,7 +693,7 @@ rostra_store_finish_import (RostraStore *self,
  * @id: (out): the new article's id, or 0 when the archive already
  *   holds an article with the same title, date and text
  *
- * Adds an article unless it is a duplicate.
+ * Adds an article unless it is a duplicate; it gets a new UUID.
  *
  * Returns: %FALSE on a database error
  */
@@ -705,8 +708,32 @@ rostra_store_add_article (RostraStore *self,
                           gint64      *id,
                           GError     **error)
 {
+  return rostra_store_add_article_with_uuid (self, import_id, title, source, published, language,
+                                             text, NULL, id, error);
+}
+
+/**
+ * rostra_store_add_article_with_uuid:
+ * @uuid: (nullable): the article's UUID in the archive it comes from (a
+ *   backup); a new one when %NULL, not a UUID, or another article's here
+ *
+ * rostra_store_add_article() keeping the article's identity.
+ */
+gboolean
+rostra_store_add_article_with_uuid (RostraStore *self,
+                                    gint64       import_id,
+                                    const char  *title,
+                                    const char  *source,
+                                    const char  *published,
+                                    const char  *language,
+                                    const char  *text,
+                                    const char  *uuid,
+                                    gint64      *id,
+                                    GError     **error)
+{
   sqlite3_stmt    *stmt;
   g_autofree char *hash = NULL;
+  g_autofree char *kept = NULL;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
   g_return_val_if_fail (title != NULL && text != NULL && id != NULL, FALSE);
@@ -730,9 +757,22 @@ rostra_store_add_article (RostraStore *self,
   if (!run_stmt (self, stmt, error))
     return FALSE;
 
-  if (sqlite3_changes (self->db) > 0)
-    *id = sqlite3_last_insert_rowid (self->db);
-  return TRUE;
+  if (sqlite3_changes (self->db) == 0)
+    return TRUE;
+  *id = sqlite3_last_insert_rowid (self->db);
+  if (uuid == NULL)
+    return TRUE;
+
+  /* The trigger gave it a new UUID (see migration 4); one from a backup
+   * takes its place. */
+  if (!(kept = _rostra_store_pick_uuid (self, "SELECT 1 FROM article_uuids WHERE uuid = ?1", uuid,
+                                        error)) ||
+      !(stmt = _rostra_store_statement (
+            self, "UPDATE article_uuids SET uuid = ?2 WHERE article_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *id);
+  bind_text (stmt, 2, kept);
+  return run_stmt (self, stmt, error);
 }
 
 /**
@@ -843,217 +883,11 @@ rostra_store_load_article (RostraStore *self, gint64 id, GError **error)
 
   if (rc == SQLITE_DONE)
     g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND,
-                 _("There is no article %" PRId64 " in the archive"), id);
+                 _("There is no speech %" PRId64 " in the archive"), id);
   else if (rc != SQLITE_ROW)
     set_db_error (self, rc, error);
 
   return article;
-}
-
-/* Queries of the article list */
-
-enum
-{
-  SHAPE_SEARCH = 1 << 0,
-  SHAPE_SOURCE = 1 << 1,
-  SHAPE_LANGUAGE = 1 << 2,
-  SHAPE_YEAR = 1 << 3,
-  SHAPE_ANNOTATED = 1 << 4,
-  SHAPE_TAG = 1 << 5,
-  SHAPE_IMPORTS = 1 << 6,
-  SHAPE_SORT_SHIFT = 7,
-};
-
-static char *
-query_sql (guint shape)
-{
-  RostraSortOrder sort = shape >> SHAPE_SORT_SHIFT;
-  GString        *sql = g_string_new (NULL);
-
-  /* By title: the titles too, sorted in the user's locale afterwards. */
-  g_string_append (sql, sort == ROSTRA_SORT_TITLE ? "SELECT a.id, a.title" : "SELECT a.id");
-  if (shape & SHAPE_SEARCH)
-    g_string_append (sql, " FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-                          " WHERE articles_fts MATCH :fts");
-  else
-    g_string_append (sql, " FROM articles a WHERE 1");
-
-  if (shape & SHAPE_SOURCE)
-    g_string_append (sql, " AND a.source = :source");
-  if (shape & SHAPE_LANGUAGE)
-    g_string_append (sql, " AND a.language = :language");
-  if (shape & SHAPE_YEAR)
-    g_string_append (sql, " AND a.published >= :year_start AND a.published < :year_end");
-  if (shape & SHAPE_ANNOTATED)
-    g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)");
-  if (shape & SHAPE_TAG)
-    g_string_append (sql, " AND EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-                          " WHERE x.article_id = a.id AND t.name = :tag)");
-  if (shape & SHAPE_IMPORTS)
-    g_string_append (sql, " AND a.import_id IN (SELECT value FROM json_each (:imports))");
-
-  if (sort == ROSTRA_SORT_RELEVANCE && (shape & SHAPE_SEARCH))
-    /* bm25, with words in the title weighing four times as much */
-    g_string_append (sql, " ORDER BY bm25 (articles_fts, 4.0, 1.0), a.id DESC");
-  else if (sort == ROSTRA_SORT_OLDEST)
-    g_string_append (sql, " ORDER BY a.published IS NULL, a.published, a.id");
-  else if (sort == ROSTRA_SORT_TITLE)
-    g_string_append (sql, " ORDER BY a.id");
-  else
-    g_string_append (sql, " ORDER BY a.published DESC, a.id DESC");
-
-  return g_string_free (sql, FALSE);
-}
-
-static void
-bind_named (sqlite3_stmt *stmt, const char *name, const char *value)
-{
-  bind_text (stmt, sqlite3_bind_parameter_index (stmt, name), value);
-}
-
-/* Titles sort in the user's locale (SQLite only knows bytes and ASCII
- * case): by their collation keys, then by id. */
-typedef struct
-{
-  char  *key;
-  gint64 id;
-} TitleKey;
-
-static int
-compare_title_keys (gconstpointer a, gconstpointer b)
-{
-  const TitleKey *x = a, *y = b;
-  int             order = strcmp (x->key, y->key);
-
-  return order != 0 ? order : (x->id > y->id) - (x->id < y->id);
-}
-
-static int
-check_cancelled (void *data)
-{
-  return g_cancellable_is_cancelled (data);
-}
-
-/**
- * rostra_store_query_ids:
- * @query: the search, filters and order
- * @cancellable: (nullable): stops a long search
- *
- * The ids of the articles @query shows, in its order. Whatever the
- * user typed is searched as text (see rostra_search_to_fts()) and bound
- * as a value, never spliced into SQL.
- *
- * Returns: (transfer full) (element-type gint64): the ids, or %NULL with @error set
- */
-GArray *
-rostra_store_query_ids (RostraStore       *self,
-                        const RostraQuery *query,
-                        GCancellable      *cancellable,
-                        GError           **error)
-{
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *fts = NULL;
-  g_autofree char *year_start = NULL;
-  g_autofree char *year_end = NULL;
-  g_autofree char *imports = NULL;
-  GArray          *titles = NULL; /* TitleKey, when sorting by title */
-  sqlite3_stmt    *stmt;
-  guint            shape = 0;
-  int              rc;
-
-  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  fts = rostra_query_dup_fts (query);
-  shape |= fts ? SHAPE_SEARCH : 0;
-  shape |= query->source ? SHAPE_SOURCE : 0;
-  shape |= query->language ? SHAPE_LANGUAGE : 0;
-  shape |= query->year > 0 ? SHAPE_YEAR : 0;
-  shape |= query->annotated_only ? SHAPE_ANNOTATED : 0;
-  shape |= query->tag ? SHAPE_TAG : 0;
-  shape |= query->imports ? SHAPE_IMPORTS : 0;
-  shape |= (guint) query->sort << SHAPE_SORT_SHIFT;
-
-  stmt = g_hash_table_lookup (self->query_stmts, GUINT_TO_POINTER (shape));
-  if (stmt == NULL)
-    {
-      g_autofree char *sql = query_sql (shape);
-
-      rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-      if (rc != SQLITE_OK)
-        {
-          set_db_error (self, rc, error);
-          return NULL;
-        }
-      g_hash_table_insert (self->query_stmts, GUINT_TO_POINTER (shape), stmt);
-    }
-
-  if (query->year > 0)
-    {
-      year_start = g_strdup_printf ("%04d-01-01", query->year);
-      year_end = g_strdup_printf ("%04d-01-01", query->year + 1);
-    }
-  bind_named (stmt, ":fts", fts);
-  bind_named (stmt, ":source", query->source);
-  bind_named (stmt, ":language", query->language);
-  bind_named (stmt, ":year_start", year_start);
-  bind_named (stmt, ":year_end", year_end);
-  bind_named (stmt, ":tag", query->tag);
-  if (query->imports != NULL)
-    {
-      /* A JSON array of the ids, bound as a value: `[3,4]`. */
-      GString *json = g_string_new ("[");
-
-      for (guint i = 0; i < query->imports->len; i++)
-        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "",
-                                g_array_index (query->imports, gint64, i));
-      g_string_append_c (json, ']');
-      imports = g_string_free (json, FALSE);
-    }
-  bind_named (stmt, ":imports", imports);
-
-  if (query->sort == ROSTRA_SORT_TITLE)
-    titles = g_array_new (FALSE, FALSE, sizeof (TitleKey));
-  if (cancellable)
-    sqlite3_progress_handler (self->db, 1000, check_cancelled, cancellable);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      if (titles != NULL)
-        {
-          TitleKey t = { g_utf8_collate_key ((const char *) sqlite3_column_text (stmt, 1), -1),
-                         id };
-
-          g_array_append_val (titles, t);
-        }
-      else
-        g_array_append_val (ids, id);
-    }
-  sqlite3_progress_handler (self->db, 0, NULL, NULL);
-  finish_stmt (stmt);
-
-  if (titles != NULL)
-    {
-      g_array_sort (titles, compare_title_keys);
-      for (guint i = 0; i < titles->len; i++)
-        {
-          TitleKey *t = &g_array_index (titles, TitleKey, i);
-
-          g_array_append_val (ids, t->id);
-          g_free (t->key);
-        }
-      g_array_unref (titles);
-    }
-
-  if (rc == SQLITE_INTERRUPT && g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
 }
 
 /**
@@ -1087,7 +921,7 @@ rostra_store_load_article_row (RostraStore *self, gint64 id, const char *fts, GE
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND,
-                   _("There is no article %" PRId64 " in the archive"), id);
+                   _("There is no speech %" PRId64 " in the archive"), id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
@@ -1183,6 +1017,8 @@ _rostra_store_statement (RostraStore *self, const char *sql, GError **error)
   sqlite3_stmt *stmt = g_hash_table_lookup (self->sql_stmts, sql);
   int           rc;
 
+  ASSERT_OWNER (self);
+
   if (stmt != NULL)
     return stmt;
 
@@ -1248,6 +1084,19 @@ _rostra_store_read_list (RostraStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+/**
+ * _rostra_store_set_owner_thread:
+ * @thread: (nullable): the thread that owns the connection from now on
+ *
+ * From now on every statement asserts that it runs on @thread, as the
+ * query engine's workers do with their connections.
+ */
+void
+_rostra_store_set_owner_thread (RostraStore *self, GThread *thread)
+{
+  self->owner = thread;
+}
+
 sqlite3 *
 _rostra_store_get_db (RostraStore *self)
 {
@@ -1264,6 +1113,45 @@ char *
 _rostra_store_now (void)
 {
   return now_iso8601 ();
+}
+
+/**
+ * _rostra_store_pick_uuid:
+ * @taken_sql: `SELECT 1 FROM table WHERE uuid = ?1`
+ * @wanted: (nullable): the UUID a row should keep (from a backup, or an
+ *   annotation put back)
+ *
+ * Returns: (transfer full): @wanted in lower case when it is a UUID that
+ *   no row of the table has; otherwise a new random one. %NULL with
+ *   @error set on a database error.
+ */
+char *
+_rostra_store_pick_uuid (RostraStore *self,
+                         const char  *taken_sql,
+                         const char  *wanted,
+                         GError     **error)
+{
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt    *stmt;
+  int              rc;
+
+  if (wanted == NULL || !g_uuid_string_is_valid (wanted))
+    return g_uuid_string_random ();
+
+  uuid = g_ascii_strdown (wanted, -1);
+  if (!(stmt = _rostra_store_statement (self, taken_sql, error)))
+    return NULL;
+  bind_text (stmt, 1, uuid);
+  rc = sqlite3_step (stmt);
+  finish_stmt (stmt);
+  if (rc == SQLITE_ROW)
+    return g_uuid_string_random ();
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&uuid);
 }
 
 /**

@@ -29,7 +29,7 @@ typedef enum
 GQuark rostra_store_error_quark (void);
 
 /* The newest schema this build knows; see rostra-store-schema.c. */
-#define ROSTRA_STORE_SCHEMA_VERSION 3
+#define ROSTRA_STORE_SCHEMA_VERSION 4
 
 /**
  * RostraArticleFunc:
@@ -77,6 +77,16 @@ gboolean rostra_store_add_article (RostraStore *self,
                                    const char  *text,
                                    gint64      *id,
                                    GError     **error);
+gboolean rostra_store_add_article_with_uuid (RostraStore *self,
+                                             gint64       import_id,
+                                             const char  *title,
+                                             const char  *source,
+                                             const char  *published,
+                                             const char  *language,
+                                             const char  *text,
+                                             const char  *uuid,
+                                             gint64      *id,
+                                             GError     **error);
 
 gboolean       rostra_store_find_article (RostraStore *self,
                                           const char  *title,
@@ -93,10 +103,33 @@ gboolean       rostra_store_foreach_article (RostraStore      *self,
                                              gpointer          user_data,
                                              GError          **error);
 
-GArray *rostra_store_query_ids (RostraStore       *self,
-                                const RostraQuery *query,
-                                GCancellable      *cancellable,
-                                GError           **error);
+GArray    *rostra_store_query_ids (RostraStore       *self,
+                                   const RostraQuery *query,
+                                   GCancellable      *cancellable,
+                                   GError           **error);
+GArray    *rostra_store_query_range (RostraStore       *self,
+                                     const RostraQuery *query,
+                                     guint              offset,
+                                     guint              limit,
+                                     GCancellable      *cancellable,
+                                     GError           **error);
+GArray    *rostra_store_query_first_page (RostraStore       *self,
+                                          const RostraQuery *query,
+                                          guint              limit,
+                                          guint              bound,
+                                          GCancellable      *cancellable,
+                                          gboolean          *complete,
+                                          GError           **error);
+gint64     rostra_store_count_query (RostraStore       *self,
+                                     const RostraQuery *query,
+                                     GCancellable      *cancellable,
+                                     GError           **error);
+GPtrArray *rostra_store_load_rows (RostraStore  *self,
+                                   const gint64 *ids,
+                                   guint         n_ids,
+                                   const char   *fts,
+                                   GCancellable *cancellable,
+                                   GError      **error);
 RostraArticle *
 rostra_store_load_article_row (RostraStore *self, gint64 id, const char *fts, GError **error);
 char **rostra_store_list_sources (RostraStore *self, GError **error);
@@ -121,12 +154,10 @@ GListModel *rostra_store_find_annotations (RostraStore *self,
                                            gboolean     by_article_date,
                                            GError     **error);
 GListModel *rostra_store_list_tags (RostraStore *self, GError **error);
-gboolean    rostra_store_has_annotation (RostraStore *self,
-                                         gint64       article_id,
-                                         const char  *exact,
-                                         const char  *created,
-                                         gboolean    *found,
-                                         GError     **error);
+GArray     *rostra_store_find_annotation_copies (RostraStore      *self,
+                                                 RostraAnnotation *annotation,
+                                                 gboolean          by_uuid,
+                                                 GError          **error);
 gboolean
 rostra_store_rename_tag (RostraStore *self, const char *name, const char *new_name, GError **error);
 

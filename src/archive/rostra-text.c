@@ -591,3 +591,90 @@ rostra_text_markdown_escape (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+/* Passages */
+
+/* Whether the character at @p is part of a word: a letter, a digit, a
+ * mark, or an apostrophe or hyphen between two of those (“Lavrov’s”,
+ * “co-operation”). @text is where the text starts. */
+static gboolean
+is_word_char_at (const char *text, const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+  gunichar before, after;
+
+  if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+    return TRUE;
+  if (c != '\'' && c != 0x2019 && c != '-' && c != 0x2010)
+    return FALSE;
+  if (p == text || *g_utf8_next_char (p) == '\0')
+    return FALSE;
+  before = g_utf8_get_char (g_utf8_prev_char (p));
+  after = g_utf8_get_char (g_utf8_next_char (p));
+  return g_unichar_isalnum (before) && g_unichar_isalnum (after);
+}
+
+/**
+ * rostra_text_snap_passage:
+ * @text: the whole text, UTF-8
+ * @start: (inout): the passage's first character
+ * @end: (inout): the character after the passage
+ * @whole_words: whether to widen a passage that starts or ends inside a
+ *   word to the whole word
+ *
+ * What a reader means by a selection: the passage without the white
+ * space around it, and, unless the user asked for exactly the characters
+ * they chose, with the words it cuts made whole. Offsets are in characters.
+ *
+ * Returns: %FALSE when nothing but white space is left (@start and @end
+ *   untouched)
+ */
+gboolean
+rostra_text_snap_passage (const char *text, guint *start, guint *end, gboolean whole_words)
+{
+  glong       length;
+  const char *p, *q;
+  guint       s, e;
+
+  g_return_val_if_fail (text != NULL && start != NULL && end != NULL, FALSE);
+
+  length = g_utf8_strlen (text, -1);
+  s = MIN (*start, (guint) length);
+  e = MIN (MAX (*end, s), (guint) length);
+
+  /* White space around. */
+  p = g_utf8_offset_to_pointer (text, s);
+  while (s < e && g_unichar_isspace (g_utf8_get_char (p)))
+    {
+      p = g_utf8_next_char (p);
+      s++;
+    }
+  q = g_utf8_offset_to_pointer (p, e - s);
+  while (e > s && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (q))))
+    {
+      q = g_utf8_prev_char (q);
+      e--;
+    }
+  if (s == e)
+    return FALSE;
+
+  /* Words cut at either end. */
+  if (whole_words)
+    {
+      while (s > 0 && is_word_char_at (text, p) && is_word_char_at (text, g_utf8_prev_char (p)))
+        {
+          p = g_utf8_prev_char (p);
+          s--;
+        }
+      while (e < (guint) length && is_word_char_at (text, g_utf8_prev_char (q)) &&
+             is_word_char_at (text, q))
+        {
+          q = g_utf8_next_char (q);
+          e++;
+        }
+    }
+
+  *start = s;
+  *end = e;
+  return TRUE;
+}

@@ -169,7 +169,8 @@ typedef struct
   GtkLabel  *orphaned;
   GtkLabel  *note;
   GtkLabel  *tags;
-  GtkLabel  *citation;
+  GtkLabel  *citation; /* the speech's title */
+  GtkLabel  *where;    /* its source and date, never cut off by a long title */
   char      *color_class;
 } RowParts;
 
@@ -232,6 +233,9 @@ setup_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_d
   parts->note = row_label (text, 2, "note", dim);
   parts->tags = row_label (text, 1, "tags", caption);
   parts->citation = row_label (text, 2, "citation", caption_dim);
+  parts->where = row_label (text, 1, "citation-where", caption_dim);
+  /* A long source gives way, not the date at the end. */
+  gtk_label_set_ellipsize (parts->where, PANGO_ELLIPSIZE_START);
 
   g_object_set_data_full (G_OBJECT (row), "rostra-row-parts", parts, row_parts_free);
   gtk_list_item_set_child (item, row);
@@ -261,8 +265,10 @@ dup_single_line (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The title of the speech an annotation cites, then (with @where) its
+ * source and date, or all three joined when @where is %NULL. */
 static char *
-dup_citation (RostraAnnotation *annotation)
+dup_citation (RostraAnnotation *annotation, char **where)
 {
   const char      *title = rostra_annotation_get_article_title (annotation);
   const char      *source = rostra_annotation_get_article_source (annotation);
@@ -270,8 +276,10 @@ dup_citation (RostraAnnotation *annotation)
   g_autofree char *date = published != NULL ? rostra_text_format_date (published, FALSE) : NULL;
   g_autoptr (GStrvBuilder) parts = g_strv_builder_new ();
   g_auto (GStrv) strv = NULL;
+  const char *shown_title = title != NULL && *title != '\0' ? title : _("Untitled");
 
-  g_strv_builder_add (parts, title != NULL && *title != '\0' ? title : _("Untitled"));
+  if (where == NULL)
+    g_strv_builder_add (parts, shown_title);
   if (source != NULL && *source != '\0')
     g_strv_builder_add (parts, source);
   if (date != NULL && *date != '\0')
@@ -283,8 +291,13 @@ dup_citation (RostraAnnotation *annotation)
       g_strv_builder_add (parts, unbroken);
     }
   strv = g_strv_builder_end (parts);
-  /* Translators: between the title, source and date of the speech an
-   * annotation cites. */
+  if (where != NULL)
+    {
+      /* Translators: between the title, source and date of the speech an
+       * annotation cites. */
+      *where = g_strjoinv (C_ ("citation", " · "), strv);
+      return g_strdup (shown_title);
+    }
   return g_strjoinv (C_ ("citation", " · "), strv);
 }
 
@@ -301,7 +314,9 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_da
   g_autofree char   *exact = dup_single_line (rostra_annotation_get_exact (annotation));
   g_autofree char   *passage = NULL;
   g_autofree char   *tag_text = NULL;
-  g_autofree char   *citation = dup_citation (annotation);
+  g_autofree char   *citation = dup_citation (annotation, NULL);
+  g_autofree char   *where = NULL;
+  g_autofree char   *title = dup_citation (annotation, &where);
   g_autofree char   *accessible = NULL;
 
   if (parts->color_class != NULL)
@@ -331,8 +346,10 @@ bind_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_da
   gtk_label_set_text (parts->tags, tag_text != NULL ? tag_text : "");
   gtk_widget_set_visible (GTK_WIDGET (parts->tags), tag_text != NULL);
 
-  gtk_label_set_text (parts->citation, citation);
+  gtk_label_set_text (parts->citation, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (parts->citation), citation);
+  gtk_label_set_text (parts->where, where);
+  gtk_widget_set_visible (GTK_WIDGET (parts->where), *where != '\0');
 
   /* Translators: what a screen reader says for an annotation in the
    * list: its colour, its passage, then the speech it cites. */

@@ -21,6 +21,7 @@
 
 #include "rostra-archive-backup.h"
 #include "rostra-backup-ui.h"
+#include "rostra-engine.h"
 
 #define BUSY_KEY "rostra-backup-ui-busy"
 /* How often the progress toast is brought up to date, in milliseconds. */
@@ -138,26 +139,23 @@ refuse_if_busy (Request *request)
 
 typedef enum
 {
-  JOB_BACK_UP,
-  JOB_MERGE,
-  JOB_REPLACE,
+  JOB_BACK_UP = ROSTRA_BACKUP_JOB_BACK_UP,
+  JOB_MERGE = ROSTRA_BACKUP_JOB_MERGE,
+  JOB_REPLACE = ROSTRA_BACKUP_JOB_REPLACE,
 } JobKind;
 
 typedef struct
 {
-  JobKind       kind;
-  Request      *request;
-  char         *archive_path;
-  GCancellable *cancellable;
-  guint         progress_delay;  /* until the progress toast shows */
-  AdwToast     *progress_toast;  /* until it is dismissed */
-  char         *progress_title;  /* its title, without markup */
-  guint         progress_source; /* updates its title */
-  gint          percent;         /* atomic: -1 until known */
+  JobKind          kind;
+  Request         *request;
+  RostraBackupJob *backup; /* what the archive's engine does */
+  GCancellable    *cancellable;
+  guint            progress_delay;  /* until the progress toast shows */
+  AdwToast        *progress_toast;  /* until it is dismissed */
+  char            *progress_title;  /* its title, without markup */
+  guint            progress_source; /* updates its title */
+  gint             percent;         /* atomic: -1 until known */
 
-  /* Results */
-  RostraImportReport *report;
-  GFile              *kept;
 } Job;
 
 /* Dismissing toasts.
@@ -263,53 +261,17 @@ job_free (Job *job)
   g_free (job->progress_title);
   g_clear_pointer (&job->request, request_free);
   g_clear_object (&job->cancellable);
-  g_clear_pointer (&job->report, rostra_import_report_free);
-  g_clear_object (&job->kept);
-  g_free (job->archive_path);
+  g_clear_pointer (&job->backup, rostra_backup_job_unref);
   g_free (job);
 }
 
 static void
-backup_progress (guint64 n_done, guint64 n_total, gpointer user_data)
+backup_progress (double fraction, const char *text, gpointer user_data)
 {
   Job *job = user_data;
 
-  if (n_total > 0)
-    g_atomic_int_set (&job->percent, (gint) (n_done * 100 / n_total));
-}
-
-static void
-job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Job    *job = task_data;
-  GError *error = NULL;
-  g_autoptr (RostraStore) store = NULL;
-  gboolean ok = FALSE;
-
-  /* A connection of the worker's own: the window keeps its own. */
-  if ((store = rostra_store_open (job->archive_path, &error)))
-    {
-      switch (job->kind)
-        {
-          case JOB_BACK_UP:
-            ok = rostra_archive_backup (store, job->request->file, backup_progress, job,
-                                        cancellable, &error);
-            break;
-          case JOB_MERGE:
-            ok = rostra_archive_restore_merge (store, job->request->file, &job->report, cancellable,
-                                               &error);
-            break;
-          case JOB_REPLACE:
-            ok = rostra_archive_restore_replace_full (store, job->request->file, job->request->when,
-                                                      &job->kept, cancellable, &error);
-            break;
-        }
-    }
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (fraction >= 0)
+    g_atomic_int_set (&job->percent, (gint) (fraction * 100));
 }
 
 /* “12 speeches and 30 annotations”, or one of them; %NULL when both are 0. */
@@ -358,7 +320,8 @@ result_message (Job *job, GError *error, gboolean *changed)
         return g_strdup_printf (_("Archive backed up to “%s”"), name);
       case JOB_MERGE:
         {
-          char *added = format_added (job->report->n_new, job->report->n_annotations_new);
+          RostraImportReport *report = job->backup->report;
+          char               *added = format_added (report->n_new, report->n_annotations_new);
 
           *changed = added != NULL;
           if (added != NULL)
@@ -369,7 +332,7 @@ result_message (Job *job, GError *error, gboolean *changed)
         }
       case JOB_REPLACE:
         {
-          g_autofree char *kept = file_display_name (job->kept);
+          g_autofree char *kept = file_display_name (job->backup->kept);
 
           *changed = TRUE;
           /* Translators: %s is a file name such as archive-replaced-2026-11-27-104501.db */
@@ -383,7 +346,7 @@ result_message (Job *job, GError *error, gboolean *changed)
 static void
 job_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  Job          *job = g_task_get_task_data (G_TASK (result));
+  Job          *job = user_data;
   Request      *request = job->request;
   GApplication *app = g_application_get_default ();
   g_autoptr (GtkWindow) parent = g_weak_ref_get (&request->parent);
@@ -407,13 +370,14 @@ job_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (app != NULL)
     g_application_release (app);
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  rostra_engine_backup_finish (ROSTRA_ENGINE (source), result, &error);
   message = result_message (job, error, &changed);
   toast_message (request, message);
 
   /* The window reloads what it shows, unless it is gone. */
   if (changed && request->changed != NULL && (parent != NULL || !request->has_parent))
     request->changed (request->user_data);
+  job_free (job);
 }
 
 static gboolean
@@ -477,7 +441,6 @@ show_progress (gpointer user_data)
 static void
 start_job (Request *request, JobKind kind)
 {
-  g_autoptr (GTask) task = NULL;
   g_autoptr (GtkWindow) parent = g_weak_ref_get (&request->parent);
   g_autoptr (AdwToastOverlay) toasts = g_weak_ref_get (&request->toasts);
   GApplication *app = g_application_get_default ();
@@ -492,7 +455,9 @@ start_job (Request *request, JobKind kind)
   job = g_new0 (Job, 1);
   job->kind = kind;
   job->request = request;
-  job->archive_path = g_strdup (rostra_store_get_path (request->store));
+  job->backup = rostra_backup_job_new ((RostraBackupJobKind) kind, request->file);
+  if (request->when != NULL)
+    job->backup->when = g_date_time_ref (request->when);
   job->cancellable = g_cancellable_new ();
   job->percent = -1;
 
@@ -506,12 +471,10 @@ start_job (Request *request, JobKind kind)
   if (app != NULL)
     g_application_hold (app);
 
-  task = g_task_new (NULL, job->cancellable, job_done, NULL);
-  g_task_set_source_tag (task, start_job);
-  /* A restore that ended before the Cancel button was pressed did happen. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+  /* On the archive's engine, which reports a restore that ended before
+   * the Cancel button was pressed as done: it did happen. */
+  rostra_engine_backup_async (rostra_engine_get_for_store (request->store), job->backup,
+                              backup_progress, job, job->cancellable, job_done, job);
 }
 
 /**

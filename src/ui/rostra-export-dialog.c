@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rostra-engine.h"
 #include "rostra-export-dialog.h"
 #include "rostra-tag.h"
 #include "rostra-ui-utils.h"
@@ -100,86 +101,7 @@ show_toast (RostraExportDialog *self, const char *message)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The worker: counting, and exporting */
-
-typedef struct
-{
-  char                 *path;
-  RostraExportFormat    format;
-  RostraExportScopeKind kind;
-  gint64                article_id;
-  char                 *tag;
-  GArray               *ids;   /* the speeches shown; found from @query when NULL */
-  RostraQuery          *query; /* NULL when @ids are known or there is no list */
-  GFile                *file;  /* NULL: count only */
-  guint                 n_annotations;
-  guint                 n_articles;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_free (job->path);
-  g_free (job->tag);
-  g_clear_pointer (&job->ids, g_array_unref);
-  g_clear_pointer (&job->query, rostra_query_free);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
-static void
-job_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr (RostraStore) store = NULL;
-  g_autoptr (RostraExportScope) scope = NULL;
-  GError  *error = NULL;
-  gboolean ok;
-
-  /* A connection of the worker's own: the window keeps reading. */
-  if (!(store = rostra_store_open (job->path, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (job->ids == NULL && job->query != NULL &&
-      !(job->ids = rostra_store_query_ids (store, job->query, cancellable, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  switch (job->kind)
-    {
-      case ROSTRA_EXPORT_SCOPE_ARTICLE:
-        scope = rostra_export_scope_new_article (job->article_id);
-        break;
-      case ROSTRA_EXPORT_SCOPE_ARTICLES:
-        scope = rostra_export_scope_new_articles (job->ids ? (gint64 *) job->ids->data : NULL,
-                                                  job->ids ? job->ids->len : 0);
-        break;
-      case ROSTRA_EXPORT_SCOPE_TAG:
-        scope = rostra_export_scope_new_tag (job->tag);
-        break;
-      case ROSTRA_EXPORT_SCOPE_ALL:
-      default:
-        scope = rostra_export_scope_new_all ();
-        break;
-    }
-
-  if (job->file != NULL)
-    ok = rostra_export_to_file (store, job->format, scope, job->file, &job->n_annotations,
-                                cancellable, &error);
-  else
-    ok = rostra_export_count (store, job->format, scope, &job->n_annotations, &job->n_articles,
-                              cancellable, &error);
-
-  if (!ok)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
+/* Counting, and exporting: jobs of the archive's engine */
 
 static const char *
 selected_tag (RostraExportDialog *self)
@@ -189,12 +111,11 @@ selected_tag (RostraExportDialog *self)
   return item != NULL ? gtk_string_object_get_string (item) : NULL;
 }
 
-static Job *
+static RostraExportJob *
 job_new (RostraExportDialog *self, GFile *file)
 {
-  Job *job = g_new0 (Job, 1);
+  RostraExportJob *job = rostra_export_job_new ();
 
-  job->path = g_strdup (rostra_store_get_path (self->store));
   job->format = rostra_export_dialog_get_format (self);
   job->kind = rostra_export_dialog_get_scope (self);
   job->article_id = self->open_article_id;
@@ -207,25 +128,46 @@ job_new (RostraExportDialog *self, GFile *file)
   return job;
 }
 
-/* The workers' callbacks hold the dialog weakly: closing it disposes
- * it at once, which cancels what its workers do. */
-static GWeakRef *
-weak_ref_new (RostraExportDialog *self)
+/* The jobs' callbacks hold the dialog weakly: closing it disposes it
+ * at once, which cancels its jobs. */
+typedef struct
 {
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  GWeakRef         dialog;
+  RostraExportJob *job;
+} Reply;
 
-  g_weak_ref_init (ref, self);
-  return ref;
+static Reply *
+reply_new (RostraExportDialog *self, RostraExportJob *job)
+{
+  Reply *reply = g_new0 (Reply, 1);
+
+  g_weak_ref_init (&reply->dialog, self);
+  reply->job = job;
+  return reply;
 }
 
+/* Returns (transfer full): the dialog, or NULL when it is gone; takes @job. */
 static RostraExportDialog *
-weak_ref_steal (GWeakRef *ref)
+reply_steal (Reply *reply, RostraExportJob **job)
 {
-  RostraExportDialog *self = g_weak_ref_get (ref);
+  RostraExportDialog *self = g_weak_ref_get (&reply->dialog);
 
-  g_weak_ref_clear (ref);
-  g_free (ref);
+  g_weak_ref_clear (&reply->dialog);
+  *job = reply->job;
+  g_free (reply);
   return self;
+}
+
+static void
+start_job (RostraExportDialog *self,
+           GFile              *file,
+           GCancellable       *cancellable,
+           GAsyncReadyCallback done)
+{
+  RostraExportJob *job = job_new (self, file);
+
+  rostra_engine_export_async (rostra_engine_get_for_store (self->store), job, cancellable, done,
+                              reply_new (self, job));
 }
 
 /* Showing the state */
@@ -328,10 +270,10 @@ update_all_row (RostraExportDialog *self)
 static void
 count_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (RostraExportDialog) self = weak_ref_steal (user_data);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (RostraExportJob) job = NULL;
+  g_autoptr (RostraExportDialog) self = reply_steal (user_data, &job);
   g_autoptr (GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean ok = rostra_engine_export_finish (ROSTRA_ENGINE (source), result, &error);
 
   /* Closed meanwhile */
   if (self == NULL || self->store == NULL)
@@ -365,17 +307,12 @@ count_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 start_count (RostraExportDialog *self)
 {
-  g_autoptr (GTask) task = NULL;
-
   if (self->count_cancellable != NULL)
     g_cancellable_cancel (self->count_cancellable);
   g_clear_object (&self->count_cancellable);
   self->count_cancellable = g_cancellable_new ();
 
-  task = g_task_new (NULL, self->count_cancellable, count_done, weak_ref_new (self));
-  g_task_set_source_tag (task, start_count);
-  g_task_set_task_data (task, job_new (self, NULL), (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+  start_job (self, NULL, self->count_cancellable, count_done);
 
   if (!self->counting)
     {
@@ -390,9 +327,10 @@ start_count (RostraExportDialog *self)
 static void
 export_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (RostraExportDialog) self = weak_ref_steal (user_data);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (RostraExportJob) job = NULL;
+  g_autoptr (RostraExportDialog) self = reply_steal (user_data, &job);
   g_autoptr (GError) error = NULL;
+  gboolean ok = rostra_engine_export_finish (ROSTRA_ENGINE (source), result, &error);
 
   /* Closed meanwhile: the export was cancelled, nothing written. */
   if (self == NULL || self->store == NULL)
@@ -403,7 +341,7 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   update_state (self);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_toast (self, error->message);
@@ -721,6 +659,8 @@ rostra_export_dialog_class_init (RostraExportDialogClass *klass)
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_UINT);
 
+  /* Announced as a dialog, not as one more application window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rostra/Rostra/rostra-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RostraExportDialog, cancel_button);
@@ -1061,7 +1001,7 @@ rostra_export_dialog_dup_suggested_name (RostraExportDialog *self)
  * @file: where to export
  *
  * Does what "Export…" does once the file is chosen: writes the export
- * on a worker thread (RostraExportDialog:busy meanwhile), replacing
+ * on a reader of the archive's engine (RostraExportDialog:busy meanwhile), replacing
  * @file only once it is complete; then emits
  * RostraExportDialog::exported and destroys the dialog. A failure is
  * shown in a toast and leaves the dialog open. One export at a time.
@@ -1069,17 +1009,12 @@ rostra_export_dialog_dup_suggested_name (RostraExportDialog *self)
 void
 rostra_export_dialog_export_to_file (RostraExportDialog *self, GFile *file)
 {
-  g_autoptr (GTask) task = NULL;
-
   g_return_if_fail (ROSTRA_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!rostra_export_dialog_get_busy (self));
 
   self->export_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->export_cancellable, export_done, weak_ref_new (self));
-  g_task_set_source_tag (task, rostra_export_dialog_export_to_file);
-  g_task_set_task_data (task, job_new (self, file), (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+  start_job (self, file, self->export_cancellable, export_done);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   update_state (self);

@@ -639,6 +639,7 @@ warnings_row_new (FileItem *item)
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  rostra_ui_set_row_name (expander, title); /* nameless in libadwaita 1.2 */
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  _("Lines that were read with a fix, or skipped"));
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
@@ -691,6 +692,7 @@ entries_row_new (RostraImportReport *report)
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  rostra_ui_set_row_name (expander, title); /* nameless in libadwaita 1.2 */
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
   gtk_widget_add_css_class (expander, "entries-row");
 
@@ -2079,6 +2081,8 @@ rostra_import_dialog_class_init (RostraImportDialogClass *klass)
       g_signal_new ("show-articles", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                     NULL, G_TYPE_NONE, 1, G_TYPE_VARIANT);
 
+  /* Announced as a dialog, not as one more application window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rostra/Rostra/rostra-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RostraImportDialog, toast_overlay);

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rostra-engine.h"
 #include "rostra-import-info.h"
 #include "rostra-importer.h"
 #include "rostra-imports-dialog.h"
@@ -223,51 +224,39 @@ update_rows (RostraImportsDialog *self)
 
 typedef struct
 {
-  char    *path;
-  gint64   import_id;
-  gboolean with_annotated;
-  guint    n_removed;
-  guint    n_kept;
+  RostraImportsDialog *dialog;
+  gint64               import_id;
+  gboolean             with_annotated;
+  guint                n_removed;
+  guint                n_kept;
 } RemoveJob;
 
 static void
 remove_job_free (RemoveJob *job)
 {
-  g_free (job->path);
+  g_object_unref (job->dialog);
   g_free (job);
 }
-
-static void
-remove_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  RemoveJob *job = task_data;
-  g_autoptr (RostraStore) store = NULL;
-  GError *error = NULL;
-
-  /* A connection of the worker's own: the window keeps reading. */
-  if (!(store = rostra_store_open (job->path, &error)) ||
-      !rostra_store_remove_import (store, job->import_id, job->with_annotated, &job->n_removed,
-                                   &job->n_kept, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoveJob, remove_job_free)
 
 static void reload (RostraImportsDialog *self);
 
 static void
 remove_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  RostraImportsDialog *self = ROSTRA_IMPORTS_DIALOG (source);
-  RemoveJob           *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (RemoveJob) job = user_data;
+  RostraImportsDialog *self = job->dialog;
   GApplication        *app = g_application_get_default ();
   g_autoptr (GError) error = NULL;
+  gboolean         removed;
   g_autofree char *message = NULL;
   GtkWidget       *row;
   int              index = -1;
 
+  /* The engine's writer did it, with a connection of its own: the
+   * window kept reading. */
+  removed = rostra_engine_remove_import_finish (ROSTRA_ENGINE (source), result, &job->n_removed,
+                                                &job->n_kept, &error);
   self->removing_id = 0;
   if (app != NULL)
     g_application_release (app);
@@ -295,7 +284,7 @@ remove_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (row != NULL && gtk_widget_get_visible (GTK_WIDGET (self)))
     gtk_widget_grab_focus (row);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!removed)
     message = g_strdup (error->message);
   else if (job->n_kept > 0 && !job->with_annotated)
     /* Translators: after removing an import's speeches but those that
@@ -663,6 +652,8 @@ rostra_imports_dialog_class_init (RostraImportsDialogClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                    NULL, NULL, G_TYPE_NONE, 0);
 
+  /* Announced as a dialog, not as one more application window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rostra/Rostra/rostra-imports-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RostraImportsDialog, toast_overlay);
@@ -702,7 +693,7 @@ rostra_imports_dialog_new (GtkWindow *parent, RostraStore *store)
  *   so their annotations
  *
  * Does what the confirmation dialogs do, without asking: removes the
- * import's articles on a worker thread, with a spinner in its row; then
+ * import's articles on the archive engine's writer, with a spinner in its row; then
  * lists the imports anew, emits RostraImportsDialog::changed when
  * articles were removed, and says what happened in a toast.
  * RostraImportsDialog:busy is %TRUE meanwhile. One removal at a time.
@@ -710,7 +701,6 @@ rostra_imports_dialog_new (GtkWindow *parent, RostraStore *store)
 void
 rostra_imports_dialog_remove (RostraImportsDialog *self, gint64 import_id, gboolean with_annotated)
 {
-  g_autoptr (GTask) task = NULL;
   GApplication *app = g_application_get_default ();
   RemoveJob    *job;
 
@@ -720,7 +710,7 @@ rostra_imports_dialog_remove (RostraImportsDialog *self, gint64 import_id, gbool
   g_return_if_fail (self->removing_id == 0);
 
   job = g_new0 (RemoveJob, 1);
-  job->path = g_strdup (rostra_store_get_path (self->store));
+  job->dialog = g_object_ref (self);
   job->import_id = import_id;
   job->with_annotated = with_annotated;
 
@@ -732,10 +722,8 @@ rostra_imports_dialog_remove (RostraImportsDialog *self, gint64 import_id, gbool
   if (app != NULL)
     g_application_hold (app);
 
-  task = g_task_new (self, NULL, remove_done, NULL);
-  g_task_set_source_tag (task, rostra_imports_dialog_remove);
-  g_task_set_task_data (task, job, (GDestroyNotify) remove_job_free);
-  g_task_run_in_thread (task, remove_thread);
+  rostra_engine_remove_import_async (rostra_engine_get_for_store (self->store), import_id,
+                                     with_annotated, remove_done, job);
 }
 
 /**

@@ -345,6 +345,8 @@ rostra_preferences_window_class_init (RostraPreferencesWindowClass *klass)
   object_class->dispose = rostra_preferences_window_dispose;
   object_class->finalize = rostra_preferences_window_finalize;
 
+  /* Announced as a dialog, not as one more application window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rostra/Rostra/rostra-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, RostraPreferencesWindow, font_row);

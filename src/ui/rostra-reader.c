@@ -32,9 +32,11 @@
 #include <glib/gi18n.h>
 
 #include "rostra-language.h"
+#include "rostra-palette.h"
 #include "rostra-reader.h"
 #include "rostra-store.h"
 #include "rostra-ui-utils.h"
+#include "rostra-text.h"
 
 #define ZOOM_MIN     0.5
 #define ZOOM_MAX     3.0
@@ -49,13 +51,6 @@
 
 /* How much of the text colour the metadata line keeps, like .dim-label. */
 #define META_OPACITY 0.55f
-
-/* The backgrounds of the search matches, translucent over the view's
- * background with the theme's text colour on top, so readable in light
- * and dark styles: rgba(255, 200, 0, 0.35) and, for the current match,
- * a stronger orange, rgba(255, 120, 0, 0.55). */
-static const GdkRGBA match_color = { 1.0f, 0.784f, 0.0f, 0.35f };
-static const GdkRGBA current_match_color = { 1.0f, 0.471f, 0.0f, 0.55f };
 
 /* Where the current match is scrolled to, as a fraction of the view. */
 #define SCROLL_MARGIN 0.2
@@ -73,27 +68,10 @@ static const GdkRGBA current_match_color = { 1.0f, 0.471f, 0.0f, 0.55f };
 #define LINE_SPACING_MAX     2.5
 #define LINE_SPACING_DEFAULT 1.2
 
-/* The highlight colours, translucent like the matches so that the
- * theme's text stays legible on them in light and dark styles. */
-#define RGBA(r, g, b, a)                          \
-  {                                               \
-    (r) / 255.0f, (g) / 255.0f, (b) / 255.0f, (a) \
-  }
-
-typedef struct
-{
-  const char *name;
-  GdkRGBA     rgba;
-} HighlightColor;
-
-/* The highlight colours (names: rostra_annotation_color_label()). */
-static const HighlightColor highlight_colors[] = {
-  { "yellow", RGBA (246, 211, 45, 0.45f) }, { "green", RGBA (87, 227, 137, 0.40f) },
-  { "blue", RGBA (98, 160, 234, 0.40f) },   { "red", RGBA (237, 51, 59, 0.35f) },
-  { "purple", RGBA (192, 97, 203, 0.40f) },
-};
-
-#define N_COLORS G_N_ELEMENTS (highlight_colors)
+/* The highlight colours, translucent so that the theme's text stays
+ * legible on them, as rostra-palette.c gives them for light and dark
+ * styles (names: rostra_annotation_color_label()). */
+#define N_COLORS 5
 
 /* The levels of overlapping highlights that stay apart; deeper ones
  * share the top level. */
@@ -164,6 +142,8 @@ struct _RostraReader
   char             *highlight_color;
   GtkTextTag       *annotation_tags[N_COLORS][N_LEVELS];
   GtkTextTag       *selected_tags[N_COLORS];
+  gboolean          palette_applied;
+  RostraStyle       palette_style;
   GtkTextTag       *selected_tag;
   GtkTextTag       *flash_tag;
   GtkTextMark      *annotation_mark;
@@ -181,6 +161,7 @@ struct _RostraReader
   double      release_x;
   double      release_y;
   gboolean    release_is_click;
+  gboolean    release_exact; /* Alt held: the characters chosen, not whole words */
   guint       release_idle_id;
 };
 
@@ -192,6 +173,7 @@ enum
   PROP_ARTICLE,
   PROP_ZOOM,
   PROP_N_MATCHES,
+  PROP_CURRENT_MATCH,
   PROP_HIGHLIGHT_COLOR,
   PROP_FONT_FAMILY,
   PROP_FONT_SIZE,
@@ -417,6 +399,7 @@ update_matches (RostraReader *self)
 
   if (old_n_matches != self->matches->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
 }
 
 /* Makes match @index the current one: highlights, selects and shows it. */
@@ -436,6 +419,7 @@ select_match (RostraReader *self, int index)
     }
 
   self->current_match = index;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_MATCH]);
 
   get_text_iter (self, &start, match->start);
   get_text_iter (self, &end, match->end);
@@ -451,8 +435,10 @@ select_match (RostraReader *self, int index)
 static guint
 get_color_index (const char *color)
 {
+  const RostraPaletteColor *palette = rostra_palette_get_colors (NULL);
+
   for (guint i = 0; i < N_COLORS; i++)
-    if (g_strcmp0 (color, highlight_colors[i].name) == 0)
+    if (g_strcmp0 (color, palette[i].name) == 0)
       return i;
   /* Yellow, as for an annotation of an unknown colour. */
   return 0;
@@ -461,19 +447,66 @@ get_color_index (const char *color)
 static gboolean
 is_highlight_color (const char *color)
 {
-  for (guint i = 0; i < N_COLORS; i++)
-    if (g_strcmp0 (color, highlight_colors[i].name) == 0)
-      return TRUE;
-  return FALSE;
+  return rostra_palette_lookup (color) != NULL;
+}
+
+/* The style the reader is drawn in. */
+static RostraStyle
+get_style (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? ROSTRA_STYLE_DARK
+                                                                       : ROSTRA_STYLE_LIGHT;
+}
+
+static GdkRGBA
+palette_rgba (const RostraPaletteColor *color, gboolean selected, RostraStyle style)
+{
+  GdkRGBA rgba = { color->red / 255.0f, color->green / 255.0f, color->blue / 255.0f,
+                   selected ? color->selected_alpha[style] : color->alpha[style] };
+
+  return rgba;
 }
 
 static GdkRGBA
 get_selected_rgba (guint color)
 {
-  GdkRGBA rgba = highlight_colors[color].rgba;
+  return palette_rgba (&rostra_palette_get_colors (NULL)[color], TRUE, get_style ());
+}
 
-  rgba.alpha = MIN (rgba.alpha + SELECTED_EXTRA_ALPHA, 1.0f);
-  return rgba;
+/* Colours every tag for the current style; again when it changes. */
+static void
+apply_palette (RostraReader *self)
+{
+  const RostraPaletteColor *palette = rostra_palette_get_colors (NULL);
+  const RostraPaletteColor *search = rostra_palette_get_search_match ();
+  RostraStyle               style = get_style ();
+  GdkRGBA                   line, current;
+
+  if (self->match_tag == NULL || (self->palette_applied && style == self->palette_style))
+    return;
+  self->palette_applied = TRUE;
+  self->palette_style = style;
+
+  for (guint i = 0; i < N_COLORS; i++)
+    {
+      GdkRGBA plain = palette_rgba (&palette[i], FALSE, style);
+      GdkRGBA selected = palette_rgba (&palette[i], TRUE, style);
+
+      for (guint level = 0; level < N_LEVELS; level++)
+        g_object_set (self->annotation_tags[i][level], "background-rgba", &plain, NULL);
+      g_object_set (self->selected_tags[i], "background-rgba", &selected, NULL);
+    }
+
+  /* Search matches: lines over and under, which no highlight has; the
+   * current one filled as well. The line over takes the text's colour:
+   * GTK 4.8 frees a tag's overline-rgba wrongly (a crash). */
+  line = palette_rgba (search, TRUE, style);
+  line.alpha = 1.0f;
+  current = palette_rgba (search, TRUE, style);
+  g_object_set (self->match_tag, "underline", PANGO_UNDERLINE_SINGLE, "underline-rgba", &line,
+                "overline", PANGO_OVERLINE_SINGLE, NULL);
+  g_object_set (self->current_tag, "background-rgba", &current, "underline", PANGO_UNDERLINE_DOUBLE,
+                "underline-rgba", &line, "overline", PANGO_OVERLINE_SINGLE, NULL);
 }
 
 /* The article text in the buffer. */
@@ -952,6 +985,29 @@ show_selection_popover (RostraReader *self)
   return TRUE;
 }
 
+/* Widens the selection of the article's text to the words it cuts. */
+static void
+snap_selection_to_words (RostraReader *self)
+{
+  GtkTextIter start, end, insert, bound;
+  guint       first, after;
+
+  if (!rostra_reader_get_selection (self, &first, &after) ||
+      !rostra_text_snap_passage (rostra_article_get_text (self->article), &first, &after, TRUE))
+    return;
+  get_text_iter (self, &start, (int) first);
+  get_text_iter (self, &end, (int) after);
+  /* The cursor stays at the end the mouse left it. */
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &insert,
+                                    gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &bound,
+                                    gtk_text_buffer_get_selection_bound (self->buffer));
+  if (gtk_text_iter_compare (&insert, &bound) < 0)
+    gtk_text_buffer_select_range (self->buffer, &start, &end);
+  else
+    gtk_text_buffer_select_range (self->buffer, &end, &start);
+}
+
 static gboolean
 on_release_idle (gpointer user_data)
 {
@@ -963,7 +1019,10 @@ on_release_idle (gpointer user_data)
   self->release_idle_id = 0;
 
   /* The text view is done with the release: a selection made with the
-   * mouse stays, a click has unselected. */
+   * mouse stays, made of whole words unless Alt was held; a click has
+   * unselected. */
+  if (!self->release_is_click && !self->release_exact)
+    snap_selection_to_words (self);
   if (show_selection_popover (self) || !self->release_is_click || self->article == NULL)
     return G_SOURCE_REMOVE;
 
@@ -992,11 +1051,7 @@ on_click_pressed (GtkGestureClick *gesture G_GNUC_UNUSED,
 }
 
 static void
-on_click_released (GtkGestureClick *gesture G_GNUC_UNUSED,
-                   int                      n_press,
-                   double                   x,
-                   double                   y,
-                   RostraReader            *self)
+on_click_released (GtkGestureClick *gesture, int n_press, double x, double y, RostraReader *self)
 {
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self->text_view));
   int          threshold = 8;
@@ -1005,6 +1060,9 @@ on_click_released (GtkGestureClick *gesture G_GNUC_UNUSED,
 
   self->release_x = x;
   self->release_y = y;
+  self->release_exact =
+      (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)) &
+       GDK_ALT_MASK) != 0;
   self->release_is_click =
       n_press == 1 && ABS (x - self->press_x) <= threshold && ABS (y - self->press_y) <= threshold;
 
@@ -1376,6 +1434,7 @@ rostra_reader_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (rostra_reader_parent_class)->css_changed (widget, change);
   update_meta_color (ROSTRA_READER (widget));
+  apply_palette (ROSTRA_READER (widget));
 }
 
 static void
@@ -1446,6 +1505,9 @@ rostra_reader_get_property (GObject *object, guint prop_id, GValue *value, GPara
         break;
       case PROP_N_MATCHES:
         g_value_set_uint (value, self->matches->len);
+        break;
+      case PROP_CURRENT_MATCH:
+        g_value_set_int (value, self->current_match);
         break;
       case PROP_HIGHLIGHT_COLOR:
         g_value_set_string (value, self->highlight_color);
@@ -1521,6 +1583,15 @@ rostra_reader_class_init (RostraReaderClass *klass)
   properties[PROP_N_MATCHES] =
       g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RostraReader:current-match:
+   *
+   * The index of the current search match (the one Ctrl+G went to),
+   * -1 while there is none.
+   */
+  properties[PROP_CURRENT_MATCH] =
+      g_param_spec_int ("current-match", NULL, NULL, -1, G_MAXINT, -1,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * RostraReader:highlight-color:
    *
@@ -1687,18 +1758,45 @@ update_color_buttons (RostraReader *self)
       gboolean  current = target != NULL && g_strcmp0 (g_variant_get_string (target, NULL),
                                                        self->highlight_color) == 0;
 
+      /* Said as well as shown. */
       if (current)
-        gtk_widget_add_css_class (button, "current");
+        {
+          gtk_widget_add_css_class (button, "current");
+          gtk_accessible_update_property (
+              GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+              _("The colour Ctrl+H uses"), GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, "Control+H", -1);
+        }
       else
-        gtk_widget_remove_css_class (button, "current");
+        {
+          gtk_widget_remove_css_class (button, "current");
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (button),
+                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (button),
+                                         GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS);
+        }
     }
+}
+
+static void
+show_caret (GtkTextView *view)
+{
+  gtk_text_view_set_cursor_visible (view, TRUE);
+}
+
+static void
+hide_caret (GtkTextView *view)
+{
+  gtk_text_view_set_cursor_visible (view, FALSE);
 }
 
 static void
 rostra_reader_init (RostraReader *self)
 {
-  GtkGesture *click;
-  GtkTextIter start;
+  guint                     n_colors = 0;
+  const RostraPaletteColor *palette = rostra_palette_get_colors (&n_colors);
+  GtkEventController       *focus;
+  GtkGesture               *click;
+  GtkTextIter               start;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rostra_ui_name_controls (GTK_WIDGET (self));
@@ -1723,35 +1821,30 @@ rostra_reader_init (RostraReader *self)
 
   /* The annotations, each level over the one before, then the selected
    * one and its flash, all under the search matches. */
+  g_assert (n_colors == N_COLORS);
   for (guint level = 0; level < N_LEVELS; level++)
     for (guint i = 0; i < N_COLORS; i++)
       {
-        g_autofree char *name =
-            level == 0 ? g_strdup_printf ("annotation-%s", highlight_colors[i].name)
-                       : g_strdup_printf ("annotation-%s-%u", highlight_colors[i].name, level);
+        g_autofree char *name = level == 0
+                                    ? g_strdup_printf ("annotation-%s", palette[i].name)
+                                    : g_strdup_printf ("annotation-%s-%u", palette[i].name, level);
 
-        self->annotation_tags[i][level] = gtk_text_buffer_create_tag (
-            self->buffer, name, "background-rgba", &highlight_colors[i].rgba, NULL);
+        self->annotation_tags[i][level] = gtk_text_buffer_create_tag (self->buffer, name, NULL);
       }
   for (guint i = 0; i < N_COLORS; i++)
     {
-      g_autofree char *name = g_strdup_printf ("annotation-%s-selected", highlight_colors[i].name);
-      GdkRGBA          rgba = get_selected_rgba (i);
+      g_autofree char *name = g_strdup_printf ("annotation-%s-selected", palette[i].name);
 
-      self->selected_tags[i] =
-          gtk_text_buffer_create_tag (self->buffer, name, "background-rgba", &rgba, NULL);
+      self->selected_tags[i] = gtk_text_buffer_create_tag (self->buffer, name, NULL);
     }
   self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "annotation-selected", "underline",
                                                    PANGO_UNDERLINE_SINGLE, NULL);
   self->flash_tag = gtk_text_buffer_create_tag (self->buffer, "annotation-flash", NULL);
 
-  /* Created last, the current match's tag wins over the others; it is
-   * underlined too, for a cue that is not only a colour. */
-  self->match_tag = gtk_text_buffer_create_tag (self->buffer, "search-match", "background-rgba",
-                                                &match_color, NULL);
-  self->current_tag =
-      gtk_text_buffer_create_tag (self->buffer, "search-current", "background-rgba",
-                                  &current_match_color, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  /* Created last, the current match's tag wins over the others. */
+  self->match_tag = gtk_text_buffer_create_tag (self->buffer, "search-match", NULL);
+  self->current_tag = gtk_text_buffer_create_tag (self->buffer, "search-current", NULL);
+  apply_palette (self);
 
   self->line_start_tags[0] = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
   self->line_start_tags[1] = gtk_text_buffer_create_tag (self->buffer, NULL, NULL);
@@ -1770,6 +1863,13 @@ rostra_reader_init (RostraReader *self)
 
   /* Clicks and drags on the text: the text view selects, then the
    * reader shows the popover or activates an annotation. */
+  /* A caret while the text has the focus: the keyboard moves it and
+   * Shift selects, as in any text (not only in GTK's caret mode, F7). */
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (show_caret), self->text_view);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (hide_caret), self->text_view);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
+
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
@@ -1867,6 +1967,13 @@ rostra_reader_get_n_matches (RostraReader *self)
 {
   g_return_val_if_fail (ROSTRA_IS_READER (self), 0);
   return self->matches->len;
+}
+
+int
+rostra_reader_get_current_match (RostraReader *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_READER (self), -1);
+  return self->current_match;
 }
 
 /**
@@ -2072,6 +2179,7 @@ rostra_reader_get_selection (RostraReader *self, guint *start, guint *end)
 {
   GtkTextIter start_iter, end_iter, text_start;
   int         text_offset;
+  guint       first, after;
 
   g_return_val_if_fail (ROSTRA_IS_READER (self), FALSE);
 
@@ -2086,10 +2194,15 @@ rostra_reader_get_selection (RostraReader *self, guint *start, guint *end)
     return FALSE;
 
   text_offset = gtk_text_iter_get_offset (&text_start);
+  first = (guint) (gtk_text_iter_get_offset (&start_iter) - text_offset);
+  after = (guint) (gtk_text_iter_get_offset (&end_iter) - text_offset);
+  /* Never the white space around: a passage starts and ends with text. */
+  if (!rostra_text_snap_passage (rostra_article_get_text (self->article), &first, &after, FALSE))
+    return FALSE;
   if (start != NULL)
-    *start = (guint) (gtk_text_iter_get_offset (&start_iter) - text_offset);
+    *start = first;
   if (end != NULL)
-    *end = (guint) (gtk_text_iter_get_offset (&end_iter) - text_offset);
+    *end = after;
   return TRUE;
 }
 

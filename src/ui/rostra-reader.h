@@ -17,6 +17,7 @@ void           rostra_reader_set_article (RostraReader *self, RostraArticle *art
 RostraArticle *rostra_reader_get_article (RostraReader *self);
 void           rostra_reader_set_search_terms (RostraReader *self, const char *const *terms);
 guint          rostra_reader_get_n_matches (RostraReader *self);
+int            rostra_reader_get_current_match (RostraReader *self);
 gboolean       rostra_reader_next_match (RostraReader *self);
 gboolean       rostra_reader_previous_match (RostraReader *self);
 double         rostra_reader_get_zoom (RostraReader *self);

@@ -407,6 +407,8 @@ rostra_tags_dialog_class_init (RostraTagsDialogClass *klass)
   signals[TAGS_CHANGED] = g_signal_new ("tags-changed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* Announced as a dialog, not as one more application window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rostra/Rostra/rostra-tags-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RostraTagsDialog, toast_overlay);

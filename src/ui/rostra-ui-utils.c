@@ -121,6 +121,22 @@ append_label_text (GtkWidget *widget, GString *text)
     }
 }
 
+/* The text of the first label under @widget, or %NULL. */
+static const char *
+first_label_text (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text =
+          GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : first_label_text (child);
+
+      if (text != NULL && *text != '\0')
+        return text;
+    }
+  return NULL;
+}
+
 /* A button GTK 4.8 leaves nameless: without a tooltip, a label of its
  * own or a mnemonic, but with text inside (a custom child) or an icon it
  * knows. */
@@ -155,6 +171,19 @@ static void
 name_control (GtkWidget *widget)
 {
   const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  /* A view switcher's tab (libadwaita 1.2) is named by its page's title
+   * and again by each of its two labels (wide and narrow): the title
+   * alone is its name. */
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_TAB)
+    {
+      const char *title = first_label_text (widget);
+
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      if (title != NULL)
+        set_name (widget, title);
+      return;
+    }
 
   /* A button with a mnemonic label: GTK 4.8 names it by the label's text
    * with the underscore and again by the label ("_Open Open"); the label

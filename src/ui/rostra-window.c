@@ -26,6 +26,7 @@
 #include "rostra-annotations-view.h"
 #include "rostra-article-list.h"
 #include "rostra-article-row.h"
+#include "rostra-engine.h"
 #include "rostra-importer.h"
 #include "rostra-language.h"
 #include "rostra-reader.h"
@@ -141,12 +142,62 @@ update_list_page (RostraWindow *self)
 
 static void reload_annotations (RostraWindow *self);
 
+/* The last open speech is remembered per archive: another archive has
+ * other speeches (it once showed "There is no article 9"). */
+#define N_REMEMBERED_ARCHIVES 20
+
+static gint64
+remembered_article (RostraWindow *self)
+{
+  g_autoptr (GVariant) remembered = g_settings_get_value (self->settings, "last-articles");
+  gint64 id = 0;
+
+  if (self->path == NULL || !g_variant_lookup (remembered, self->path, "x", &id))
+    return 0;
+  return id;
+}
+
+static void
+remember_open_article (RostraWindow *self)
+{
+  g_autoptr (GVariant) remembered = g_settings_get_value (self->settings, "last-articles");
+  g_autoptr (GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{sx}"));
+  gsize       n = g_variant_n_children (remembered);
+  gsize       skip;
+  guint       kept = 0;
+  const char *path;
+  gint64      id;
+
+  if (self->path == NULL || remembered_article (self) == self->open_id)
+    return;
+
+  /* The others, the oldest dropped beyond the limit; this one last. */
+  skip = n >= N_REMEMBERED_ARCHIVES ? n - N_REMEMBERED_ARCHIVES + 1 : 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      g_variant_get_child (remembered, i, "{&sx}", &path, &id);
+      if (g_str_equal (path, self->path) || kept++ < skip)
+        continue;
+      g_variant_builder_add (builder, "{sx}", path, id);
+    }
+  if (self->open_id > 0)
+    g_variant_builder_add (builder, "{sx}", self->path, self->open_id);
+  g_settings_set_value (self->settings, "last-articles", g_variant_builder_end (builder));
+}
+
 static void
 update_matches (RostraWindow *self)
 {
   guint            n = rostra_reader_get_n_matches (self->reader);
-  g_autofree char *label = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
+  int              current = rostra_reader_get_current_match (self->reader);
+  g_autofree char *label = NULL;
   gboolean         searching = self->query->text && *self->query->text;
+
+  if (current >= 0 && (guint) current < n)
+    /* Translators: the current search match, then how many there are. */
+    label = g_strdup_printf (ngettext ("%u of %u match", "%u of %u matches", n), current + 1, n);
+  else
+    label = g_strdup_printf (ngettext ("%u match", "%u matches", n), n);
 
   gtk_label_set_label (self->match_label, label);
   /* On a phone the arrows have to do: the count would widen the window. */
@@ -186,7 +237,7 @@ open_article (RostraWindow *self, gint64 id)
     rostra_reader_next_match (self->reader);
   update_matches (self);
 
-  g_settings_set_int64 (self->settings, "last-article", self->open_id);
+  remember_open_article (self);
 }
 
 static void
@@ -606,7 +657,10 @@ sort_changed (GSimpleAction *action, GVariant *state, gpointer user_data)
     {
       g_simple_action_set_state (action, state);
       self->query->sort = value->value;
-      g_settings_set_enum (self->settings, "sort-order", value->value);
+      /* Best matches first only means something while searching: kept
+       * for the next start, it sorted a list without a search. */
+      if (value->value != ROSTRA_SORT_RELEVANCE)
+        g_settings_set_enum (self->settings, "sort-order", value->value);
       apply_query (self);
     }
   g_type_class_unref (klass);
@@ -730,88 +784,18 @@ update_filters (RostraWindow *self)
 
 /* Importing */
 
-typedef struct
-{
-  char      *path;
-  GPtrArray *files; /* GFile */
-  GPtrArray *names; /* char *, NULL for the file's name */
-} ImportJob;
-
-static void
-import_job_free (ImportJob *job)
-{
-  g_free (job->path);
-  g_ptr_array_unref (job->files);
-  g_ptr_array_unref (job->names);
-  g_free (job);
-}
-
-typedef struct
-{
-  guint      n_new;
-  guint      n_duplicates;
-  GPtrArray *failures; /* char *: "NAME: reason" */
-} ImportResult;
-
-static void
-import_result_free (ImportResult *result)
-{
-  g_ptr_array_unref (result->failures);
-  g_free (result);
-}
-
-static void
-import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  ImportJob    *job = task_data;
-  ImportResult *result = g_new0 (ImportResult, 1);
-  g_autoptr (RostraStore) store = NULL;
-  GError *error = NULL;
-
-  result->failures = g_ptr_array_new_with_free_func (g_free);
-
-  /* A connection of the worker's own: the window keeps reading. */
-  if (!(store = rostra_store_open (job->path, &error)))
-    {
-      import_result_free (result);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint i = 0; i < job->files->len; i++)
-    {
-      g_autoptr (RostraImportReport) report = NULL;
-      g_autoptr (GError) file_error = NULL;
-
-      if (rostra_import_file (store, g_ptr_array_index (job->files, i),
-                              g_ptr_array_index (job->names, i), NULL, NULL, cancellable, &report,
-                              &file_error))
-        {
-          result->n_new += report->n_new;
-          result->n_duplicates += report->n_duplicates;
-        }
-      else
-        g_ptr_array_add (result->failures, g_strdup_printf ("%s: %s", report ? report->name : "?",
-                                                            file_error->message));
-    }
-
-  g_task_return_pointer (task, result, (GDestroyNotify) import_result_free);
-}
-
 static void
 import_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (RostraWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  ImportResult    *result = g_task_propagate_pointer (G_TASK (res), &error);
+  g_autoptr (RostraImportFilesResult) result =
+      rostra_engine_import_files_finish (ROSTRA_ENGINE (source), res, &error);
   g_autofree char *message = NULL;
 
   self->importing = FALSE;
   if (self->store == NULL) /* the archive turned out damaged meanwhile */
-    {
-      g_clear_pointer (&result, import_result_free);
-      return;
-    }
+    return;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", TRUE);
 
@@ -833,7 +817,6 @@ import_done (GObject *source, GAsyncResult *res, gpointer user_data)
   if (message)
     toast (self, message);
 
-  import_result_free (result);
   update_filters (self);
   rostra_article_list_refresh (self->articles);
 }
@@ -844,32 +827,21 @@ import_done (GObject *source, GAsyncResult *res, gpointer user_data)
  * @names: (element-type utf8) (nullable): the imports' names, or %NULL
  *   for the files' names
  *
- * Imports on a worker thread, then refreshes the list and says what
- * happened in a toast.
+ * Imports on the archive engine's writer, then refreshes the list and
+ * says what happened in a toast.
  */
 void
 rostra_window_import (RostraWindow *self, GPtrArray *files, GPtrArray *names)
 {
-  g_autoptr (GTask) task = NULL;
-  ImportJob *job;
-
   g_return_if_fail (ROSTRA_IS_WINDOW (self));
   g_return_if_fail (self->store != NULL && !self->importing);
-
-  job = g_new0 (ImportJob, 1);
-  job->path = g_strdup (rostra_store_get_path (self->store));
-  job->files = g_ptr_array_ref (files);
-  job->names = names ? g_ptr_array_ref (names) : g_ptr_array_new ();
-  g_ptr_array_set_size (job->names, files->len);
 
   self->importing = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", FALSE);
 
-  task = g_task_new (self, NULL, import_done, NULL);
-  g_task_set_source_tag (task, rostra_window_import);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  rostra_engine_import_files_async (rostra_engine_get_for_store (self->store), files, names, NULL,
+                                    import_done, g_object_ref (self));
 }
 
 /* The import dialog */
@@ -1416,45 +1388,56 @@ show_problem (RostraWindow *self, const GError *error)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-again", !the_file);
 }
 
+/* The archive that a job of the engine was started for */
+typedef struct
+{
+  RostraWindow *window;
+  guint         generation;
+} WindowJob;
+
+static WindowJob *
+window_job_new (RostraWindow *self)
+{
+  WindowJob *job = g_new0 (WindowJob, 1);
+
+  job->window = g_object_ref (self);
+  job->generation = self->generation;
+  return job;
+}
+
+static void
+window_job_free (WindowJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WindowJob, window_job_free)
+
 /* The file is found damaged on a worker, after the window opened it. */
 static void
 check_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (WindowJob) job = user_data;
+  RostraWindow *self = job->window;
   g_autoptr (GError) error = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (res), &error) || error == NULL)
+  if (rostra_engine_check_finish (ROSTRA_ENGINE (source), res, &error) || error == NULL)
     return;
   /* Still the archive that was checked (not closed nor replaced since)? */
-  if (self->disposed || self->store == NULL ||
-      self->generation != GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (res), "generation")))
+  if (self->disposed || self->store == NULL || self->generation != job->generation)
     return;
-  if (error->code == ROSTRA_STORE_ERROR_CORRUPT || error->code == ROSTRA_STORE_ERROR_NOT_A_DATABASE)
+  if (error->domain == ROSTRA_STORE_ERROR && (error->code == ROSTRA_STORE_ERROR_CORRUPT ||
+                                              error->code == ROSTRA_STORE_ERROR_NOT_A_DATABASE))
     show_problem (self, error);
 }
 
-static void
-check_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (rostra_store_recovery_quick_check (task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/* Reads the whole archive once, in the background: opening it reads
- * only its first pages. */
+/* Reads the whole archive once, on a reader of the archive's engine:
+ * opening it reads only its first pages. */
 static void
 check_archive (RostraWindow *self)
 {
-  g_autoptr (GTask) task = g_task_new (self, NULL, check_done, NULL);
-
-  g_task_set_source_tag (task, check_archive);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_object_set_data (G_OBJECT (task), "generation", GUINT_TO_POINTER (self->generation));
-  g_task_run_in_thread (task, check_thread);
+  rostra_engine_check_async (rostra_engine_get_for_store (self->store), NULL, check_done,
+                             window_job_new (self));
 }
 
 /* Shows @store, which is taken. */
@@ -1470,6 +1453,8 @@ use_store (RostraWindow *self, RostraStore *store)
 
   self->articles = rostra_article_list_new (self->store);
   g_signal_connect_swapped (self->articles, "loaded", G_CALLBACK (list_loaded), self);
+  /* The first page, then the count, come before "loaded". */
+  g_signal_connect_swapped (self->articles, "notify::n-items", G_CALLBACK (update_list_page), self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->articles));
 
   set_archive_actions_enabled (self, TRUE);
@@ -1495,19 +1480,19 @@ open_archive (RostraWindow *self, const char *path)
     }
 
   use_store (self, store);
-  last = g_settings_get_int64 (self->settings, "last-article");
+  last = remembered_article (self);
   if (last > 0)
     open_article (self, last);
   check_archive (self);
 }
 
-/* "Try Again": opening may wait for a lock, so on a worker. */
+/* "Try Again": opening may wait for a lock, so off the main thread. */
 static void
 reopen_done (GObject *source, GAsyncResult *res, gpointer user_data)
 {
-  RostraWindow *self = ROSTRA_WINDOW (source);
+  g_autoptr (RostraWindow) self = user_data;
   g_autoptr (GError) error = NULL;
-  RostraStore *store = g_task_propagate_pointer (G_TASK (res), &error);
+  RostraStore *store = rostra_store_open_finish (res, &error);
 
   if (self->disposed || self->store != NULL)
     {
@@ -1526,28 +1511,13 @@ reopen_done (GObject *source, GAsyncResult *res, gpointer user_data)
 }
 
 static void
-reopen_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  GError      *error = NULL;
-  RostraStore *store = rostra_store_open (task_data, &error);
-
-  if (store != NULL)
-    g_task_return_pointer (task, store, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 try_again_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RostraWindow *self = ROSTRA_WINDOW (widget);
-  g_autoptr (GTask) task = g_task_new (self, NULL, reopen_done, NULL);
 
   /* The button, not the action: the action's state is the page's. */
   gtk_widget_set_sensitive (self->try_again_button, FALSE);
-  g_task_set_source_tag (task, try_again_action);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_task_run_in_thread (task, reopen_thread);
+  rostra_store_open_async (self->path, NULL, reopen_done, g_object_ref (self));
 }
 
 static void
@@ -1884,6 +1854,8 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-article",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-annotations", NULL);
+  /* Entries keep Ctrl+Z for their own text: they see it first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.next-match",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1921,6 +1893,8 @@ rostra_window_init (RostraWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->query = rostra_query_new ();
   self->query->sort = g_settings_get_enum (self->settings, "sort-order");
+  if (self->query->sort == ROSTRA_SORT_RELEVANCE) /* saved by an older Rostra */
+    self->query->sort = ROSTRA_SORT_NEWEST;
 
   /* Window state */
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -1963,6 +1937,8 @@ rostra_window_init (RostraWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->sidebar));
 
   g_signal_connect_swapped (self->reader, "notify::n-matches", G_CALLBACK (update_matches), self);
+  g_signal_connect_swapped (self->reader, "notify::current-match", G_CALLBACK (update_matches),
+                            self);
 
   /* The edge between list and reader resizes the list. */
   gtk_widget_set_cursor_from_name (self->sidebar_handle, "col-resize");
