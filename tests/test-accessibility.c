@@ -343,7 +343,12 @@ window_start (Window *window, const char *db, const char *file, gint64 article)
   g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
   g_autofree char *settings = g_strdup_printf ("[io/github/rostra/Rostra]\n"
                                                "last-articles={'%s': int64 %" G_GINT64_FORMAT "}\n"
-                                               "annotations-visible=true\n",
+                                               "annotations-visible=true\n"
+                                               /* Wide enough for the pane beside
+                                                * the text: folded, newer GTKs
+                                                * leave it out of the tree. */
+                                               "window-width=1380\n"
+                                               "window-height=860\n",
                                                db, article);
   g_autofree char *cache = g_build_filename (home, "cache", NULL);
   g_auto (GStrv) envp = g_get_environ ();
