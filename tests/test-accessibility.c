@@ -275,6 +275,27 @@ find_node (AtspiAccessible *root, AtspiRole role, const char *name)
   return NULL;
 }
 
+/* Lists the nodes of @role under @root, for a failure's message. */
+static void
+dump_role (AtspiAccessible *root, AtspiRole role, guint depth)
+{
+  int n_children = atspi_accessible_get_child_count (root, NULL);
+
+  if (atspi_accessible_get_role (root, NULL) == role)
+    {
+      g_autofree char *text = describe (root);
+
+      g_test_message ("there is %s%s", text, is_visible (root) ? "" : " (hidden)");
+    }
+  for (int i = 0; i < n_children && depth < 64; i++)
+    {
+      g_autoptr (AtspiAccessible) child = atspi_accessible_get_child_at_index (root, i, NULL);
+
+      if (child != NULL)
+        dump_role (child, role, depth + 1);
+    }
+}
+
 /* Waits for find_node() to find something. */
 static AtspiAccessible *
 wait_node (AtspiAccessible *root, AtspiRole role, const char *name)
@@ -289,7 +310,8 @@ wait_node (AtspiAccessible *root, AtspiRole role, const char *name)
         return found;
       g_usleep (100 * 1000);
     }
-  g_error ("no %s “%s” appeared", atspi_role_get_name (role), name);
+  dump_role (root, role, 0);
+  g_error ("no %s “%s” appeared (those there are listed above)", atspi_role_get_name (role), name);
   return NULL;
 }
 
@@ -318,14 +340,28 @@ activate (AtspiAccessible *node)
 
 /* Opens the main menu of @main_window and picks @item in it. */
 static void
-pick_from_main_menu (AtspiAccessible *main_window, const char *item)
+pick_from_main_menu (Window *window, AtspiAccessible *main_window, const char *item)
 {
   g_autoptr (AtspiAccessible) menu_button =
       wait_node (main_window, ATSPI_ROLE_PUSH_BUTTON, "Main Menu");
   g_autoptr (AtspiAccessible) menu_item = NULL;
 
   activate (menu_button);
-  menu_item = wait_node (main_window, ATSPI_ROLE_MENU_ITEM, item);
+  /* Newer GTKs put the menu's popover beside the window, not in it:
+   * every top-level of the application is looked in. */
+  for (gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+       menu_item == NULL && g_get_monotonic_time () < deadline; g_usleep (100 * 1000))
+    for (int i = 0; menu_item == NULL && i < atspi_accessible_get_child_count (window->app, NULL);
+         i++)
+      {
+        g_autoptr (AtspiAccessible) top =
+            atspi_accessible_get_child_at_index (window->app, i, NULL);
+
+        if (top != NULL)
+          menu_item = find_node (top, ATSPI_ROLE_MENU_ITEM, item);
+      }
+  if (menu_item == NULL)
+    menu_item = wait_node (main_window, ATSPI_ROLE_MENU_ITEM, item); /* fails, listing them */
   activate (menu_item);
 }
 
@@ -438,7 +474,10 @@ test_main_window (void)
 
   /* The pane's button says whether the pane is open: pressed, or not,
    * and the other way round once pressed. */
-  toggle = wait_node (main_window, ATSPI_ROLE_PUSH_BUTTON, "Annotations");
+  /* A toggle button to GTK 4.18; GTK 4.8 says push button. */
+  toggle = find_node (main_window, ATSPI_ROLE_TOGGLE_BUTTON, "Annotations");
+  if (toggle == NULL)
+    toggle = wait_node (main_window, ATSPI_ROLE_PUSH_BUTTON, "Annotations");
   states = atspi_accessible_get_state_set (toggle);
   pressed = atspi_state_set_contains (states, ATSPI_STATE_PRESSED);
   activate (toggle);
@@ -481,7 +520,7 @@ test_dialogs (void)
       g_autoptr (AtspiAccessible) close = NULL;
 
       g_test_message ("%s", dialogs[i].item);
-      pick_from_main_menu (main_window, dialogs[i].item);
+      pick_from_main_menu (&window, main_window, dialogs[i].item);
       dialog = wait_toplevel (&window, dialogs[i].title);
       g_assert_nonnull (dialog);
       g_assert_cmpint (atspi_accessible_get_role (dialog, NULL), ==, dialogs[i].role);
