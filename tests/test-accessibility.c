@@ -338,31 +338,74 @@ activate (AtspiAccessible *node)
   g_object_unref (action);
 }
 
-/* Opens the main menu of @main_window and picks @item in it. */
+/* The visible menu items under @node, in order, into @items. */
 static void
-pick_from_main_menu (Window *window, AtspiAccessible *main_window, const char *item)
+collect_menu_items (AtspiAccessible *node, GPtrArray *items)
+{
+  int n_children;
+
+  if (!is_visible (node))
+    return;
+  if (atspi_accessible_get_role (node, NULL) == ATSPI_ROLE_MENU_ITEM)
+    g_ptr_array_add (items, g_object_ref (node));
+  n_children = atspi_accessible_get_child_count (node, NULL);
+  for (int i = 0; i < n_children; i++)
+    {
+      g_autoptr (AtspiAccessible) child = atspi_accessible_get_child_at_index (node, i, NULL);
+
+      if (child != NULL)
+        collect_menu_items (child, items);
+    }
+}
+
+/* Opens the main menu of @main_window and picks @item, the @position-th
+ * of its items. Newer GTKs put the menu's popover beside the window, so
+ * every top-level of the application is looked in. GTK 4.18 names no
+ * item of a popover menu: the test then says so (incomplete, a known
+ * defect of that GTK, not of Rostra's menu) and picks the item by its
+ * position, to go on with the dialog. */
+static void
+pick_from_main_menu (Window *window, AtspiAccessible *main_window, const char *item, guint position)
 {
   g_autoptr (AtspiAccessible) menu_button =
       wait_node (main_window, ATSPI_ROLE_PUSH_BUTTON, "Main Menu");
-  g_autoptr (AtspiAccessible) menu_item = NULL;
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
 
   activate (menu_button);
-  /* Newer GTKs put the menu's popover beside the window, not in it:
-   * every top-level of the application is looked in. */
-  for (gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-       menu_item == NULL && g_get_monotonic_time () < deadline; g_usleep (100 * 1000))
-    for (int i = 0; menu_item == NULL && i < atspi_accessible_get_child_count (window->app, NULL);
-         i++)
-      {
-        g_autoptr (AtspiAccessible) top =
-            atspi_accessible_get_child_at_index (window->app, i, NULL);
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+      guint n_named = 0;
 
-        if (top != NULL)
-          menu_item = find_node (top, ATSPI_ROLE_MENU_ITEM, item);
-      }
-  if (menu_item == NULL)
-    menu_item = wait_node (main_window, ATSPI_ROLE_MENU_ITEM, item); /* fails, listing them */
-  activate (menu_item);
+      for (int i = 0; i < atspi_accessible_get_child_count (window->app, NULL); i++)
+        {
+          g_autoptr (AtspiAccessible) top =
+              atspi_accessible_get_child_at_index (window->app, i, NULL);
+
+          if (top != NULL)
+            collect_menu_items (top, items);
+        }
+      for (guint i = 0; i < items->len; i++)
+        {
+          g_autofree char *name = atspi_accessible_get_name (items->pdata[i], NULL);
+
+          if (name != NULL && *name != '\0')
+            n_named++;
+          if (g_strcmp0 (name, item) == 0)
+            {
+              activate (items->pdata[i]);
+              return;
+            }
+        }
+      if (items->len > position && n_named == 0)
+        {
+          g_test_incomplete ("the items of a popover menu have no names on this GTK");
+          activate (items->pdata[position]);
+          return;
+        }
+      g_usleep (100 * 1000);
+    }
+  wait_node (main_window, ATSPI_ROLE_MENU_ITEM, item); /* fails, listing what there is */
 }
 
 /* Starts `rostra --database @db [@file]` with accessibility on, as for a
@@ -496,14 +539,15 @@ test_dialogs (void)
   static const struct
   {
     const char *item;
+    guint       position; /* in the main menu */
     const char *title;
     AtspiRole   role; /* Rostra's own are dialogs; the toolkit's, windows */
   } dialogs[] = {
-    { "Preferences", "Preferences", ATSPI_ROLE_DIALOG },
-    { "Imports", "Imports", ATSPI_ROLE_DIALOG },
-    { "Export Annotations…", "Export", ATSPI_ROLE_DIALOG },
-    { "Keyboard Shortcuts", "Shortcuts", ATSPI_ROLE_FRAME },
-    { "About Rostra", "About", ATSPI_ROLE_FRAME },
+    { "Preferences", 6, "Preferences", ATSPI_ROLE_DIALOG },
+    { "Imports", 1, "Imports", ATSPI_ROLE_DIALOG },
+    { "Export Annotations…", 2, "Export", ATSPI_ROLE_DIALOG },
+    { "Keyboard Shortcuts", 7, "Shortcuts", ATSPI_ROLE_FRAME },
+    { "About Rostra", 8, "About", ATSPI_ROLE_FRAME },
   };
   gint64           article = 0;
   g_autofree char *db = archive_with_annotation (&article);
@@ -520,7 +564,7 @@ test_dialogs (void)
       g_autoptr (AtspiAccessible) close = NULL;
 
       g_test_message ("%s", dialogs[i].item);
-      pick_from_main_menu (&window, main_window, dialogs[i].item);
+      pick_from_main_menu (&window, main_window, dialogs[i].item, dialogs[i].position);
       dialog = wait_toplevel (&window, dialogs[i].title);
       g_assert_nonnull (dialog);
       g_assert_cmpint (atspi_accessible_get_role (dialog, NULL), ==, dialogs[i].role);

@@ -172,33 +172,6 @@ name_control (GtkWidget *widget)
 {
   const char *tooltip = gtk_widget_get_tooltip_text (widget);
 
-#if GTK_CHECK_VERSION(4, 10, 0)
-  /* A menu's item: GTK 4.18 leaves it nameless (4.8 names it by its
-   * text, and would say a label set here twice); its text without the
-   * mnemonic's underscore is its name. */
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
-    {
-      g_autofree char *text = NULL;
-      g_autofree char *name = NULL;
-
-      g_object_get (widget, "text", &text, NULL);
-      name = strip_mnemonic (text, TRUE);
-      if (*name != '\0')
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        name, -1);
-      return;
-    }
-#endif
-
-  /* A menu's items may be made only when it pops up: named then. */
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) &&
-      !g_object_get_data (G_OBJECT (widget), "rostra-names-popover"))
-    {
-      g_object_set_data (G_OBJECT (widget), "rostra-names-popover", GINT_TO_POINTER (TRUE));
-      g_signal_connect (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)), "show",
-                        G_CALLBACK (rostra_ui_name_controls), NULL);
-    }
-
   /* A view switcher's tab (libadwaita 1.2) is named by its page's title
    * and again by each of its two labels (wide and narrow): the title
    * alone is its name. */
