@@ -614,6 +614,22 @@ is_word_char_at (const char *text, const char *p)
   return g_unichar_isalnum (before) && g_unichar_isalnum (after);
 }
 
+/* The character @offset characters into @text, or its end when it is
+ * shorter; @reached: how many characters that was. */
+static const char *
+pointer_at (const char *text, guint offset, guint *reached)
+{
+  guint n = 0;
+
+  while (n < offset && *text != '\0')
+    {
+      text = g_utf8_next_char (text);
+      n++;
+    }
+  *reached = n;
+  return text;
+}
+
 /**
  * rostra_text_snap_passage:
  * @text: the whole text, UTF-8
@@ -632,24 +648,23 @@ is_word_char_at (const char *text, const char *p)
 gboolean
 rostra_text_snap_passage (const char *text, guint *start, guint *end, gboolean whole_words)
 {
-  glong       length;
   const char *p, *q;
   guint       s, e;
 
   g_return_val_if_fail (text != NULL && start != NULL && end != NULL, FALSE);
 
-  length = g_utf8_strlen (text, -1);
-  s = MIN (*start, (guint) length);
-  e = MIN (MAX (*end, s), (guint) length);
+  /* Only as far into the text as the passage goes (this runs as a
+   * selection is dragged): offsets past the end stop at it. */
+  p = pointer_at (text, *start, &s);
+  q = pointer_at (p, MAX (*end, s) - s, &e);
+  e += s;
 
   /* White space around. */
-  p = g_utf8_offset_to_pointer (text, s);
   while (s < e && g_unichar_isspace (g_utf8_get_char (p)))
     {
       p = g_utf8_next_char (p);
       s++;
     }
-  q = g_utf8_offset_to_pointer (p, e - s);
   while (e > s && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (q))))
     {
       q = g_utf8_prev_char (q);
@@ -666,7 +681,7 @@ rostra_text_snap_passage (const char *text, guint *start, guint *end, gboolean w
           p = g_utf8_prev_char (p);
           s--;
         }
-      while (e < (guint) length && is_word_char_at (text, g_utf8_prev_char (q)) &&
+      while (*q != '\0' && is_word_char_at (text, g_utf8_prev_char (q)) &&
              is_word_char_at (text, q))
         {
           q = g_utf8_next_char (q);
