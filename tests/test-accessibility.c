@@ -477,13 +477,14 @@ archive_with_annotation (gint64 *article_id)
   g_autofree char *exact = NULL, *prefix = NULL, *suffix = NULL;
   char            *path = NULL;
   g_autoptr (RostraStore) store = rostra_test_store_new (&path);
+  g_autoptr (RostraArticle) first = NULL;
   const char *text;
 
   rostra_test_import_fixture (store);
   articles = rostra_store_list_articles (store, &error);
   g_assert_no_error (error);
-  article = rostra_store_load_article (
-      store, rostra_article_get_id (g_list_model_get_item (articles, 0)), &error);
+  first = g_list_model_get_item (articles, 0);
+  article = rostra_store_load_article (store, rostra_article_get_id (first), &error);
   g_assert_no_error (error);
   text = rostra_article_get_text (article);
   rostra_anchor_describe (text, 0, 7, &exact, &prefix, &suffix);

@@ -365,7 +365,7 @@ test_same_title (void)
   g_assert_cmpuint (again->n_new, ==, 0);
   g_assert_cmpuint (again->n_duplicates, ==, n);
 
-  /* The source is not part of what makes a duplicate (README: title,
+  /* The source is not part of what makes a duplicate (docs/formats.md: title,
    * date and text): the same speech from another source is one. */
   {
     g_autoptr (RostraImportReport) other = import_data (
