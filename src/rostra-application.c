@@ -193,7 +193,8 @@ ensure_window (RostraApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (rostra_window_new (self));
+    window = GTK_WINDOW (
+        rostra_window_new (GTK_APPLICATION (self), rostra_application_get_database (self)));
   gtk_window_present (window);
   return ROSTRA_WINDOW (window);
 }

@@ -70,7 +70,7 @@ window_new (const char *path)
   RostraWindow *window;
 
   rostra_application_set_database (app, path);
-  window = rostra_window_new (app);
+  window = rostra_window_new (GTK_APPLICATION (app), rostra_application_get_database (app));
 
   g_assert_true (ROSTRA_IS_WINDOW (window));
   g_assert_true (gtk_window_get_application (GTK_WINDOW (window)) == GTK_APPLICATION (app));
