@@ -46,6 +46,18 @@ rostra_palette_lookup (const char *name)
   return NULL;
 }
 
+/* The index of the highlight colour called @name in
+ * rostra_palette_get_colors(): yellow's (0), as for an annotation of an
+ * unknown colour, when there is none. */
+guint
+rostra_palette_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    if (g_strcmp0 (colors[i].name, name) == 0)
+      return i;
+  return 0;
+}
+
 const RostraPaletteColor *
 rostra_palette_get_search_match (void)
 {

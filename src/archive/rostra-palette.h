@@ -27,6 +27,7 @@ typedef struct
 
 const RostraPaletteColor *rostra_palette_get_colors (guint *n_colors);
 const RostraPaletteColor *rostra_palette_lookup (const char *name);
+guint                     rostra_palette_index (const char *name);
 const RostraPaletteColor *rostra_palette_get_search_match (void);
 
 double rostra_palette_luminance (double red, double green, double blue);

@@ -31,12 +31,14 @@
 
 #include <glib/gi18n.h>
 
+#include "rostra-highlights.h"
 #include "rostra-language.h"
 #include "rostra-palette.h"
 #include "rostra-reader.h"
 #include "rostra-store.h"
 #include "rostra-ui-utils.h"
 #include "rostra-text.h"
+#include "rostra-text-match.h"
 
 #define ZOOM_MIN     0.5
 #define ZOOM_MAX     3.0
@@ -85,25 +87,6 @@
 #define FLASH_ALPHA       0.9f
 #define FLASH_DURATION_US (600 * G_TIME_SPAN_MILLISECOND)
 
-/* An annotation as drawn: its passage in characters of the article
- * text, clamped to it. */
-typedef struct
-{
-  RostraAnnotation *annotation;
-  int               start;
-  int               end;
-  guint             index;
-  guint             color;
-  guint             level;
-} Highlight;
-
-/* A match, in character offsets into the article text. */
-typedef struct
-{
-  int start;
-  int end;
-} Match;
-
 struct _RostraReader
 {
   GtkWidget parent_instance;
@@ -137,7 +120,7 @@ struct _RostraReader
   /* Annotations */
   GListModel       *annotation_model;
   GPtrArray        *annotations; /* the model's items, each with a handler */
-  GArray           *highlights;  /* Highlight, in drawing order */
+  GArray           *highlights;  /* RostraHighlight, in drawing order */
   RostraAnnotation *selected_annotation;
   char             *highlight_color;
   GtkTextTag       *annotation_tags[N_COLORS][N_LEVELS];
@@ -215,144 +198,18 @@ is_set (const char *str)
   return str != NULL && *str != '\0';
 }
 
-/* Folding, for search */
-
-/* Appends @c case folded and decomposed, without its combining marks,
- * so that “Genève” and “GENEVE” both give “geneve”. */
-static void
-append_folded_char (GString *folded, gunichar c)
-{
-  char             utf8[6];
-  g_autofree char *casefolded = NULL;
-  g_autofree char *decomposed = NULL;
-
-  if (c < 0x80)
-    {
-      g_string_append_c (folded, g_ascii_tolower ((char) c));
-      return;
-    }
-
-  casefolded = g_utf8_casefold (utf8, g_unichar_to_utf8 (c, utf8));
-  decomposed = g_utf8_normalize (casefolded, -1, G_NORMALIZE_NFD);
-  if (decomposed == NULL)
-    return;
-
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar d = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (d) || g_unichar_combining_class (d) != 0)
-        continue;
-      g_string_append_unichar (folded, d);
-    }
-}
-
-/* The folded form of @text. When @map is given, it gets for each byte
- * of the result the character offset in @text it comes from, and
- * @n_chars the length of @text in characters. */
-static char *
-fold_text (const char *text, GArray *map, int *n_chars)
-{
-  GString *folded = g_string_sized_new (strlen (text) + 1);
-  int      offset = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
-    {
-      gsize before = folded->len;
-
-      append_folded_char (folded, g_utf8_get_char (p));
-      for (gsize i = before; map != NULL && i < folded->len; i++)
-        g_array_append_val (map, offset);
-    }
-
-  if (n_chars != NULL)
-    *n_chars = offset;
-  return g_string_free (folded, FALSE);
-}
-
-static int
-compare_matches (gconstpointer a, gconstpointer b)
-{
-  const Match *match_a = a;
-  const Match *match_b = b;
-
-  if (match_a->start != match_b->start)
-    return match_a->start < match_b->start ? -1 : 1;
-  if (match_a->end != match_b->end)
-    return match_a->end < match_b->end ? -1 : 1;
-  return 0;
-}
-
 /* Fills self->matches with every occurrence of every search term in the
  * article text, sorted, without duplicates. */
 static void
 find_matches (RostraReader *self)
 {
-  g_autoptr (GArray) map = NULL;
-  g_autofree char *folded = NULL;
-  int              n_chars = 0;
-  guint            n_unique = 0;
-
-  g_array_set_size (self->matches, 0);
+  g_clear_pointer (&self->matches, g_array_unref);
   self->current_match = -1;
-
-  if (self->article == NULL || self->search_terms == NULL || self->search_terms[0] == NULL)
-    return;
-
-  map = g_array_new (FALSE, FALSE, sizeof (int));
-  folded = fold_text (rostra_article_get_text (self->article), map, &n_chars);
-
-  for (guint i = 0; self->search_terms[i] != NULL; i++)
-    {
-      g_autofree char *term = g_strstrip (fold_text (self->search_terms[i], NULL, NULL));
-      gsize            len = strlen (term);
-
-      if (len == 0)
-        continue;
-
-      /* The folded text and term are valid UTF-8, so a match starts and
-       * ends on character boundaries. */
-      gboolean word_term = g_unichar_isalnum (g_utf8_get_char (term));
-
-      for (const char *p = folded; (p = strstr (p, term)) != NULL; p = g_utf8_next_char (p))
-        {
-          gsize first = p - folded;
-          gsize after = first + len;
-          int   last = g_array_index (map, int, after - 1);
-          Match match;
-
-          /* Words match where they start, as the search finds them:
-           * “haven” is in “haven” and “havens”, not in “Korvenhaven”. */
-          if (word_term && p > folded && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p))))
-            continue;
-
-          match.start = g_array_index (map, int, first);
-          /* Up to the next character that folds to something, so that
-           * combining marks after the last letter are part of the match;
-           * but never past a character the match ends inside of, such
-           * as “ß” for “s”. */
-          if (after == map->len)
-            match.end = n_chars;
-          else if (g_array_index (map, int, after) == last)
-            match.end = last + 1;
-          else
-            match.end = g_array_index (map, int, after);
-
-          g_array_append_val (self->matches, match);
-        }
-    }
-
-  g_array_sort (self->matches, compare_matches);
-  for (guint i = 0; i < self->matches->len; i++)
-    {
-      Match *match = &g_array_index (self->matches, Match, i);
-
-      if (n_unique > 0 &&
-          compare_matches (match, &g_array_index (self->matches, Match, n_unique - 1)) == 0)
-        continue;
-      g_array_index (self->matches, Match, n_unique++) = *match;
-    }
-  g_array_set_size (self->matches, n_unique);
+  if (self->article == NULL)
+    self->matches = g_array_new (FALSE, FALSE, sizeof (RostraTextSpan));
+  else
+    self->matches = rostra_text_find_terms (rostra_article_get_text (self->article),
+                                            (const char *const *) self->search_terms);
 }
 
 /* The buffer iter at @offset characters into the article text. */
@@ -388,7 +245,7 @@ update_matches (RostraReader *self)
 
   for (guint i = 0; i < self->matches->len; i++)
     {
-      const Match *match = &g_array_index (self->matches, Match, i);
+      const RostraTextSpan *match = &g_array_index (self->matches, RostraTextSpan, i);
 
       get_text_iter (self, &start, match->start);
       get_text_iter (self, &end, match->end);
@@ -406,12 +263,13 @@ update_matches (RostraReader *self)
 static void
 select_match (RostraReader *self, int index)
 {
-  const Match *match = &g_array_index (self->matches, Match, index);
-  GtkTextIter  start, end;
+  const RostraTextSpan *match = &g_array_index (self->matches, RostraTextSpan, index);
+  GtkTextIter           start, end;
 
   if (self->current_match >= 0)
     {
-      const Match *old = &g_array_index (self->matches, Match, self->current_match);
+      const RostraTextSpan *old =
+          &g_array_index (self->matches, RostraTextSpan, self->current_match);
 
       get_text_iter (self, &start, old->start);
       get_text_iter (self, &end, old->end);
@@ -431,18 +289,6 @@ select_match (RostraReader *self, int index)
 }
 
 /* Annotations */
-
-static guint
-get_color_index (const char *color)
-{
-  const RostraPaletteColor *palette = rostra_palette_get_colors (NULL);
-
-  for (guint i = 0; i < N_COLORS; i++)
-    if (g_strcmp0 (color, palette[i].name) == 0)
-      return i;
-  /* Yellow, as for an annotation of an unknown colour. */
-  return 0;
-}
 
 static gboolean
 is_highlight_color (const char *color)
@@ -528,71 +374,13 @@ get_text_length (RostraReader *self)
   return gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start);
 }
 
-/* Longest first, then from the start, then in the model's order: the
- * order they are drawn in, each over the ones before it. */
-static int
-compare_highlights (gconstpointer a, gconstpointer b)
-{
-  const Highlight *highlight_a = a;
-  const Highlight *highlight_b = b;
-  int              length_a = highlight_a->end - highlight_a->start;
-  int              length_b = highlight_b->end - highlight_b->start;
-
-  if (length_a != length_b)
-    return length_a > length_b ? -1 : 1;
-  if (highlight_a->start != highlight_b->start)
-    return highlight_a->start < highlight_b->start ? -1 : 1;
-  if (highlight_a->index != highlight_b->index)
-    return highlight_a->index < highlight_b->index ? -1 : 1;
-  return 0;
-}
-
-static gboolean
-highlights_overlap (const Highlight *a, const Highlight *b)
-{
-  return a->start < b->end && b->start < a->end;
-}
-
 /* Fills self->highlights with the annotations that show, in drawing
- * order, each a level above the longer ones it overlaps. */
+ * order (rostra_highlights_layer()). */
 static void
 collect_highlights (RostraReader *self)
 {
-  int n_chars = get_text_length (self);
-
-  g_array_set_size (self->highlights, 0);
-
-  for (guint i = 0; i < self->annotations->len; i++)
-    {
-      RostraAnnotation *annotation = g_ptr_array_index (self->annotations, i);
-      Highlight         highlight = { 0 };
-
-      if (!ROSTRA_IS_ANNOTATION (annotation) || rostra_annotation_get_orphaned (annotation))
-        continue;
-
-      highlight.annotation = annotation;
-      highlight.start = (int) MIN (rostra_annotation_get_start (annotation), (guint) n_chars);
-      highlight.end = (int) MIN (rostra_annotation_get_end (annotation), (guint) n_chars);
-      highlight.index = i;
-      highlight.color = get_color_index (rostra_annotation_get_color (annotation));
-      if (highlight.start < highlight.end)
-        g_array_append_val (self->highlights, highlight);
-    }
-
-  g_array_sort (self->highlights, compare_highlights);
-
-  for (guint i = 0; i < self->highlights->len; i++)
-    {
-      Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
-
-      for (guint j = 0; j < i && highlight->level < N_LEVELS - 1; j++)
-        {
-          const Highlight *below = &g_array_index (self->highlights, Highlight, j);
-
-          if (highlights_overlap (highlight, below))
-            highlight->level = MAX (highlight->level, MIN (below->level + 1, N_LEVELS - 1));
-        }
-    }
+  g_clear_pointer (&self->highlights, g_array_unref);
+  self->highlights = rostra_highlights_layer (self->annotations, get_text_length (self), N_LEVELS);
 }
 
 /* The annotation shown at @offset of the article text: the shortest
@@ -602,7 +390,7 @@ find_annotation_at (RostraReader *self, int offset)
 {
   for (guint i = self->highlights->len; i > 0; i--)
     {
-      const Highlight *highlight = &g_array_index (self->highlights, Highlight, i - 1);
+      const RostraHighlight *highlight = &g_array_index (self->highlights, RostraHighlight, i - 1);
 
       if (highlight->start <= offset && offset < highlight->end)
         return highlight->annotation;
@@ -645,9 +433,9 @@ static void
 draw_selected (RostraReader *self)
 {
   g_autoptr (GArray) covered = NULL;
-  RostraAnnotation *annotation = self->selected_annotation;
-  const Highlight  *selected = NULL;
-  int               cursor;
+  RostraAnnotation      *annotation = self->selected_annotation;
+  const RostraHighlight *selected = NULL;
+  int                    cursor;
 
   if (self->buffer == NULL)
     return;
@@ -658,8 +446,8 @@ draw_selected (RostraReader *self)
   remove_tag (self, self->flash_tag);
 
   for (guint i = 0; annotation != NULL && i < self->highlights->len; i++)
-    if (g_array_index (self->highlights, Highlight, i).annotation == annotation)
-      selected = &g_array_index (self->highlights, Highlight, i);
+    if (g_array_index (self->highlights, RostraHighlight, i).annotation == annotation)
+      selected = &g_array_index (self->highlights, RostraHighlight, i);
   if (selected == NULL)
     return;
 
@@ -669,10 +457,10 @@ draw_selected (RostraReader *self)
   covered = g_array_new (FALSE, FALSE, sizeof (int) * 2);
   for (guint i = 0; i < self->highlights->len; i++)
     {
-      const Highlight *above = &g_array_index (self->highlights, Highlight, i);
-      int              bounds[2];
+      const RostraHighlight *above = &g_array_index (self->highlights, RostraHighlight, i);
+      int                    bounds[2];
 
-      if (above->level <= selected->level || !highlights_overlap (above, selected))
+      if (above->level <= selected->level || !rostra_highlights_overlap (above, selected))
         continue;
       bounds[0] = MAX (above->start, selected->start);
       bounds[1] = MIN (above->end, selected->end);
@@ -718,8 +506,8 @@ draw_annotations (RostraReader *self)
   n_chars = get_text_length (self);
   for (guint i = 0; i < self->highlights->len; i++)
     {
-      const Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
-      GtkTextIter      start, end;
+      const RostraHighlight *highlight = &g_array_index (self->highlights, RostraHighlight, i);
+      GtkTextIter            start, end;
 
       if (highlight->start >= n_chars)
         continue;
@@ -736,7 +524,7 @@ draw_annotations (RostraReader *self)
 
   for (guint i = 0; i < self->highlights->len; i++)
     {
-      const Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
+      const RostraHighlight *highlight = &g_array_index (self->highlights, RostraHighlight, i);
 
       /* The colour's own tag always, the one of its level over it. */
       apply_tag (self, self->annotation_tags[highlight->color][0], highlight->start,
@@ -1805,9 +1593,9 @@ rostra_reader_init (RostraReader *self)
   self->font_size = FONT_SIZE_DEFAULT;
   self->line_spacing = LINE_SPACING_DEFAULT;
   self->current_match = -1;
-  self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  self->matches = g_array_new (FALSE, FALSE, sizeof (RostraTextSpan));
   self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  self->highlights = g_array_new (FALSE, FALSE, sizeof (Highlight));
+  self->highlights = g_array_new (FALSE, FALSE, sizeof (RostraHighlight));
   self->highlight_color = g_strdup (DEFAULT_HIGHLIGHT_COLOR);
   self->has_text_selection = -1;
 
@@ -2218,7 +2006,7 @@ rostra_reader_get_selection (RostraReader *self, guint *start, guint *end)
 void
 rostra_reader_select_annotation (RostraReader *self, RostraAnnotation *annotation)
 {
-  const Highlight *selected = NULL;
+  const RostraHighlight *selected = NULL;
 
   g_return_if_fail (ROSTRA_IS_READER (self));
   g_return_if_fail (annotation == NULL || ROSTRA_IS_ANNOTATION (annotation));
@@ -2227,8 +2015,8 @@ rostra_reader_select_annotation (RostraReader *self, RostraAnnotation *annotatio
   stop_flash (self);
 
   for (guint i = 0; annotation != NULL && i < self->highlights->len; i++)
-    if (g_array_index (self->highlights, Highlight, i).annotation == annotation)
-      selected = &g_array_index (self->highlights, Highlight, i);
+    if (g_array_index (self->highlights, RostraHighlight, i).annotation == annotation)
+      selected = &g_array_index (self->highlights, RostraHighlight, i);
 
   if (selected != NULL)
     {
