@@ -30,6 +30,7 @@
 
 #include "rostra-print.h"
 #include "rostra-language.h"
+#include "rostra-palette.h"
 #include "rostra-store.h"
 #include "rostra-text.h"
 
@@ -89,19 +90,6 @@
 #define DIM_COLOR  0x5e5c64
 #define RULE_COLOR 0xc0bfbc
 
-typedef struct
-{
-  const char *name;
-  guint32     rgb;
-  double      strength; /* how much of it over white */
-} HighlightColor;
-
-/* The GNOME palette of style.css, tinted as the reader's highlights. */
-static const HighlightColor highlight_colors[] = {
-  { "yellow", 0xf6d32d, 0.45 }, { "green", 0x57e389, 0.40 },  { "blue", 0x62a0ea, 0.40 },
-  { "red", 0xed333b, 0.35 },    { "purple", 0xc061cb, 0.40 },
-};
-
 /* An annotation that shows in the text, its passage clamped to it. */
 typedef struct
 {
@@ -109,7 +97,7 @@ typedef struct
   int               start;
   int               end;
   guint             index;  /* in the list */
-  guint             color;  /* in highlight_colors */
+  guint             color;  /* in rostra_palette_get_colors () */
   guint             number; /* of its endnote, or 0 */
 } Highlight;
 
@@ -242,33 +230,23 @@ get_job (GtkPrintOperation *operation)
 
 /* Colours and attributes */
 
-static guint
-get_color_index (const char *color)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (highlight_colors); i++)
-    if (g_strcmp0 (color, highlight_colors[i].name) == 0)
-      return i;
-  /* Yellow, as the reader draws an unknown colour. */
-  return 0;
-}
-
+/* A channel of a highlight colour laid at its light style's opacity over
+ * white paper: opaque, as the reader shows it on a light background. */
 static guint16
-tint_channel (guint32 rgb, int shift, double strength)
+tint_channel (guint8 channel, float alpha)
 {
-  double channel = ((rgb >> shift) & 0xff) / 255.0;
-
-  return (guint16) ((strength * channel + (1.0 - strength)) * 65535.0 + 0.5);
+  return (guint16) ((alpha * channel / 255.0 + (1.0 - alpha)) * 65535.0 + 0.5);
 }
 
 static PangoAttribute *
 tint_attr_new (guint color, guint start, guint end)
 {
-  const HighlightColor *c = &highlight_colors[color];
-  PangoAttribute       *attr;
+  const RostraPaletteColor *c = &rostra_palette_get_colors (NULL)[color];
+  float                     alpha = c->alpha[ROSTRA_STYLE_LIGHT];
+  PangoAttribute           *attr;
 
-  attr = pango_attr_background_new (tint_channel (c->rgb, 16, c->strength),
-                                    tint_channel (c->rgb, 8, c->strength),
-                                    tint_channel (c->rgb, 0, c->strength));
+  attr = pango_attr_background_new (tint_channel (c->red, alpha), tint_channel (c->green, alpha),
+                                    tint_channel (c->blue, alpha));
   attr->start_index = start;
   attr->end_index = end;
   return attr;
@@ -796,7 +774,7 @@ build_document (PrintJob *job, GtkPrintContext *context)
       h.start = (int) MIN (rostra_annotation_get_start (annotation), (guint) n_chars);
       h.end = (int) MIN (rostra_annotation_get_end (annotation), (guint) n_chars);
       h.index = i;
-      h.color = get_color_index (rostra_annotation_get_color (annotation));
+      h.color = rostra_palette_index (rostra_annotation_get_color (annotation));
       if (rostra_annotation_get_orphaned (annotation) || h.start >= h.end)
         g_ptr_array_add (orphans, annotation);
       else
@@ -891,7 +869,7 @@ build_document (PrintJob *job, GtkPrintContext *context)
           RostraAnnotation *annotation = g_ptr_array_index (orphans, i);
 
           add_entry (job, context, annotation,
-                     get_color_index (rostra_annotation_get_color (annotation)), "•",
+                     rostra_palette_index (rostra_annotation_get_color (annotation)), "•",
                      i == 0 ? SPACE_FIRST_ENTRY : SPACE_ENTRY);
         }
     }
