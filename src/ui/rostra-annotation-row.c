@@ -145,16 +145,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* Text helpers */
-
-static char *
-casefold (const char *text)
-{
-  g_autofree char *normalized = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normalized ? normalized : "", -1);
-}
-
 /* @text on one line: every run of white space one space. */
 static char *
 collapse_spaces (const char *text)
@@ -203,11 +193,11 @@ format_time (const char *iso8601)
 static gboolean
 has_tag (const char *const *tags, const char *name)
 {
-  g_autofree char *folded = casefold (name);
+  g_autofree char *folded = rostra_ui_casefold (name);
 
   for (guint i = 0; tags && tags[i]; i++)
     {
-      g_autofree char *other = casefold (tags[i]);
+      g_autofree char *other = rostra_ui_casefold (tags[i]);
 
       if (g_strcmp0 (folded, other) == 0)
         return TRUE;
@@ -348,8 +338,8 @@ tag_pill_new (RostraAnnotationRow *self, const char *name)
 static int
 compare_tags (gconstpointer a, gconstpointer b, gpointer user_data G_GNUC_UNUSED)
 {
-  g_autofree char *x = casefold (*(const char *const *) a);
-  g_autofree char *y = casefold (*(const char *const *) b);
+  g_autofree char *x = rostra_ui_casefold (*(const char *const *) a);
+  g_autofree char *y = rostra_ui_casefold (*(const char *const *) b);
 
   return g_utf8_collate (x, y);
 }
@@ -527,13 +517,13 @@ set_tags (RostraAnnotationRow *self, const char *const *tags)
 static char *
 dup_known_spelling (RostraAnnotationRow *self, const char *name)
 {
-  g_autofree char *folded = casefold (name);
+  g_autofree char *folded = rostra_ui_casefold (name);
   guint            n = self->tags ? g_list_model_get_n_items (self->tags) : 0;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (RostraTag) tag = g_list_model_get_item (self->tags, i);
-      g_autofree char *other = casefold (rostra_tag_get_name (tag));
+      g_autofree char *other = rostra_ui_casefold (rostra_tag_get_name (tag));
 
       if (g_str_equal (folded, other))
         return g_strdup (rostra_tag_get_name (tag));
@@ -626,9 +616,9 @@ completion_match (GtkEntryCompletion *completion G_GNUC_UNUSED,
     return FALSE;
 
   /* The key arrives normalized and case-folded already; again to be sure. */
-  folded_key = casefold (key);
+  folded_key = rostra_ui_casefold (key);
   g_strstrip (folded_key);
-  folded_name = casefold (name);
+  folded_name = rostra_ui_casefold (name);
   return *folded_key != '\0' && strstr (folded_name, folded_key) != NULL;
 }
 

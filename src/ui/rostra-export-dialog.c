@@ -91,16 +91,6 @@ static const RostraExportFormat format_order[] = {
 
 static void start_count (RostraExportDialog *self);
 
-static void
-show_toast (RostraExportDialog *self, const char *message)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-  AdwToast        *toast = adw_toast_new (markup);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /* Counting, and exporting: jobs of the archive's engine */
 
 static const char *
@@ -344,7 +334,7 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
+        rostra_ui_add_toast (self->toast_overlay, error->message, 5);
       return;
     }
 
@@ -537,7 +527,7 @@ setup_scopes (RostraExportDialog *self)
   update_shown_row (self);
 
   if (!(tags = rostra_store_list_tags (self->store, &error)))
-    show_toast (self, error->message);
+    rostra_ui_add_toast (self->toast_overlay, error->message, 5);
   for (guint i = 0; tags != NULL && i < g_list_model_get_n_items (tags); i++)
     {
       g_autoptr (RostraTag) tag = g_list_model_get_item (tags, i);

@@ -29,16 +29,6 @@ GParamSpec *_rostra_import_dialog_properties[N_PROPS];
 
 guint _rostra_import_dialog_signals[N_SIGNALS];
 
-static void
-show_toast (RostraImportDialog *self, const char *message)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-  AdwToast        *toast = adw_toast_new (markup);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 /* Text */
 
 /* "A · B · C" of the non-empty parts. */
@@ -619,7 +609,8 @@ rostra_import_dialog_add_files (RostraImportDialog *self, GListModel *files)
 
   if (self->import_job != NULL)
     {
-      show_toast (self, _("Files can be added once this import is over"));
+      rostra_ui_add_toast (self->toast_overlay, _("Files can be added once this import is over"),
+                                                   5);
       return;
     }
   n_files = g_list_model_get_n_items (files);

@@ -287,3 +287,39 @@ rostra_ui_set_row_name (GtkWidget *row, const char *name)
         gtk_accessible_reset_property (GTK_ACCESSIBLE (targets[i]), GTK_ACCESSIBLE_PROPERTY_LABEL);
     }
 }
+
+/**
+ * rostra_ui_add_toast:
+ * @overlay: where the toast shows
+ * @message: plain text (a toast's title is markup: it is escaped here)
+ * @timeout: seconds it shows, 0 until dismissed
+ *
+ * Returns: (transfer none): the toast, which @overlay holds
+ */
+AdwToast *
+rostra_ui_add_toast (AdwToastOverlay *overlay, const char *message, guint timeout)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+  AdwToast        *toast = adw_toast_new (markup);
+
+  /* Normal priority, in turn: libadwaita 1.2 fails an assertion when a
+   * toast that a high-priority one pushed back is shown again too soon. */
+  adw_toast_set_timeout (toast, timeout);
+  adw_toast_overlay_add_toast (overlay, toast);
+  return toast;
+}
+
+/**
+ * rostra_ui_casefold:
+ * @text: (nullable): UTF-8 text
+ *
+ * Returns: (transfer full): @text normalised (compatibility forms too) and
+ *   case folded, to compare names and filter lists as the user means
+ */
+char *
+rostra_ui_casefold (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normalized ? normalized : "", -1);
+}

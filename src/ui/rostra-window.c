@@ -30,11 +30,7 @@ G_DEFINE_FINAL_TYPE (RostraWindow, rostra_window, ADW_TYPE_APPLICATION_WINDOW)
 void
 _rostra_window_toast (RostraWindow *self, const char *message)
 {
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-  AdwToast        *t = adw_toast_new (markup);
-
-  adw_toast_set_timeout (t, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, t);
+  rostra_ui_add_toast (self->toast_overlay, message, 5);
 }
 
 /* The list pane */
