@@ -331,6 +331,7 @@ rostra_application_startup (GApplication *app)
 
     rostra_preferences_apply_style (settings);
   }
+  rostra_ui_load_palette_css (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
