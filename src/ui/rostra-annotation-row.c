@@ -21,6 +21,7 @@
 #include "rostra-annotation-row.h"
 #include "rostra-store.h"
 #include "rostra-tag.h"
+#include "rostra-tag-completion.h"
 #include "rostra-ui-utils.h"
 
 /* How long the note waits after the last keystroke before it is saved. */
@@ -105,13 +106,13 @@ struct _RostraAnnotationRow
 {
   GtkWidget parent_instance;
 
-  RostraAnnotation   *annotation;
-  GListModel         *tags; /* of RostraTag, for the completion */
-  GSimpleActionGroup *actions;
-  GtkListStore       *completion_store;
-  guint               note_timeout_id;
-  gboolean            setting_note; /* the buffer follows the annotation */
-  gboolean            note_unsaved; /* the buffer holds a note the archive refused */
+  RostraAnnotation    *annotation;
+  GListModel          *tags; /* of RostraTag, for the completion */
+  GSimpleActionGroup  *actions;
+  RostraTagCompletion *completion; /* the tag entry's */
+  guint                note_timeout_id;
+  gboolean             setting_note; /* the buffer follows the annotation */
+  gboolean             note_unsaved; /* the buffer holds a note the archive refused */
 
   GtkWidget     *mark;
   GtkLabel      *passage_label;
@@ -375,6 +376,9 @@ update_tags (RostraAnnotationRow *self)
       gtk_widget_set_focusable (child, FALSE);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box), tags && tags[0]);
+  /* The tags it has are not offered again. */
+  if (self->completion != NULL)
+    rostra_tag_completion_set_excluded (self->completion, tags);
 }
 
 static void
@@ -594,87 +598,30 @@ remove_tag_clicked (GtkButton *button, RostraAnnotationRow *self)
 }
 
 /* The completion: every tag of the archive the annotation lacks,
- * matched anywhere in its name, in any case. GtkEntryCompletion is
- * deprecated from GTK 4.10, and the only completion GTK 4.8 has. */
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-
-static gboolean
-completion_match (GtkEntryCompletion *completion G_GNUC_UNUSED,
-                  const char                    *key,
-                  GtkTreeIter                   *iter,
-                  gpointer                       user_data)
-{
-  RostraAnnotationRow *self = user_data;
-  g_autofree char     *name = NULL;
-  g_autofree char     *folded_name = NULL;
-  g_autofree char     *folded_key = NULL;
-
-  gtk_tree_model_get (GTK_TREE_MODEL (self->completion_store), iter, 0, &name, -1);
-  if (name == NULL || self->annotation == NULL ||
-      has_tag (rostra_annotation_get_tags (self->annotation), name))
-    return FALSE;
-
-  /* The key arrives normalized and case-folded already; again to be sure. */
-  folded_key = rostra_ui_casefold (key);
-  g_strstrip (folded_key);
-  folded_name = rostra_ui_casefold (name);
-  return *folded_key != '\0' && strstr (folded_name, folded_key) != NULL;
-}
-
-static gboolean
-completion_match_selected (GtkEntryCompletion *completion G_GNUC_UNUSED,
-                           GtkTreeModel                  *model,
-                           GtkTreeIter                   *iter,
-                           RostraAnnotationRow           *self)
-{
-  g_autofree char *name = NULL;
-
-  gtk_tree_model_get (model, iter, 0, &name, -1);
-  if (name != NULL)
-    add_tags (self, name);
-  return TRUE;
-}
+ * matched anywhere in its name, in any case; one taken is added. */
 
 static void
-setup_completion (RostraAnnotationRow *self)
+tag_chosen (RostraAnnotationRow *self)
 {
-  GtkEntryCompletion *completion = gtk_entry_completion_new ();
-
-  self->completion_store = gtk_list_store_new (1, G_TYPE_STRING);
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->completion_store));
-  gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_minimum_key_length (completion, 1);
-  gtk_entry_completion_set_match_func (completion, completion_match, self, NULL);
-  g_signal_connect (completion, "match-selected", G_CALLBACK (completion_match_selected), self);
-  gtk_entry_set_completion (self->tag_entry, completion);
-  g_object_unref (completion);
+  add_tags (self, gtk_editable_get_text (GTK_EDITABLE (self->tag_entry)));
 }
 
 static void
 fill_completion (RostraAnnotationRow *self)
 {
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
   guint n = self->tags ? g_list_model_get_n_items (self->tags) : 0;
 
-  gtk_list_store_clear (self->completion_store);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (RostraTag) tag = g_list_model_get_item (self->tags, i);
 
-      gtk_list_store_insert_with_values (self->completion_store, NULL, -1, 0,
-                                         rostra_tag_get_name (tag), -1);
+      g_strv_builder_add (names, rostra_tag_get_name (tag));
     }
+  strv = g_strv_builder_end (names);
+  rostra_tag_completion_set_names (self->completion, (const char *const *) strv);
 }
-
-static void
-clear_completion (RostraAnnotationRow *self)
-{
-  if (self->tag_entry != NULL)
-    gtk_entry_set_completion (self->tag_entry, NULL);
-  g_clear_object (&self->completion_store);
-}
-
-G_GNUC_END_IGNORE_DEPRECATIONS
 
 /* Actions */
 
@@ -755,7 +702,6 @@ rostra_annotation_row_dispose (GObject *object)
   if (self->annotation != NULL)
     g_signal_handlers_disconnect_by_data (self->annotation, self);
 
-  clear_completion (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_ANNOTATION_ROW);
   /* The template's box holds the parts but has no id: not one of the
    * children gtk_widget_dispose_template() unparents. */
@@ -871,7 +817,9 @@ rostra_annotation_row_init (RostraAnnotationRow *self)
   rostra_ui_name_controls (GTK_WIDGET (self));
 
   setup_actions (self);
-  setup_completion (self);
+  self->completion = rostra_tag_completion_attach (GTK_WIDGET (self->tag_entry));
+  g_signal_connect_object (self->completion, "chosen", G_CALLBACK (tag_chosen), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (note_buffer_changed), self, G_CONNECT_SWAPPED);

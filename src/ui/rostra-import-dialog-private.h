@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rostra-import-dialog-private.h: what the parts of the import dialog share.
  *
- * RostraImportDialog is one class in four files: rostra-import-dialog.c
+ * RostraImportDialog is one class in three files: rostra-import-dialog.c
  * (its pages, buttons and life), rostra-import-dialog-preview.c (a group
- * per file, previewed), rostra-import-dialog-tags.c (the tags entry and
- * its suggestions) and rostra-import-dialog-progress.c (importing, and
- * the summary after).
+ * per file, previewed) and rostra-import-dialog-progress.c (importing,
+ * and the summary after). The tags entry's suggestions are a
+ * RostraTagCompletion.
  */
 #pragma once
 
 #include "rostra-engine.h"
 #include "rostra-import-batch.h"
 #include "rostra-import-dialog.h"
+#include "rostra-tag-completion.h"
 
 G_BEGIN_DECLS
 
@@ -20,9 +21,6 @@ G_BEGIN_DECLS
 
 /* Warnings listed in a file's group; the rest on a page of their own */
 #define INLINE_WARNINGS 20
-
-/* Tags offered as the tags entry completes */
-#define MAX_SUGGESTIONS 8
 
 typedef struct _PreviewJob PreviewJob;
 
@@ -71,7 +69,6 @@ struct _RostraImportDialog
   RostraEngine *engine; /* the archive's, made when first needed */
   RostraStore  *memory; /* the archive, when it is in memory */
   GPtrArray    *items;  /* FileItem */
-  char        **tag_names;
 
   ImportJob  *import_job; /* while importing */
   gboolean    finished;   /* the summary is shown */
@@ -84,8 +81,7 @@ struct _RostraImportDialog
   gboolean    user_active; /* the user clicked or typed since */
 
   GtkFileChooserNative *chooser;
-  GtkWidget            *suggestions; /* the tags entry's popover */
-  GtkListBox           *suggestion_list;
+  RostraTagCompletion  *completion; /* the tags entry's */
 
   /* The warnings page, and the row that opened it */
   GtkWidget     *show_all_row;
@@ -162,11 +158,6 @@ void _rostra_import_dialog_warning_setup (GtkSignalListItemFactory *factory,
                                           gpointer                  user_data);
 
 /* rostra-import-dialog-tags.c */
-char **_rostra_import_dialog_parse_tags (const char *text);
-void   _rostra_import_dialog_load_tags (RostraImportDialog *self);
-void   _rostra_import_dialog_setup_suggestions (RostraImportDialog *self);
-void   _rostra_import_dialog_suggestions_hide (RostraImportDialog *self);
-void   _rostra_import_dialog_tags_changed (RostraImportDialog *self);
 
 /* rostra-import-dialog-progress.c */
 void _rostra_import_dialog_forget_import (RostraImportDialog *self);

@@ -395,7 +395,7 @@ rostra_import_dialog_start (RostraImportDialog *self)
   if (!gtk_widget_get_sensitive (self->import_button) || self->import_job != NULL || self->finished)
     return FALSE;
 
-  tags = _rostra_import_dialog_parse_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
+  tags = rostra_tag_completion_parse (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
   job = g_new0 (ImportJob, 1);
   g_atomic_ref_count_init (&job->ref);
   job->batch = rostra_import_batch_new ((const char *const *) tags);
@@ -438,7 +438,7 @@ rostra_import_dialog_start (RostraImportDialog *self)
   adw_status_page_set_title (self->progress_page, _("Importing…"));
   adw_status_page_set_description (self->progress_page, NULL);
   gtk_widget_set_sensitive (self->cancel_button, TRUE);
-  _rostra_import_dialog_suggestions_hide (self);
+  rostra_tag_completion_hide (self->completion);
   adw_leaflet_set_visible_child (self->leaflet, self->main_page);
 
   /* On the archive engine's writer; the callback comes once every file

@@ -346,6 +346,27 @@ rostra_import_dialog_close_request (GtkWindow *window)
 /* GObject */
 
 static void
+load_tags_done (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  RostraImportDialog *self = user_data;
+  char **names = rostra_engine_list_tag_names_finish (ROSTRA_ENGINE (source), res, NULL);
+
+  /* Without the archive's tags, the entry just does not complete. */
+  if (!self->disposed && names != NULL)
+    rostra_tag_completion_set_names (self->completion, (const char *const *) names);
+  g_strfreev (names);
+  g_object_unref (self);
+}
+
+/* On a reader of the archive's engine (the window's, when it shows it) */
+static void
+load_tags (RostraImportDialog *self)
+{
+  rostra_engine_list_tag_names_async (_rostra_import_dialog_get_engine (self), NULL, load_tags_done,
+                                      g_object_ref (self));
+}
+
+static void
 rostra_import_dialog_constructed (GObject *object)
 {
   RostraImportDialog *self = ROSTRA_IMPORT_DIALOG (object);
@@ -353,7 +374,7 @@ rostra_import_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (rostra_import_dialog_parent_class)->constructed (object);
 
   if (self->database != NULL)
-    _rostra_import_dialog_load_tags (self);
+    load_tags (self);
   _rostra_import_dialog_update_state (self);
 }
 
@@ -371,7 +392,6 @@ rostra_import_dialog_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
-  g_clear_pointer (&self->suggestions, gtk_widget_unparent);
   g_clear_weak_pointer (&self->show_all_row);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_IMPORT_DIALOG);
 
@@ -387,7 +407,6 @@ rostra_import_dialog_finalize (GObject *object)
   g_clear_object (&self->engine);
   g_clear_object (&self->memory);
   g_ptr_array_unref (self->items);
-  g_strfreev (self->tag_names);
   g_array_unref (self->warning_lines);
   g_object_unref (self->warning_messages);
 
@@ -530,8 +549,6 @@ rostra_import_dialog_class_init (RostraImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_clicked);
   gtk_widget_class_bind_template_callback_full (widget_class, "back_clicked",
                                                 G_CALLBACK (_rostra_import_dialog_back_clicked));
-  gtk_widget_class_bind_template_callback_full (widget_class, "tags_changed",
-                                                G_CALLBACK (_rostra_import_dialog_tags_changed));
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
 }
@@ -560,7 +577,7 @@ rostra_import_dialog_init (RostraImportDialog *self)
   g_object_unref (selection);
   g_object_unref (factory);
 
-  _rostra_import_dialog_setup_suggestions (self);
+  self->completion = rostra_tag_completion_attach (GTK_WIDGET (self->tags_row));
 
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
