@@ -14,6 +14,7 @@
 #include "rostra-highlights.h"
 #include "rostra-palette.h"
 #include "rostra-reader.h"
+#include "rostra-selection-popover.h"
 #include "rostra-text-match.h"
 
 G_BEGIN_DECLS
@@ -125,8 +126,7 @@ struct _RostraReader
   GdkRGBA           flash_to;
 
   /* The popover over a selection */
-  GtkPopover *selection_popover;
-  GtkBox     *color_box;
+  GtkPopover *selection_popover;  /* a RostraSelectionPopover */
   int         has_text_selection; /* -1 until known */
   double      press_x;
   double      press_y;
@@ -188,7 +188,6 @@ gboolean _rostra_reader_on_key_pressed (RostraReader                     *self,
                                         guint keycode                     G_GNUC_UNUSED,
                                         GdkModifierType                   state,
                                         GtkEventControllerKey *controller G_GNUC_UNUSED);
-void     _rostra_reader_fill_color_box (RostraReader *self);
 void     _rostra_reader_hide_selection_popover (RostraReader *self);
 void     _rostra_reader_on_click_pressed (GtkGestureClick *gesture G_GNUC_UNUSED,
                                           int n_press              G_GNUC_UNUSED,
@@ -206,7 +205,6 @@ void     _rostra_reader_on_mark_set (RostraReader               *self,
                                      GtkTextMark                *mark,
                                      GtkTextBuffer              *buffer);
 void _rostra_reader_request_highlight (RostraReader *self, const char *color, gboolean open_note);
-void _rostra_reader_update_color_buttons (RostraReader *self);
 
 /* rostra-reader-actions.c */
 void _rostra_reader_class_init_actions (GtkWidgetClass *widget_class);

@@ -203,32 +203,6 @@ _rostra_reader_on_key_pressed (RostraReader                     *self,
   return FALSE;
 }
 
-void
-_rostra_reader_fill_color_box (RostraReader *self)
-{
-  const char *const *colors = rostra_annotation_colors ();
-
-  for (guint i = 0; colors[i] != NULL; i++)
-    {
-      GtkWidget  *button;
-      const char *label;
-
-      if (!_rostra_reader_is_highlight_color (colors[i]))
-        continue;
-
-      label = rostra_annotation_color_label (colors[i]);
-      button = gtk_button_new ();
-      gtk_widget_add_css_class (button, "color-button");
-      gtk_widget_add_css_class (button, colors[i]);
-      gtk_widget_set_tooltip_text (button, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "reader.highlight-in");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", colors[i]);
-      gtk_box_append (self->color_box, button);
-    }
-}
-
 /* Asks the window to highlight the selection, then unselects it so
  * that the new highlight shows. */
 void
@@ -261,39 +235,6 @@ _rostra_reader_on_has_selection_changed (RostraReader *self)
   update_selection_actions (self);
   if (!has_selection)
     _rostra_reader_hide_selection_popover (self);
-}
-
-/* The colour buttons of the popover show which one Ctrl+H uses. */
-void
-_rostra_reader_update_color_buttons (RostraReader *self)
-{
-  if (self->color_box == NULL)
-    return;
-
-  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->color_box));
-       button != NULL; button = gtk_widget_get_next_sibling (button))
-    {
-      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
-      gboolean  current = target != NULL && g_strcmp0 (g_variant_get_string (target, NULL),
-                                                       self->highlight_color) == 0;
-
-      /* Said as well as shown. */
-      if (current)
-        {
-          gtk_widget_add_css_class (button, "current");
-          gtk_accessible_update_property (
-              GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-              _("The colour Ctrl+H uses"), GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, "Control+H", -1);
-        }
-      else
-        {
-          gtk_widget_remove_css_class (button, "current");
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (button),
-                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (button),
-                                         GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS);
-        }
-    }
 }
 
 /**

@@ -306,7 +306,6 @@ rostra_reader_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_READER);
   self->selection_popover = NULL;
-  self->color_box = NULL;
   self->buffer = NULL;
   self->title_tag = NULL;
   self->meta_tag = NULL;
@@ -517,6 +516,7 @@ rostra_reader_class_init (RostraReaderClass *klass)
       g_signal_new ("annotation-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                     NULL, NULL, G_TYPE_NONE, 1, ROSTRA_TYPE_ANNOTATION);
 
+  g_type_ensure (ROSTRA_TYPE_SELECTION_POPOVER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rostra/Rostra/rostra-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, RostraReader, stack);
@@ -524,7 +524,6 @@ rostra_reader_class_init (RostraReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraReader, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, RostraReader, text_view);
   gtk_widget_class_bind_template_child (widget_class, RostraReader, selection_popover);
-  gtk_widget_class_bind_template_child (widget_class, RostraReader, color_box);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_key_pressed",
                                                 G_CALLBACK (_rostra_reader_on_key_pressed));
 
@@ -667,8 +666,8 @@ rostra_reader_init (RostraReader *self)
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
 
   gtk_widget_set_parent (GTK_WIDGET (self->selection_popover), GTK_WIDGET (self));
-  _rostra_reader_fill_color_box (self);
-  _rostra_reader_update_color_buttons (self);
+  rostra_selection_popover_set_current_color (ROSTRA_SELECTION_POPOVER (self->selection_popover),
+                                              self->highlight_color);
 
   apply_zoom (self);
   apply_font (self);
@@ -822,7 +821,9 @@ rostra_reader_set_highlight_color (RostraReader *self, const char *color)
 
   g_free (self->highlight_color);
   self->highlight_color = g_strdup (color);
-  _rostra_reader_update_color_buttons (self);
+  if (self->selection_popover != NULL)
+    rostra_selection_popover_set_current_color (ROSTRA_SELECTION_POPOVER (self->selection_popover),
+                                                self->highlight_color);
   g_object_notify_by_pspec (G_OBJECT (self), _rostra_reader_properties[PROP_HIGHLIGHT_COLOR]);
 }
 
