@@ -380,6 +380,63 @@ test_narrow (void)
   window_destroy (window);
 }
 
+static gboolean
+is_unfolded (gpointer data)
+{
+  return !adw_leaflet_get_folded (ADW_LEAFLET (data));
+}
+
+/* The three panes: the reader keeps a readable column beside the
+ * annotations pane, which never slides over it where both fit side by
+ * side; the list folds away instead, and comes back with the pane hidden;
+ * the list is as wide in both views. */
+static void
+test_three_panes (void)
+{
+  g_autofree char *path = archive_with_fixture ();
+  RostraWindow    *window = present (window_new (path), 1000, 700);
+  AdwLeaflet      *leaflet =
+      ADW_LEAFLET (rostra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  AdwFlap *flap = ADW_FLAP (rostra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL));
+  AdwViewStack *views =
+      ADW_VIEW_STACK (rostra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  GtkWidget *reader = GTK_WIDGET (rostra_window_get_reader (window));
+  GtkWidget *sidebar;
+  int        list_width;
+
+  rostra_window_select (window, 0);
+  adw_flap_set_reveal_flap (flap, TRUE);
+  g_assert_true (rostra_test_wait_for (is_folded, leaflet));
+  rostra_test_flush ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_cmpint (gtk_widget_get_width (reader), >=, 420);
+
+  /* The pane hidden: the list and the speech. */
+  adw_flap_set_reveal_flap (flap, FALSE);
+  g_assert_true (rostra_test_wait_for (is_unfolded, leaflet));
+  rostra_test_flush ();
+  sidebar = adw_leaflet_get_child_by_name (leaflet, "sidebar");
+  list_width = gtk_widget_get_width (sidebar);
+  adw_view_stack_set_visible_child_name (views, "annotations");
+  rostra_test_flush ();
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, list_width);
+  adw_view_stack_set_visible_child_name (views, "speeches");
+  window_destroy (window);
+
+  /* Wide enough for the three. */
+  window = present (window_new (path), 1400, 860);
+  leaflet = ADW_LEAFLET (rostra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  flap = ADW_FLAP (rostra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL));
+  rostra_window_select (window, 0);
+  adw_flap_set_reveal_flap (flap, TRUE);
+  rostra_test_flush ();
+  g_assert_true (rostra_test_wait_for (is_unfolded, leaflet));
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (rostra_window_get_reader (window))), >=, 420);
+  window_destroy (window);
+}
+
 static GtkDropTarget *
 find_drop_target (RostraWindow *window)
 {
@@ -730,6 +787,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/highlight-delete-undo", test_highlight_delete_undo);
   g_test_add_func ("/window/bad-archive", test_bad_archive);
   g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/three-panes", test_three_panes);
   g_test_add_func ("/window/drop-and-open", test_drop_and_open);
   g_test_add_func ("/window/show-imports", test_show_imports);
   g_test_add_func ("/window/shortcuts-documented", test_shortcuts_documented);

@@ -423,7 +423,7 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->sidebar_clamp));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 

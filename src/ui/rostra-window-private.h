@@ -40,6 +40,9 @@ struct _RostraWindow
   GHashTable         *saved;         /* annotation id → copy as last saved */
   GQueue              undo;          /* Undo, newest first */
   int                 drag_start_width;
+  int                 sidebar_width; /* the list pane's, as the user left it */
+  int                 header_width;  /* the list's header bar's, with all its buttons */
+  guint               layout_idle_id;
 
   /* Filters: the values behind each drop-down's items (NULL = any) */
   GPtrArray *source_values;
@@ -54,6 +57,8 @@ struct _RostraWindow
   GtkWidget             *sidebar;
   GtkWidget             *sidebar_handle;
   GtkScrolledWindow     *list_scroller;
+  AdwClamp              *sidebar_clamp;
+  GtkWidget             *sidebar_header;
   AdwViewSwitcherTitle  *list_title;
   AdwViewStack          *view_stack;
   RostraAnnotationsView *annotations_view;

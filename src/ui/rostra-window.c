@@ -489,23 +489,105 @@ go_back (RostraWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void apply_sidebar_width (RostraWindow *self);
+
 static void
 update_folded (RostraWindow *self)
 {
   _rostra_window_update_matches (self);
+  apply_sidebar_width (self);
 
-  /* Folded: the list shows when nothing is open. */
-  if (adw_leaflet_get_folded (self->leaflet) && self->open_id == 0)
-    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  /* Folded: the list shows when nothing is open, the speech when one is
+   * (the list folds away to leave room for the speech and its pane). */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (
+        self->leaflet, self->open_id == 0 ? GTK_WIDGET (self->sidebar_clamp) : self->content);
 }
 
-/* Resizing the list pane by dragging its edge. The width is the list's
- * natural width, not a minimum: the leaflet can still fold the window
- * down to a phone's width. */
+/* Laying out the three panes. The list pane keeps its width (the
+ * user's, by dragging its edge) in both views. The reader keeps a
+ * readable column beside the annotations pane: where the three do not
+ * fit, the list folds away while the pane shows (the back button brings
+ * it back), rather than the pane sliding over the text. Below the width
+ * of the reader and the pane side by side (a phone's), the pane slides
+ * over the text after all. */
 
 #define SIDEBAR_MIN_WIDTH 280
-
 #define SIDEBAR_MAX_WIDTH 560
+/* About 50 characters a line at the reader's default size */
+#define READABLE_WIDTH 420
+
+/* The list pane's width is its natural width (clamped to the user's in
+ * both views), not its minimum: the leaflet can still fold the window
+ * down to a phone's width, where the list takes the whole width. */
+static void
+apply_sidebar_width (RostraWindow *self)
+{
+  int header = 0;
+  int width;
+
+  /* Never narrower than its header bar with every button (the search
+   * and filter buttons hide in the Annotations view): as wide in both. */
+  if (gtk_widget_get_visible (self->search_button))
+    {
+      gtk_widget_measure (self->sidebar_header, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &header, NULL,
+                          NULL);
+      self->header_width = MAX (self->header_width, header);
+    }
+  width = adw_leaflet_get_folded (self->leaflet) ? G_MAXINT / 2
+                                                 : MAX (self->sidebar_width, self->header_width);
+
+  adw_clamp_set_maximum_size (self->sidebar_clamp, width);
+  adw_clamp_set_tightening_threshold (self->sidebar_clamp, width);
+  gtk_scrolled_window_set_max_content_width (self->list_scroller, self->sidebar_width);
+}
+
+static void
+set_sidebar_width (RostraWindow *self, int width)
+{
+  self->sidebar_width = CLAMP (width, SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH);
+  apply_sidebar_width (self);
+}
+
+static gboolean
+update_layout (gpointer user_data)
+{
+  RostraWindow *self = user_data;
+  int           width = gtk_widget_get_width (GTK_WIDGET (self));
+  int           pane, reader_and_pane;
+  gboolean      pane_shown = adw_flap_get_reveal_flap (self->annotations_flap);
+  gboolean      unfold;
+
+  self->layout_idle_id = 0;
+  if (width <= 0)
+    return G_SOURCE_REMOVE;
+  apply_sidebar_width (self);
+  gtk_widget_get_size_request (GTK_WIDGET (self->annotations_pane_widget), &pane, NULL);
+  reader_and_pane = READABLE_WIDTH + pane;
+  unfold =
+      !pane_shown || width < reader_and_pane || width >= self->sidebar_width + 1 + reader_and_pane;
+  if (adw_leaflet_get_can_unfold (self->leaflet) != unfold)
+    adw_leaflet_set_can_unfold (self->leaflet, unfold);
+  adw_flap_set_fold_policy (self->annotations_flap, width >= reader_and_pane
+                                                        ? ADW_FLAP_FOLD_POLICY_NEVER
+                                                        : ADW_FLAP_FOLD_POLICY_AUTO);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the size settles: changing the layout while GTK lays out is not allowed. */
+static void
+queue_layout (RostraWindow *self)
+{
+  if (self->layout_idle_id == 0 && !self->disposed)
+    self->layout_idle_id = g_idle_add (update_layout, self);
+}
+
+static void
+rostra_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  GTK_WIDGET_CLASS (rostra_window_parent_class)->size_allocate (widget, width, height, baseline);
+  queue_layout (ROSTRA_WINDOW (widget));
+}
 
 static void
 handle_drag_begin (GtkGestureDrag *gesture, double x, double y, RostraWindow *self)
@@ -516,16 +598,14 @@ handle_drag_begin (GtkGestureDrag *gesture, double x, double y, RostraWindow *se
 static void
 handle_drag_update (GtkGestureDrag *gesture, double dx, double dy, RostraWindow *self)
 {
-  int width = CLAMP (self->drag_start_width + (int) dx, SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH);
-
-  gtk_scrolled_window_set_max_content_width (self->list_scroller, width);
+  set_sidebar_width (self, self->drag_start_width + (int) dx);
 }
 
 static void
 handle_drag_end (GtkGestureDrag *gesture, double dx, double dy, RostraWindow *self)
 {
-  g_settings_set_int (self->settings, "sidebar-width",
-                      gtk_scrolled_window_get_max_content_width (self->list_scroller));
+  g_settings_set_int (self->settings, "sidebar-width", self->sidebar_width);
+  queue_layout (self);
 }
 
 static gboolean
@@ -548,6 +628,7 @@ rostra_window_dispose (GObject *object)
   RostraWindow *self = (RostraWindow *) object;
 
   self->disposed = TRUE;
+  g_clear_handle_id (&self->layout_idle_id, g_source_remove);
   /* No callbacks into a half-disposed window: a query may still finish,
    * and a note being typed is saved when its row goes. */
   if (self->articles)
@@ -613,6 +694,7 @@ rostra_window_class_init (RostraWindowClass *klass)
   object_class->dispose = rostra_window_dispose;
   object_class->finalize = rostra_window_finalize;
   window_class->close_request = rostra_window_close_request;
+  widget_class->size_allocate = rostra_window_size_allocate;
 
   g_type_ensure (ROSTRA_TYPE_READER);
   g_type_ensure (ROSTRA_TYPE_ANNOTATIONS_PANE);
@@ -627,6 +709,8 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, sidebar_clamp);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, list_title);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotations_view);
@@ -697,15 +781,15 @@ rostra_window_init (RostraWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  gtk_scrolled_window_set_max_content_width (
-      self->list_scroller, CLAMP (g_settings_get_int (self->settings, "sidebar-width"),
-                                  SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH));
+  set_sidebar_width (self, g_settings_get_int (self->settings, "sidebar-width"));
   g_settings_bind (self->settings, "annotations-visible", self->annotations_flap, "reveal-flap",
                    G_SETTINGS_BIND_DEFAULT);
   gtk_widget_set_size_request (
       GTK_WIDGET (self->annotations_pane_widget),
       CLAMP (g_settings_get_int (self->settings, "annotations-width"), 240, 480), -1);
   g_settings_bind (self->settings, "reader-zoom", self->reader, "zoom", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_swapped (self->annotations_flap, "notify::reveal-flap",
+                            G_CALLBACK (queue_layout), self);
 
   /* The list */
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
