@@ -50,6 +50,7 @@ struct _RostraExportDialog
   AdwToastOverlay *toast_overlay;
   GtkWidget       *content;
   AdwComboRow     *format_row;
+  GSettings       *settings;
   AdwActionRow    *all_row;
   AdwActionRow    *article_row;
   AdwActionRow    *shown_row;
@@ -427,6 +428,9 @@ format_changed (RostraExportDialog *self)
 {
   if (self->updating)
     return;
+  /* Offered first the next time. */
+  g_settings_set_string (self->settings, "export-format",
+                         rostra_export_format_to_string (rostra_export_dialog_get_format (self)));
   update_all_row (self);
   start_count (self);
 }
@@ -574,6 +578,7 @@ rostra_export_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rostra_export_dialog_parent_class)->dispose (object);
 }
@@ -684,6 +689,14 @@ rostra_export_dialog_init (RostraExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rostra_ui_name_controls (GTK_WIDGET (self));
   setup_formats (self);
+  self->settings = g_settings_new (APP_ID);
+  {
+    g_autofree char   *last = g_settings_get_string (self->settings, "export-format");
+    RostraExportFormat format;
+
+    if (rostra_export_format_from_string (last, &format))
+      rostra_export_dialog_set_format (self, format);
+  }
   self->updating = FALSE;
 }
 
