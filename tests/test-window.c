@@ -11,6 +11,7 @@
 #include "rostra-test-ui.h"
 #include "rostra-test-utils.h"
 #include "rostra-annotations-pane.h"
+#include "rostra-article-row.h"
 #include "rostra-window.h"
 
 static gboolean
@@ -139,6 +140,32 @@ test_open_sample (void)
   window_destroy (window);
 }
 
+/* The list of speeches (the Annotations view has a list too). */
+static GtkListView *
+list_view (RostraWindow *window)
+{
+  GtkWidget *row = rostra_test_find_widget (GTK_WIDGET (window), ROSTRA_TYPE_ARTICLE_ROW, NULL);
+
+  return GTK_LIST_VIEW (gtk_widget_get_ancestor (row, GTK_TYPE_LIST_VIEW));
+}
+
+/* The id of the speech whose list row has the focus, 0 for none. */
+static gint64
+focused_article_id (RostraWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (w);
+
+      if (ROSTRA_IS_ARTICLE_ROW (row) &&
+          rostra_article_row_get_article (ROSTRA_ARTICLE_ROW (row)) != NULL)
+        return rostra_article_get_id (rostra_article_row_get_article (ROSTRA_ARTICLE_ROW (row)));
+    }
+  return 0;
+}
+
 static void
 test_select_and_navigate (void)
 {
@@ -167,6 +194,16 @@ test_select_and_navigate (void)
   g_assert_cmpint (rostra_window_get_open_article_id (window), ==, first_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-article", NULL));
   g_assert_cmpint (rostra_window_get_open_article_id (window), ==, first_id);
+
+  /* From the list, the focus (and its ring) moves with the selection. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (list_view (window)), GTK_DIR_TAB_FORWARD));
+  g_assert_cmpint (focused_article_id (window), ==, first_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-article", NULL));
+  rostra_test_flush ();
+  g_assert_cmpint (focused_article_id (window), ==, second_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-article", NULL));
+  rostra_test_flush ();
+  g_assert_cmpint (focused_article_id (window), ==, first_id);
 
   /* Zoom goes through the window's actions and is remembered. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));

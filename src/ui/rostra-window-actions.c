@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rostra-article-row.h"
 #include "rostra-backup-ui.h"
 #include "rostra-export-dialog.h"
 #include "rostra-import-dialog.h"
@@ -384,6 +385,42 @@ open_sample_action (GtkWidget *widget, const char *action_name, GVariant *parame
 
 /* Navigation */
 
+static gboolean
+focus_in_list (RostraWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view));
+}
+
+static gboolean
+focus_selected_row (gpointer user_data)
+{
+  RostraWindow *self = user_data;
+  guint         position = gtk_single_selection_get_selected (self->selection);
+  gint64        id;
+
+  if (self->disposed || self->articles == NULL || position == GTK_INVALID_LIST_POSITION ||
+      !focus_in_list (self))
+    return G_SOURCE_REMOVE;
+  id = rostra_article_list_get_id (self->articles, position);
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget     *row = gtk_widget_get_first_child (item);
+      RostraArticle *article = ROSTRA_IS_ARTICLE_ROW (row)
+                                   ? rostra_article_row_get_article (ROSTRA_ARTICLE_ROW (row))
+                                   : NULL;
+
+      if (article != NULL && rostra_article_get_id (article) == id)
+        {
+          gtk_widget_grab_focus (item);
+          break;
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 move_selection (RostraWindow *self, int delta)
 {
@@ -402,6 +439,12 @@ move_selection (RostraWindow *self, int delta)
 
   gtk_single_selection_set_selected (self->selection, next);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", next);
+
+  /* The focus follows the selection when it was in the list: it would
+   * stay, ringed, on the row left behind. The row shows once the list
+   * has scrolled to it. */
+  if (focus_in_list (self))
+    g_idle_add_full (G_PRIORITY_LOW, focus_selected_row, g_object_ref (self), g_object_unref);
 }
 
 static void
