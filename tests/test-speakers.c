@@ -1,0 +1,483 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-speakers.c: speakers, aliases, speech metadata, raw entries, and migration 5. */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "rostra-store-speakers.h"
+#include "rostra-test-utils.h"
+#include "rostra-text-clean.h"
+#include "rostra-text.h"
+
+static gint64
+add (RostraStore *store, const char *title, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = -1;
+
+  g_assert_true (rostra_store_add_article (store, 0, title, NULL, "2019-09-27T02:07:00", "en", text,
+                                           &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static RostraArticle *
+load (RostraStore *store, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  RostraArticle *article = rostra_store_load_article (store, id, &error);
+
+  g_assert_no_error (error);
+  return article;
+}
+
+static void
+set_speaker (RostraStore *store, gint64 id, const char *speaker)
+{
+  g_autoptr (GError) error = NULL;
+  RostraArticleMetadata m = { .speaker = speaker };
+
+  g_assert_true (
+      rostra_store_set_article_metadata (store, id, ROSTRA_METADATA_SPEAKER, &m, &error));
+  g_assert_no_error (error);
+}
+
+static RostraSpeaker *
+speaker_at (GListModel *speakers, guint i)
+{
+  return ROSTRA_SPEAKER (g_list_model_get_object (speakers, i));
+}
+
+static GArray *
+query_speaker (RostraStore *store, const char *speaker, const char *text)
+{
+  g_autoptr (RostraQuery) query = rostra_query_new ();
+  g_autoptr (GError) error = NULL;
+  GArray *ids;
+
+  query->speaker = g_strdup (speaker);
+  query->text = g_strdup (text);
+  ids = rostra_store_query_ids (store, query, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rostra_store_count_query (store, query, NULL, &error), ==, ids->len);
+  return ids;
+}
+
+static void
+test_fold (void)
+{
+  static const char *const same[][2] = {
+    { "Sergéy  LAVROV", "sergey lavrov" },
+    { " Lavrov’s ", "lavrov's" },
+    { "Лавров", "лавров" },
+    { "Ёлкин", "елкин" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *folded = rostra_text_fold (same[i][0]);
+
+      g_assert_cmpstr (folded, ==, same[i][1]);
+    }
+}
+
+static void
+test_metadata (void)
+{
+  g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+  RostraArticleMetadata m = { "  Sergey   Lavrov ", "UN Security Council, New York", "2019-09-25",
+                              "The speech the Saker reposted.\nCompare with 2018." };
+  RostraArticleMetadata occasion_only = { .occasion = "" };
+  gint64                a = add (store, "Lavrov’s speech at the UN", "Mr Secretary General.");
+
+  g_assert_true (rostra_store_set_article_metadata (store, a, ROSTRA_METADATA_ALL, &m, &error));
+  g_assert_no_error (error);
+  article = load (store, a);
+  g_assert_cmpstr (rostra_article_get_speaker (article), ==, "Sergey Lavrov");
+  g_assert_cmpstr (rostra_article_get_occasion (article), ==, "UN Security Council, New York");
+  g_assert_cmpstr (rostra_article_get_delivered (article), ==, "2019-09-25");
+  g_assert_cmpstr (rostra_article_get_published (article), ==, "2019-09-27T02:07:00");
+  g_assert_cmpstr (rostra_article_get_memo (article), ==,
+                   "The speech the Saker reposted.\nCompare with 2018.");
+  g_clear_object (&article);
+
+  /* The list's rows carry it too. */
+  article = rostra_store_load_article_row (store, a, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rostra_article_get_speaker (article), ==, "Sergey Lavrov");
+  g_clear_object (&article);
+
+  /* Only the fields named change; an empty value clears. */
+  g_assert_true (rostra_store_set_article_metadata (store, a, ROSTRA_METADATA_OCCASION,
+                                                    &occasion_only, &error));
+  g_assert_no_error (error);
+  article = load (store, a);
+  g_assert_null (rostra_article_get_occasion (article));
+  g_assert_cmpstr (rostra_article_get_speaker (article), ==, "Sergey Lavrov");
+  g_clear_object (&article);
+
+  /* An impossible date changes nothing. */
+  m.delivered = "2019-02-30";
+  m.memo = "not written";
+  g_assert_false (rostra_store_set_article_metadata (store, a, ROSTRA_METADATA_ALL, &m, &error));
+  g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *const bad[] = { "25-09-2019", "2019-9-25", "2019-13-01", "yesterday" };
+
+      g_assert_false (rostra_metadata_check_date (bad[i], &error));
+      g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_true (rostra_metadata_check_date ("2024-02-29", NULL));
+  article = load (store, a);
+  g_assert_cmpstr (rostra_article_get_memo (article), ==,
+                   "The speech the Saker reposted.\nCompare with 2018.");
+  g_clear_object (&article);
+
+  /* No such speech. */
+  m.delivered = "2019-09-25";
+  g_assert_false (rostra_store_set_article_metadata (store, 999, ROSTRA_METADATA_ALL, &m, &error));
+  g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Everything cleared: no row left. */
+  memset (&m, 0, sizeof m);
+  g_assert_true (rostra_store_set_article_metadata (store, a, ROSTRA_METADATA_ALL, &m, &error));
+  article = load (store, a);
+  g_assert_null (rostra_article_get_speaker (article));
+  g_assert_null (rostra_article_get_delivered (article));
+  g_assert_null (rostra_article_get_memo (article));
+}
+
+static void
+test_bulk (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (RostraStore) store = rostra_test_store_new (&path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  RostraArticleMetadata m = { .speaker = "Sergey Lavrov", .occasion = "Moscow" };
+  gint64                all[10], with_missing[3];
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Speech %u", i);
+
+      all[i] = add (store, title, title);
+    }
+  g_assert_true (rostra_store_set_articles_metadata (
+      store, all, G_N_ELEMENTS (all), ROSTRA_METADATA_SPEAKER | ROSTRA_METADATA_OCCASION, &m,
+      &error));
+  g_assert_no_error (error);
+  ids = query_speaker (store, "sergey lavrov", NULL);
+  g_assert_cmpuint (ids->len, ==, 10);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* One missing speech: the whole selection stays as it was. */
+  with_missing[0] = all[0];
+  with_missing[1] = 12345;
+  with_missing[2] = all[1];
+  m.speaker = "Maria Zakharova";
+  g_assert_false (rostra_store_set_articles_metadata (store, with_missing, 3,
+                                                      ROSTRA_METADATA_SPEAKER, &m, &error));
+  g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND);
+  ids = query_speaker (store, "Sergey Lavrov", NULL);
+  g_assert_cmpuint (ids->len, ==, 10);
+  g_assert_cmpint (rostra_test_count_rows (path, "speakers"), ==, 1);
+}
+
+static void
+test_speakers (void)
+{
+  g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
+  g_autoptr (GListModel) speakers = NULL;
+  g_autoptr (RostraSpeaker) first = NULL, second = NULL;
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autofree char *name = NULL;
+  gint64           a = add (store, "One", "Peace and security."), b = add (store, "Two", "Trade.");
+  gint64           c = add (store, "Three", "Peace talks."), id = 0;
+
+  set_speaker (store, a, "Lavrov");
+  set_speaker (store, b, "Sergey Lavrov");
+  set_speaker (store, c, "Sergey Lavrov");
+
+  /* Most speeches first. */
+  speakers = rostra_store_list_speakers (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (speakers), ==, 2);
+  first = speaker_at (speakers, 0);
+  second = speaker_at (speakers, 1);
+  g_assert_cmpstr (rostra_speaker_get_name (first), ==, "Sergey Lavrov");
+  g_assert_cmpuint (rostra_speaker_get_n_articles (first), ==, 2);
+  g_assert_cmpstr (rostra_speaker_get_name (second), ==, "Lavrov");
+  g_assert_cmpuint (rostra_speaker_get_n_articles (second), ==, 1);
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_clear_object (&speakers);
+
+  /* Aliases match, case and accents ignored; no alias names two speakers. */
+  g_assert_true (rostra_store_add_speaker_alias (store, "sergey lavrov", "Sergei Lavrov", &error));
+  g_assert_true (rostra_store_add_speaker_alias (store, "Sergey Lavrov", "Лавров", &error));
+  g_assert_no_error (error);
+  g_assert_false (rostra_store_add_speaker_alias (store, "Lavrov", "SERGEI LAVROV", &error));
+  g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (rostra_store_find_speaker (store, "Sérgei lavrov", &id, &name, &error));
+  g_assert_cmpstr (name, ==, "Sergey Lavrov");
+  g_clear_pointer (&name, g_free);
+  g_assert_true (rostra_store_find_speaker (store, "ЛАВРОВ", &id, &name, &error));
+  g_assert_cmpstr (name, ==, "Sergey Lavrov");
+  g_clear_pointer (&name, g_free);
+  g_assert_true (rostra_store_find_speaker (store, "Shoigu", &id, &name, &error));
+  g_assert_cmpint (id, ==, 0);
+  g_assert_null (name);
+
+  /* Setting a speech's speaker by alias names the speaker. */
+  set_speaker (store, a, "Sergei Lavrov");
+  article = load (store, a);
+  g_assert_cmpstr (rostra_article_get_speaker (article), ==, "Sergey Lavrov");
+  g_clear_object (&article);
+  set_speaker (store, a, "Lavrov");
+
+  /* Filter by alias; with a search. */
+  ids = query_speaker (store, "Лавров", NULL);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = query_speaker (store, "Sergei Lavrov", "peace");
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, c);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = query_speaker (store, "Nobody", NULL);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* Merge: Lavrov becomes an alias of Sergey Lavrov, its speech moves. */
+  g_assert_true (rostra_store_merge_speakers (store, "Lavrov", "Sergey Lavrov", &error));
+  g_assert_no_error (error);
+  speakers = rostra_store_list_speakers (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (speakers), ==, 1);
+  first = speaker_at (speakers, 0);
+  g_assert_cmpuint (rostra_speaker_get_n_articles (first), ==, 3);
+  {
+    const char *const expected[] = { "Lavrov", "Sergei Lavrov", "Лавров", NULL };
+
+    g_assert_cmpstrv (rostra_speaker_get_aliases (first), expected);
+  }
+  g_clear_object (&first);
+  g_clear_object (&speakers);
+  article = load (store, a);
+  g_assert_cmpstr (rostra_article_get_speaker (article), ==, "Sergey Lavrov");
+  g_clear_object (&article);
+  g_assert_false (rostra_store_merge_speakers (store, "Nobody", "Sergey Lavrov", &error));
+  g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Rename; to another speaker's name is refused; to an own alias swaps. */
+  set_speaker (store, b, "Maria Zakharova");
+  g_assert_false (rostra_store_rename_speaker (store, "Sergey Lavrov", "maria zakharova", &error));
+  g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (rostra_store_rename_speaker (store, "Sergey Lavrov", "Sergei Lavrov", &error));
+  g_assert_no_error (error);
+  article = load (store, c);
+  g_assert_cmpstr (rostra_article_get_speaker (article), ==, "Sergei Lavrov");
+  g_clear_object (&article);
+  g_assert_true (rostra_store_find_speaker (store, "Sergey Lavrov", &id, NULL, &error));
+  g_assert_cmpint (id, ==, 0);
+
+  /* Aliases go; a removed speaker leaves the speeches without one. */
+  g_assert_true (rostra_store_remove_speaker_alias (store, "лавров", &error));
+  g_assert_false (rostra_store_remove_speaker_alias (store, "лавров", &error));
+  g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (rostra_store_remove_speaker (store, "Maria Zakharova", &error));
+  g_assert_no_error (error);
+  article = load (store, b);
+  g_assert_null (rostra_article_get_speaker (article));
+}
+
+#define RAW_TEXT                                                                               \
+  "Lavrov: the world at a crossroads\n\n27-09-19 02:07:00,\n\nJPEG - 66.2 kb\n\nMr Secretary " \
+  "General, today we are all faced with terrorism.\n\nIBAN: NL10 SNSB 0902 6349 33\n\nWe "     \
+  "invite everyone to join."
+
+static void
+test_raw_text (void)
+{
+  g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (RostraAnnotation) note = NULL;
+  g_autoptr (GListModel) annotations = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *cleaned = NULL, *raw = NULL;
+  const char      *title = "Lavrov: the world at a crossroads";
+  guint            counts[ROSTRA_CLEAN_N_RULES];
+  gint64           id;
+  const char      *text;
+  const char      *at;
+  guint            start;
+
+  cleaned = rostra_text_clean (title, "2019-09-27T02:07:00", RAW_TEXT, counts);
+  g_assert_nonnull (cleaned);
+  g_assert_true (g_str_has_prefix (cleaned, "Mr Secretary General"));
+  id = add (store, title, cleaned);
+  g_assert_true (rostra_store_keep_raw_text (store, id, RAW_TEXT, &error));
+  g_assert_no_error (error);
+
+  /* An annotation on "terrorism", in the cleaned text. */
+  at = strstr (cleaned, "terrorism");
+  start = g_utf8_pointer_to_offset (cleaned, at);
+  note = rostra_annotation_new (id, start, start + 9, "terrorism", "faced with ", ".");
+  g_assert_true (rostra_store_add_annotation (store, note, &error));
+  g_assert_no_error (error);
+
+  article = load (store, id);
+  g_assert_cmpint (rostra_article_get_cleaning (article), ==, ROSTRA_TEXT_CLEANING_CLEANED);
+  g_clear_object (&article);
+
+  /* Reverted: the raw entry is the text, the annotation follows it. */
+  g_assert_true (rostra_store_set_text_cleaned (store, id, FALSE, &error));
+  g_assert_no_error (error);
+  article = load (store, id);
+  g_assert_cmpint (rostra_article_get_cleaning (article), ==, ROSTRA_TEXT_CLEANING_REVERTED);
+  text = rostra_article_get_text (article);
+  g_assert_cmpstr (text, ==, RAW_TEXT);
+  g_assert_cmpuint (rostra_article_get_words (article), ==, rostra_text_count_words (RAW_TEXT));
+  raw = rostra_store_dup_raw_text (store, id, &error);
+  g_assert_cmpstr (raw, ==, RAW_TEXT);
+  {
+    g_autoptr (RostraAnnotation) moved =
+        rostra_store_load_annotation (store, rostra_annotation_get_id (note), &error);
+    guint s = rostra_annotation_get_start (moved);
+
+    g_assert_no_error (error);
+    g_assert_false (rostra_annotation_get_orphaned (moved));
+    g_assert_cmpuint (s, ==, g_utf8_pointer_to_offset (text, strstr (text, "terrorism")));
+  }
+  g_clear_object (&article);
+
+  /* And cleaned again. */
+  g_assert_true (rostra_store_set_text_cleaned (store, id, TRUE, &error));
+  article = load (store, id);
+  g_assert_cmpstr (rostra_article_get_text (article), ==, cleaned);
+  annotations = rostra_store_list_annotations (store, id, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (RostraAnnotation) back = g_list_model_get_item (annotations, 0);
+
+    g_assert_cmpuint (rostra_annotation_get_start (back), ==, start);
+  }
+
+  /* A speech the rules did not change has nothing to revert. */
+  id = add (store, "Clean", "Nothing to drop.");
+  g_assert_false (rostra_store_set_text_cleaned (store, id, FALSE, &error));
+  g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND);
+}
+
+/* Every annotation's row, in order: what an upgrade must keep. */
+#define ANNOTATION_ROWS_SQL                                                                    \
+  "SELECT group_concat (id || '|' || article_id || '|' || start || '|' || end || '|' || exact" \
+  " || '|' || note || '|' || color || '|' || uuid || '|' || orphaned, char (10)) FROM"         \
+  " (SELECT * FROM annotations ORDER BY id)"
+
+/* An archive of schema 4, with annotations and tags, upgraded in place:
+ * every annotation as it was, and the new tables work. */
+static void
+test_upgrade_from_4 (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (RostraStore) store = rostra_test_store_new (&path);
+  g_autoptr (RostraStore) again = NULL;
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char      *before = NULL, *after = NULL, *tags_before = NULL, *tags_after = NULL;
+  RostraArticleMetadata m = { .speaker = "Sergey Lavrov", .delivered = "2019-09-25" };
+  gint64                a, b;
+  sqlite3              *db;
+
+  a = add (store, "One", "The first speech, on peace and security.");
+  b = add (store, "Two", "The second speech, on trade.");
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *const tags[] = { "peace", i % 2 ? "security" : NULL, NULL };
+      g_autoptr (RostraAnnotation) n =
+          i < 3 ? rostra_annotation_new (a, 4, 9, "first", "The ", " speech")
+                : rostra_annotation_new (b, 4, 10, "second", "The ", " speech");
+
+      rostra_annotation_set_note (n, "A note, with ‘quotes’ and accents: é.");
+      rostra_annotation_set_tags (n, tags);
+      g_assert_true (rostra_store_add_annotation (store, n, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (db, ROSTRA_TEST_UNDO_SCHEMA_5 " PRAGMA user_version = 4", NULL, NULL, NULL), ==,
+      SQLITE_OK);
+  sqlite3_close (db);
+  before = rostra_test_query_text (path, ANNOTATION_ROWS_SQL);
+  tags_before = rostra_test_query_text (path, "SELECT count(*) FROM annotation_tags");
+  g_assert_cmpint (rostra_test_count_rows (path, "annotations"), ==, 5);
+
+  again = rostra_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rostra_store_get_schema_version (again), ==, ROSTRA_STORE_SCHEMA_VERSION);
+  after = rostra_test_query_text (path, ANNOTATION_ROWS_SQL);
+  tags_after = rostra_test_query_text (path, "SELECT count(*) FROM annotation_tags");
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (tags_before, ==, tags_after);
+
+  /* The annotations read back as before, none orphaned. */
+  {
+    g_autoptr (GListModel) list = rostra_store_list_annotations (again, a, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr (RostraAnnotation) n = g_list_model_get_item (list, i);
+
+        g_assert_false (rostra_annotation_get_orphaned (n));
+        g_assert_cmpstr (rostra_annotation_get_exact (n), ==, "first");
+      }
+  }
+
+  /* Old speeches have no metadata, and can be given some. */
+  article = load (again, a);
+  g_assert_null (rostra_article_get_speaker (article));
+  g_assert_cmpint (rostra_article_get_cleaning (article), ==, ROSTRA_TEXT_CLEANING_NONE);
+  g_clear_object (&article);
+  g_assert_true (rostra_store_set_article_metadata (again, a, ROSTRA_METADATA_ALL, &m, &error));
+  g_assert_no_error (error);
+  article = load (again, a);
+  g_assert_cmpstr (rostra_article_get_speaker (article), ==, "Sergey Lavrov");
+  g_assert_cmpstr (rostra_article_get_delivered (article), ==, "2019-09-25");
+
+  /* One row of metadata, for the one speech that has some. */
+  g_assert_cmpint (rostra_test_count_rows (path, "article_meta"), ==, 1);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/speakers/fold", test_fold);
+  g_test_add_func ("/speakers/metadata", test_metadata);
+  g_test_add_func ("/speakers/bulk", test_bulk);
+  g_test_add_func ("/speakers/speakers", test_speakers);
+  g_test_add_func ("/speakers/raw-text", test_raw_text);
+  g_test_add_func ("/speakers/upgrade-from-4", test_upgrade_from_4);
+
+  return g_test_run ();
+}
