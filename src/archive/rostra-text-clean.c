@@ -128,13 +128,33 @@ is_donation (const char *line)
              line, 0, NULL);
 }
 
+#define WEEKDAY                                                                      \
+  "(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|" \
+  "wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|"   \
+  "freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\\s+)?"
+#define MONTH                                                                        \
+  "(?:jan\\w*|feb\\w*|fév\\w*|m[aä]r\\w*|apr\\w*|avr\\w*|ma[iy]|mei|jun\\w*|juin|" \
+  "jul\\w*|juil\\w*|aug\\w*|ao[uû]t|sep\\w*|o[ck]t\\w*|nov\\w*|de[cz]\\w*|déc\\w*)\\.?"
+
+/* A line that is only a day in words: "vrijdag 13 april 2018",
+ * "Friday, September 27, 2019", "27. September 2019". */
+static gboolean
+is_date_in_words (const char *line)
+{
+  static gsize once;
+
+  return g_regex_match (regex_once (&once, "^\\s*" WEEKDAY "(?:\\d{1,2}\\.?\\s+" MONTH "|" MONTH
+                                           "\\s+\\d{1,2},?)\\s+\\d{4}\\s*$"),
+                        line, 0, NULL);
+}
+
 /* The title again, or a date, in the first lines of the body. */
 static gboolean
 is_repeated_header (const char *line, const char *folded_title, const char *published)
 {
   g_autofree char *folded = NULL;
 
-  if (rostra_dump_parse_date_line (line, NULL))
+  if (rostra_dump_parse_date_line (line, NULL) || is_date_in_words (line))
     return TRUE;
   folded = rostra_text_fold (line);
   if (*folded_title != '\0' && g_str_equal (folded, folded_title))
@@ -152,6 +172,17 @@ is_repeated_header (const char *line, const char *folded_title, const char *publ
              g_str_has_prefix (folded, dotted);
     }
   return FALSE;
+}
+
+/* A line of the speech itself, after which no header is looked for: a
+ * long one, or a sentence. A site's name over the title is no prose. */
+static gboolean
+is_prose (const char *line)
+{
+  gsize len = strlen (line);
+
+  return g_utf8_strlen (line, -1) > 80 || (len > 0 && strchr (".!?:;\"", line[len - 1]) != NULL) ||
+         g_str_has_suffix (line, "”") || g_str_has_suffix (line, "…");
 }
 
 typedef struct
@@ -181,7 +212,7 @@ rostra_text_clean (const char *title, const char *published, const char *text, g
   g_autofree char *folded_title = rostra_text_fold (title);
   g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
   GString    *out;
-  gboolean    any = FALSE, blank = FALSE, pending_blank = FALSE;
+  gboolean    any = FALSE, blank = FALSE, pending_blank = FALSE, prose = FALSE;
   guint       n_seen = 0, counts[ROSTRA_CLEAN_N_RULES] = { 0 };
   const char *p = text;
 
@@ -212,8 +243,7 @@ rostra_text_clean (const char *title, const char *published, const char *text, g
       int              rule = -1;
 
       g_strchomp (copy);
-      if (n_seen < HEADER_LINES && out->len == 0 &&
-          is_repeated_header (copy, folded_title, published))
+      if (n_seen < HEADER_LINES && !prose && is_repeated_header (copy, folded_title, published))
         rule = ROSTRA_CLEAN_REPEATED_HEADER;
       else if (is_image_caption (copy))
         rule = ROSTRA_CLEAN_IMAGE_CAPTION;
@@ -234,6 +264,7 @@ rostra_text_clean (const char *title, const char *published, const char *text, g
         g_string_append (out, line->blank_before || pending_blank ? "\n\n" : "\n");
       g_string_append_len (out, line->text, line->len);
       pending_blank = FALSE;
+      prose = prose || is_prose (copy);
     }
 
   if (n_dropped != NULL)

@@ -14,8 +14,9 @@ G_BEGIN_DECLS
  *   `Afbeeldingsresultaat voor …`, `Image result for …`, `Related image`
  * @ROSTRA_CLEAN_DONATION: a short line asking for money: an IBAN, or
  *   `Donate …` with a bank account or PayPal
- * @ROSTRA_CLEAN_REPEATED_HEADER: the title or the date repeated in the
- *   first lines of the body
+ * @ROSTRA_CLEAN_REPEATED_HEADER: the title or a date (`27-09-19 02:07:00,`,
+ *   `vrijdag 13 april 2018`) repeated in the first three lines of the
+ *   body, before its first sentence
  *
  * The cleaning rules, in the order they are tried on each line.
  */
