@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rostra-importer.h"
 #include "rostra-store-speakers.h"
 #include "rostra-test-utils.h"
 #include "rostra-text-clean.h"
@@ -467,6 +468,118 @@ test_upgrade_from_4 (void)
   g_assert_cmpint (rostra_test_count_rows (path, "article_meta"), ==, 1);
 }
 
+#define DUMP                                                                                \
+  "Karlsson’s speech at the harbour festival\n\n14-06-24 09:00:00,\n\nPNG - 120.5 KB\n\n" \
+  "Friends, neighbours, sailors, forty years ago this harbour was a mudflat.\n\n"           \
+  "IBAN: SE45 5000 0000 0583 9825 7466\n\n » Read more\n\n"                                \
+  "Anna Karlsson warns of rising tides\n\n15-06-24 10:00:00,\n\n"                           \
+  "The water rises a finger's width every year, and the quay does not.\n\n » Read more\n"
+
+static RostraImportReport *
+import_dump (RostraStore *store, const char *path, const RostraImportOptions *options)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  RostraImportReport *report = NULL;
+
+  g_assert_true (rostra_import_file_full (store, file, options, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  return report;
+}
+
+/* Importing: the speaker given to every new speech, the debris dropped
+ * and counted, the raw entries kept; again, nothing new. */
+static void
+test_import (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr (RostraStore) store = rostra_test_store_new (&db);
+  g_autofree char *path = rostra_test_write_file ("harbour.txt", DUMP, -1);
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (RostraImportReport) again = NULL;
+  g_autoptr (GArray) ids = NULL;
+  RostraImportOptions options = { .speaker = "Anna Karlsson" };
+
+  report = import_dump (store, path, &options);
+  g_assert_cmpuint (report->n_new, ==, 2);
+  g_assert_cmpuint (report->n_texts_cleaned, ==, 1);
+  g_assert_cmpuint (report->n_cleaned[ROSTRA_CLEAN_IMAGE_CAPTION], ==, 1);
+  g_assert_cmpuint (report->n_cleaned[ROSTRA_CLEAN_DONATION], ==, 1);
+  g_assert_cmpuint (report->n_cleaned[ROSTRA_CLEAN_IMAGE_RESULT], ==, 0);
+  g_assert_cmpint (rostra_test_count_rows (db, "article_raw"), ==, 1);
+
+  ids = query_speaker (store, "anna karlsson", NULL);
+  g_assert_cmpuint (ids->len, ==, 2);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (RostraArticle) article = load (store, g_array_index (ids, gint64, i));
+      const char *text = rostra_article_get_text (article);
+
+      g_assert_null (strstr (text, "PNG"));
+      g_assert_null (strstr (text, "IBAN"));
+    }
+
+  again = import_dump (store, path, NULL);
+  g_assert_cmpuint (again->n_new, ==, 0);
+  g_assert_cmpuint (again->n_duplicates, ==, 2);
+}
+
+/* An archive imported before the rules holds the raw text: the same
+ * file imported now brings no duplicate. */
+static void
+test_import_over_raw (void)
+{
+  g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
+  g_autofree char *path = rostra_test_write_file ("harbour-raw.txt", DUMP, -1);
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (RostraDumpParser) parser = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GError) error = NULL;
+
+  entries = rostra_test_parse (DUMP, -1, &parser, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RostraDumpEntry *e = g_ptr_array_index (entries, i);
+      gint64           id;
+
+      g_assert_true (rostra_store_add_article (store, 0, e->title, e->source, e->published,
+                                               e->language, e->text, &id, &error));
+      g_assert_cmpint (id, >, 0);
+    }
+  report = import_dump (store, path, NULL);
+  g_assert_cmpuint (report->n_new, ==, 0);
+  g_assert_cmpuint (report->n_duplicates, ==, 2);
+}
+
+/* A preview suggests a speaker per entry, and counts what the rules
+ * would drop, writing nothing. */
+static void
+test_preview (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr (RostraStore) store = rostra_test_store_new (&db);
+  g_autofree char *path = rostra_test_write_file ("harbour-preview.txt", DUMP, -1);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  RostraImportEntry *entry;
+
+  g_assert_true (rostra_import_preview_file (store, file, 10, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->entries->len, ==, 2);
+  entry = g_ptr_array_index (report->entries, 0);
+  g_assert_cmpstr (entry->suggested_speaker, ==, "Anna Karlsson");
+  g_assert_cmpstr (entry->speaker_evidence, ==, "Karlsson’s speech");
+  entry = g_ptr_array_index (report->entries, 1);
+  g_assert_cmpstr (entry->suggested_speaker, ==, "Anna Karlsson");
+  g_assert_cmpstr (entry->speaker_evidence, ==, "Anna Karlsson warns");
+  g_assert_cmpuint (report->n_cleaned[ROSTRA_CLEAN_IMAGE_CAPTION], ==, 1);
+  g_assert_cmpint (rostra_test_count_rows (db, "articles"), ==, 0);
+  g_assert_cmpint (rostra_test_count_rows (db, "speakers"), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -478,6 +591,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/speakers/speakers", test_speakers);
   g_test_add_func ("/speakers/raw-text", test_raw_text);
   g_test_add_func ("/speakers/upgrade-from-4", test_upgrade_from_4);
+  g_test_add_func ("/speakers/import", test_import);
+  g_test_add_func ("/speakers/import-over-raw", test_import_over_raw);
+  g_test_add_func ("/speakers/preview", test_preview);
 
   return g_test_run ();
 }

@@ -171,6 +171,33 @@ rostra_metadata_check_date (const char *delivered, GError **error)
 
 /* Speakers */
 
+/**
+ * rostra_store_new_speaker_suggester:
+ *
+ * Returns: (transfer full): a suggester that knows the archive's
+ *   speakers and their aliases, or %NULL with @error set
+ */
+RostraSpeakerSuggester *
+rostra_store_new_speaker_suggester (RostraStore *self, GError **error)
+{
+  g_autoptr (GListModel) speakers = NULL;
+  RostraSpeakerSuggester *suggester;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+
+  if (!(speakers = rostra_store_list_speakers (self, error)))
+    return NULL;
+  suggester = rostra_speaker_suggester_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
+    {
+      g_autoptr (RostraSpeaker) speaker = g_list_model_get_item (speakers, i);
+
+      rostra_speaker_suggester_add_known (suggester, rostra_speaker_get_name (speaker),
+                                          rostra_speaker_get_aliases (speaker));
+    }
+  return suggester;
+}
+
 /* The speaker @folded names (by name or alias): *id 0 when none. */
 static gboolean
 find_folded (RostraStore *self,

@@ -2,6 +2,7 @@
 /* rostra-store-speakers.h: speakers, their aliases, and each speech's metadata. */
 #pragma once
 
+#include "rostra-speaker-suggest.h"
 #include "rostra-speaker.h"
 #include "rostra-store.h"
 
@@ -78,6 +79,8 @@ gboolean rostra_store_add_speaker_alias (RostraStore *self,
                                          GError     **error);
 gboolean rostra_store_remove_speaker_alias (RostraStore *self, const char *alias, GError **error);
 gboolean rostra_store_remove_speaker (RostraStore *self, const char *name, GError **error);
+
+RostraSpeakerSuggester *rostra_store_new_speaker_suggester (RostraStore *self, GError **error);
 
 gboolean
 rostra_store_keep_raw_text (RostraStore *self, gint64 article_id, const char *raw, GError **error);
