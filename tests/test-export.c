@@ -66,11 +66,13 @@ assert_members (JsonObject *object, const char *const *names)
 static void
 test_export_json (void)
 {
-  static const char *const top[] = { "format", "version", "articles", "annotations", NULL };
-  static const char *const fields[] = { "id",          "uuid",      "title",
-                                        "source",      "published", "language",
-                                        "annotations", "text",      "imported_from",
-                                        "tags",        NULL };
+  static const char *const top[] = { "format",   "version",     "speakers",
+                                     "articles", "annotations", NULL };
+  static const char *const fields[] = {
+    "id",       "uuid",        "title",         "source",   "published",
+    "language", "annotations", "speaker",       "occasion", "delivered",
+    "memo",     "text",        "imported_from", "tags",     NULL
+  };
   g_autoptr (RostraStore) store = store_with_fixture ();
   g_autoptr (JsonNode) root = export_and_parse (store, rostra_export_json);
   JsonObject *object = json_node_get_object (root);
@@ -79,7 +81,9 @@ test_export_json (void)
 
   assert_members (object, top);
   g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "rostra-archive");
-  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "speakers")), ==,
+                    0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "annotations")),
                     ==, 0);
   g_assert_cmpuint (json_array_get_length (articles), ==, 3);
@@ -103,8 +107,9 @@ test_export_json (void)
 static void
 test_list_json (void)
 {
-  static const char *const fields[] = { "id",        "uuid",     "title",       "source",
-                                        "published", "language", "annotations", NULL };
+  static const char *const fields[] = { "id",        "uuid",      "title",       "source",
+                                        "published", "language",  "annotations", "speaker",
+                                        "occasion",  "delivered", "memo",        NULL };
   g_autoptr (RostraStore) store = store_with_fixture ();
   g_autoptr (JsonNode) root = export_and_parse (store, rostra_export_article_list);
   JsonArray *array = json_node_get_array (root);

@@ -580,6 +580,111 @@ test_preview (void)
   g_assert_cmpint (rostra_test_count_rows (db, "speakers"), ==, 0);
 }
 
+static RostraImportReport *
+import_text (RostraStore *store, const char *name, const char *contents)
+{
+  g_autofree char *path = rostra_test_write_file (name, contents, -1);
+
+  return import_dump (store, path, NULL);
+}
+
+/* Version 2: speakers with their aliases and every speech's metadata
+ * go through a backup into an empty archive. */
+static void
+test_backup_v2 (void)
+{
+  g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
+  g_autoptr (RostraStore) copy = rostra_test_store_new (NULL);
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GListModel) speakers = NULL;
+  g_autoptr (RostraSpeaker) speaker = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char      *json = NULL;
+  RostraArticleMetadata m = { "Anna Karlsson", "Harbour festival", "2024-06-14", "Her first." };
+  const char *const     expected[] = { "A. Karlsson", "Анна Карлссон", NULL };
+  gint64                a = add (store, "One", "The first speech."), b = add (store, "Two", "Two.");
+
+  g_assert_true (rostra_store_set_article_metadata (store, a, ROSTRA_METADATA_ALL, &m, &error));
+  g_assert_true (rostra_store_add_speaker_alias (store, "Anna Karlsson", "A. Karlsson", &error));
+  g_assert_true (rostra_store_add_speaker_alias (store, "Anna Karlsson", "Анна Карлссон", &error));
+  g_assert_no_error (error);
+  (void) b;
+  json = rostra_test_export_json (store);
+  g_assert_nonnull (strstr (json, "\"version\": 2"));
+
+  report = import_text (copy, "v2.json", json);
+  g_assert_cmpuint (report->n_new, ==, 2);
+  speakers = rostra_store_list_speakers (copy, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (speakers), ==, 1);
+  speaker = g_list_model_get_item (speakers, 0);
+  g_assert_cmpstr (rostra_speaker_get_name (speaker), ==, "Anna Karlsson");
+  g_assert_cmpstrv (rostra_speaker_get_aliases (speaker), expected);
+  g_assert_cmpuint (rostra_speaker_get_n_articles (speaker), ==, 1);
+  ids = query_speaker (copy, "Анна Карлссон", NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  article = load (copy, g_array_index (ids, gint64, 0));
+  g_assert_cmpstr (rostra_article_get_title (article), ==, "One");
+  g_assert_cmpstr (rostra_article_get_occasion (article), ==, "Harbour festival");
+  g_assert_cmpstr (rostra_article_get_delivered (article), ==, "2024-06-14");
+  g_assert_cmpstr (rostra_article_get_memo (article), ==, "Her first.");
+  g_clear_object (&article);
+
+  /* Into an archive that has one of the speeches with other metadata:
+   * nothing of it is overwritten, what it lacks is filled in. */
+  {
+    g_autoptr (RostraStore) third = rostra_test_store_new (NULL);
+    g_autoptr (RostraImportReport) again = NULL;
+    RostraArticleMetadata other = { .memo = "Mine." };
+    gint64                one = add (third, "One", "The first speech.");
+
+    g_assert_true (
+        rostra_store_set_article_metadata (third, one, ROSTRA_METADATA_ALL, &other, &error));
+    again = import_text (third, "v2-again.json", json);
+    g_assert_cmpuint (again->n_duplicates, ==, 1);
+    g_assert_cmpuint (again->n_new, ==, 1);
+    article = load (third, one);
+    g_assert_cmpstr (rostra_article_get_memo (article), ==, "Mine.");
+    g_assert_cmpstr (rostra_article_get_speaker (article), ==, "Anna Karlsson");
+    g_assert_cmpstr (rostra_article_get_delivered (article), ==, "2024-06-14");
+  }
+}
+
+/* A version 1 backup (before speakers) still imports, its speeches
+ * without metadata. */
+static void
+test_backup_v1 (void)
+{
+  static const char v1[] =
+      "{\"format\": \"rostra-archive\", \"version\": 1, \"articles\": [\n"
+      "{\"id\": 7, \"uuid\": \"6f9619ff-8b86-4d11-b42d-00c04fc964ff\", \"title\": \"One\","
+      " \"source\": null, \"published\": \"2024-06-14T09:00:00\", \"language\": \"en\","
+      " \"annotations\": 1, \"text\": \"The first speech.\", \"imported_from\": \"a.txt\","
+      " \"tags\": []}\n],\n\"annotations\": [\n"
+      "{\"id\": 3, \"uuid\": \"7f9619ff-8b86-4d11-b42d-00c04fc964ff\", \"article\": 7,"
+      " \"color\": \"yellow\", \"note\": \"n\", \"tags\": [], \"created\": "
+      "\"2024-06-14T10:00:00Z\","
+      " \"modified\": \"2024-06-14T10:00:00Z\", \"orphaned\": false, \"selector\": {\"start\": 4,"
+      " \"end\": 9, \"exact\": \"first\", \"prefix\": \"The \", \"suffix\": \" speech\"}}\n]}\n";
+  g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
+  g_autoptr (RostraImportReport) report = import_text (store, "v1.json", v1);
+  g_autoptr (GListModel) speakers = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_cmpuint (report->n_new, ==, 1);
+  g_assert_cmpuint (report->n_annotations_new, ==, 1);
+  g_assert_cmpuint (report->n_warnings, ==, 0);
+  speakers = rostra_store_list_speakers (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (speakers), ==, 0);
+
+  /* Written again, it is version 2, with its speech's fields null. */
+  json = rostra_test_export_json (store);
+  g_assert_nonnull (strstr (json, "\"version\": 2, \"speakers\": []"));
+  g_assert_nonnull (strstr (json, "\"speaker\":null"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -594,6 +699,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/speakers/import", test_import);
   g_test_add_func ("/speakers/import-over-raw", test_import_over_raw);
   g_test_add_func ("/speakers/preview", test_preview);
+  g_test_add_func ("/speakers/backup-v2", test_backup_v2);
+  g_test_add_func ("/speakers/backup-v1", test_backup_v1);
 
   return g_test_run ();
 }

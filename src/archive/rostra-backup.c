@@ -140,7 +140,8 @@ import_article (Backup *b, guint index, JsonObject *object, GError **error)
   if (id != 0)
     {
       b->report->n_duplicates++;
-      if (!_rostra_import_entry_done (b->run, b->store, b->report, title,
+      if (!_rostra_import_backup_metadata (b->store, b->report, id, object, FALSE, error) ||
+          !_rostra_import_entry_done (b->run, b->store, b->report, title,
                                       get_string (object, "source"), published, language, 0, 0,
                                       error))
         return FALSE;
@@ -152,6 +153,7 @@ import_article (Backup *b, guint index, JsonObject *object, GError **error)
                                                get_string (object, "source"), published, language,
                                                text, get_string (object, "uuid"), &id, error) ||
           !add_tags (b, id, get_array (object, "tags"), error) ||
+          !_rostra_import_backup_metadata (b->store, b->report, id, object, TRUE, error) ||
           !_rostra_import_entry_done (b->run, b->store, b->report, title,
                                       get_string (object, "source"), published, language, 0, id,
                                       error))
@@ -407,6 +409,10 @@ _rostra_import_backup (RostraStore        *store,
                       (int) version, ROSTRA_EXPORT_VERSION);
       return FALSE;
     }
+
+  /* Version 2: the speakers first, then their speeches. */
+  if (!_rostra_import_backup_speakers (store, report, get_array (object, "speakers"), error))
+    return FALSE;
 
   for (guint i = 0; i < json_array_get_length (list); i++)
     {

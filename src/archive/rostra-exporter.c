@@ -75,6 +75,10 @@ rostra_article_to_json (RostraArticle *article, gboolean with_text)
   add_nullable_string (builder, "language", rostra_article_get_language (article));
   json_builder_set_member_name (builder, "annotations");
   json_builder_add_int_value (builder, rostra_article_get_n_annotations (article));
+  add_nullable_string (builder, "speaker", rostra_article_get_speaker (article));
+  add_nullable_string (builder, "occasion", rostra_article_get_occasion (article));
+  add_nullable_string (builder, "delivered", rostra_article_get_delivered (article));
+  add_nullable_string (builder, "memo", rostra_article_get_memo (article));
   if (rostra_article_get_snippet (article) != NULL)
     {
       g_autofree char *snippet =
@@ -247,10 +251,14 @@ write_backup (RostraStore   *store,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autofree char *head =
-      g_strdup_printf ("{\"format\": \"%s\", \"version\": %d, \"articles\": ", ROSTRA_EXPORT_FORMAT,
-                       ROSTRA_EXPORT_VERSION);
+  g_autofree char *speakers = _rostra_export_speakers_json (store, error);
+  g_autofree char *head = NULL;
 
+  if (speakers == NULL)
+    return FALSE;
+  head = g_strdup_printf ("{\"format\": \"%s\", \"version\": %d, \"speakers\": %s,\n"
+                          "\"articles\": ",
+                          ROSTRA_EXPORT_FORMAT, ROSTRA_EXPORT_VERSION, speakers);
   return write_string (stream, head, cancellable, error) &&
          write_article_array (store, stream, TRUE, only, cancellable, error) &&
          write_string (stream, ",\n\"annotations\": ", cancellable, error) &&

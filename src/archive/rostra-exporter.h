@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* The `format` and `version` of a JSON export (the backup format). */
 #define ROSTRA_EXPORT_FORMAT  "rostra-archive"
-#define ROSTRA_EXPORT_VERSION 1
+#define ROSTRA_EXPORT_VERSION 2
 
 /**
  * RostraExportFormat:

@@ -2,6 +2,8 @@
 /* rostra-importer-private.h: the importer's formats. */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "rostra-importer.h"
 #include "rostra-speaker-suggest.h"
 
@@ -36,5 +38,16 @@ gboolean _rostra_import_backup (RostraStore        *store,
                                 RostraImportRun    *run,
                                 GCancellable       *cancellable,
                                 GError            **error);
+
+gboolean _rostra_import_backup_speakers (RostraStore        *store,
+                                         RostraImportReport *report,
+                                         JsonArray          *speakers,
+                                         GError            **error);
+gboolean _rostra_import_backup_metadata (RostraStore        *store,
+                                         RostraImportReport *report,
+                                         gint64              article_id,
+                                         JsonObject         *object,
+                                         gboolean            is_new,
+                                         GError            **error);
 
 G_END_DECLS
