@@ -453,12 +453,14 @@ append_markdown_lines (GString *out, const char *lead, const char *text)
 }
 
 static char *
-citation (RostraAnnotation *a)
+citation (RostraAnnotation *a, RostraArticle *article)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *date =
       rostra_text_format_date (rostra_annotation_get_article_published (a), FALSE);
 
+  if (rostra_article_get_speaker (article))
+    g_ptr_array_add (parts, g_strdup (rostra_article_get_speaker (article)));
   if (rostra_annotation_get_article_source (a))
     g_ptr_array_add (parts, g_strdup (rostra_annotation_get_article_source (a)));
   if (date)
@@ -487,12 +489,19 @@ write_markdown (RostraExportContext *ctx, GError **error)
 
       if (rostra_annotation_get_article_id (a) != article)
         {
+          RostraArticle *row =
+              _rostra_export_get_article (ctx, rostra_annotation_get_article_id (a), error);
           /* A heading is one line: a title from a backup may hold more. */
           g_autofree char *one_line =
               g_strdelimit (g_strdup (rostra_annotation_get_article_title (a)), "\r\n", ' ');
           g_autofree char *title = rostra_text_markdown_escape (one_line);
-          g_autofree char *cite = g_strdelimit (citation (a), "\r\n", ' ');
-          g_autofree char *cite_md = rostra_text_markdown_escape (cite);
+          g_autofree char *cite = NULL;
+          g_autofree char *cite_md = NULL;
+
+          if (row == NULL)
+            return FALSE;
+          cite = g_strdelimit (citation (a, row), "\r\n", ' ');
+          cite_md = rostra_text_markdown_escape (cite);
 
           article = rostra_annotation_get_article_id (a);
           g_string_append_printf (out, "\n## %s\n\n", title);
