@@ -202,26 +202,6 @@ rostra_cli_merge_speaker (const char *database, const char *from, const char *in
   return ROSTRA_EXIT_OK;
 }
 
-typedef struct
-{
-  RostraSpeakerSuggester *suggester;
-  GArray                 *ids; /* gint64, one per speech added */
-} SuggestWalk;
-
-static gboolean
-add_unattributed (RostraArticle *article, gpointer user_data, GError **error)
-{
-  SuggestWalk *walk = user_data;
-  gint64       id = rostra_article_get_id (article);
-
-  if (rostra_article_get_speaker (article) != NULL)
-    return TRUE;
-  rostra_speaker_suggester_add (walk->suggester, rostra_article_get_title (article),
-                                rostra_article_get_text (article));
-  g_array_append_val (walk->ids, id);
-  return TRUE;
-}
-
 /**
  * rostra_cli_suggest_speakers:
  * @json: write `[{"article", "name", "evidence"}]`
@@ -235,22 +215,15 @@ int
 rostra_cli_suggest_speakers (const char *database, gboolean json)
 {
   g_autoptr (RostraStore) store = _rostra_cli_open_store (database);
-  g_autoptr (RostraSpeakerSuggester) suggester = NULL;
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) ids = NULL;
   g_autoptr (GPtrArray) suggestions = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr (GError) error = NULL;
-  SuggestWalk walk;
 
   if (store == NULL)
     return ROSTRA_EXIT_ARCHIVE;
-  if (!(suggester = rostra_store_new_speaker_suggester (store, &error)))
+  if (!(suggestions = rostra_store_suggest_speakers (store, NULL, &ids, &error)))
     return store_failed (error);
-  walk.suggester = suggester;
-  walk.ids = ids;
-  if (!rostra_store_foreach_article (store, TRUE, add_unattributed, &walk, &error))
-    return store_failed (error);
-  suggestions = rostra_speaker_suggester_finish (suggester);
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < suggestions->len; i++)

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rostra-engine-speakers.h"
 #include "rostra-importer.h"
 #include "rostra-store-speakers.h"
 #include "rostra-test-utils.h"
@@ -588,6 +589,40 @@ import_text (RostraStore *store, const char *name, const char *contents)
   return import_dump (store, path, NULL);
 }
 
+/* The suggestions accepted one by one in the import dialog: the
+ * speaker of an entry by the line it starts at, from the preview, in
+ * place of the file's. */
+static void
+test_import_entry_speakers (void)
+{
+  g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
+  g_autofree char *path = rostra_test_write_file ("harbour-entries.txt", DUMP, -1);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (RostraImportReport) preview = NULL;
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GHashTable) entry_speakers = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) anna = NULL, maria = NULL;
+  g_autoptr (GError) error = NULL;
+  RostraImportOptions options = { .speaker = "Anna Karlsson", .entry_speakers = entry_speakers };
+  RostraImportEntry  *second;
+
+  g_assert_true (rostra_import_preview_file (store, file, 10, NULL, NULL, NULL, &preview, &error));
+  second = g_ptr_array_index (preview->entries, 1);
+  g_hash_table_insert (entry_speakers, GUINT_TO_POINTER (second->line), (gpointer) "Maria Berg");
+
+  report = import_dump (store, path, &options);
+  g_assert_cmpuint (report->n_new, ==, 2);
+  anna = query_speaker (store, "Anna Karlsson", NULL);
+  maria = query_speaker (store, "Maria Berg", NULL);
+  g_assert_cmpuint (anna->len, ==, 1);
+  g_assert_cmpuint (maria->len, ==, 1);
+  {
+    g_autoptr (RostraArticle) article = load (store, g_array_index (maria, gint64, 0));
+
+    g_assert_cmpstr (rostra_article_get_title (article), ==, second->title);
+  }
+}
+
 /* Version 2: speakers with their aliases and every speech's metadata
  * go through a backup into an empty archive. */
 static void
@@ -685,6 +720,111 @@ test_backup_v1 (void)
   g_assert_nonnull (strstr (json, "\"speaker\":null"));
 }
 
+/* The engine's jobs: each answer on the main context, in a loop that
+ * the callback ends. */
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Answer;
+
+static void
+got_answer (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Answer *answer = data;
+
+  answer->result = g_object_ref (result);
+  g_main_loop_quit (answer->loop);
+}
+
+static GAsyncResult *
+answer_of (Answer *answer)
+{
+  if (answer->result == NULL)
+    g_main_loop_run (answer->loop);
+  return answer->result;
+}
+
+static void
+answer_clear (Answer *answer)
+{
+  g_clear_object (&answer->result);
+}
+
+static void
+test_engine (void)
+{
+  g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
+  g_autoptr (RostraEngine) engine = NULL;
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr (GListModel) speakers = NULL;
+  g_autoptr (RostraSpeakerSuggestions) suggestions = NULL;
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+  Answer                answer = { loop, NULL };
+  gint64                ids[2];
+  RostraArticleMetadata m = { .speaker = "Anna Karlsson", .delivered = "2024-06-13" };
+  RostraArticleMetadata bad = { .delivered = "2024-13-01" };
+
+  ids[0] = add (store, "Karlsson’s speech at the harbour", "Friends.");
+  ids[1] = add (store, "A quiet day", "Nothing happened.");
+  engine = rostra_engine_new (store);
+
+  /* Suggestions for the speeches without speaker; nothing stored. */
+  rostra_engine_suggest_speakers_async (engine, NULL, got_answer, &answer);
+  suggestions = rostra_engine_suggest_speakers_finish (engine, answer_of (&answer), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suggestions->article_ids->len, ==, 2);
+  g_assert_cmpuint (suggestions->suggestions->len, ==, 2);
+  answer_clear (&answer);
+
+  /* A selection's metadata in one go; a wrong date changes nothing. */
+  rostra_engine_set_metadata_async (
+      engine, ids, 2, ROSTRA_METADATA_SPEAKER | ROSTRA_METADATA_DELIVERED, &m, got_answer, &answer);
+  g_assert_true (rostra_engine_set_metadata_finish (engine, answer_of (&answer), &error));
+  g_assert_no_error (error);
+  answer_clear (&answer);
+  rostra_engine_set_metadata_async (engine, ids, 2, ROSTRA_METADATA_DELIVERED, &bad, got_answer,
+                                    &answer);
+  g_assert_false (rostra_engine_set_metadata_finish (engine, answer_of (&answer), &error));
+  g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  answer_clear (&answer);
+
+  rostra_engine_change_speaker_async (engine, ROSTRA_SPEAKER_ADD_ALIAS, "Anna Karlsson",
+                                      "A. Karlsson", got_answer, &answer);
+  g_assert_true (rostra_engine_change_speaker_finish (engine, answer_of (&answer), &error));
+  answer_clear (&answer);
+  rostra_engine_change_speaker_async (engine, ROSTRA_SPEAKER_RENAME, "Nobody", "X", got_answer,
+                                      &answer);
+  g_assert_false (rostra_engine_change_speaker_finish (engine, answer_of (&answer), &error));
+  g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  answer_clear (&answer);
+
+  rostra_engine_list_speakers_async (engine, NULL, got_answer, &answer);
+  speakers = rostra_engine_list_speakers_finish (engine, answer_of (&answer), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (speakers), ==, 1);
+  {
+    g_autoptr (RostraSpeaker) speaker = g_list_model_get_item (speakers, 0);
+
+    g_assert_cmpuint (rostra_speaker_get_n_articles (speaker), ==, 2);
+    g_assert_cmpstr (rostra_speaker_get_aliases (speaker)[0], ==, "A. Karlsson");
+  }
+  answer_clear (&answer);
+
+  article = load (store, ids[1]);
+  g_assert_cmpstr (rostra_article_get_speaker (article), ==, "Anna Karlsson");
+  g_assert_cmpstr (rostra_article_get_delivered (article), ==, "2024-06-13");
+
+  /* No raw entry to switch to: an error, on the writer. */
+  rostra_engine_set_text_cleaned_async (engine, ids[1], FALSE, got_answer, &answer);
+  g_assert_false (rostra_engine_set_text_cleaned_finish (engine, answer_of (&answer), &error));
+  g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND);
+  answer_clear (&answer);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -699,8 +839,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/speakers/import", test_import);
   g_test_add_func ("/speakers/import-over-raw", test_import_over_raw);
   g_test_add_func ("/speakers/preview", test_preview);
+  g_test_add_func ("/speakers/import-entry-speakers", test_import_entry_speakers);
   g_test_add_func ("/speakers/backup-v2", test_backup_v2);
   g_test_add_func ("/speakers/backup-v1", test_backup_v1);
+  g_test_add_func ("/speakers/engine", test_engine);
 
   return g_test_run ();
 }

@@ -12,12 +12,13 @@ G_BEGIN_DECLS
 /* How one file is being read: imported, or previewed. */
 typedef struct
 {
-  const char *const      *tags;        /* given to each new article */
-  guint                   max_entries; /* entries to keep in the report (previews) */
-  gboolean                preview;     /* write nothing */
-  GHashTable             *seen;        /* previews: content hashes met in the file */
-  const char             *speaker;     /* given to each new article */
-  RostraSpeakerSuggester *suggester;   /* previews: for the entries kept in the report */
+  const char *const      *tags;           /* given to each new article */
+  guint                   max_entries;    /* entries to keep in the report (previews) */
+  gboolean                preview;        /* write nothing */
+  GHashTable             *seen;           /* previews: content hashes met in the file */
+  const char             *speaker;        /* given to each new article */
+  GHashTable             *entry_speakers; /* line → speaker, before @speaker */
+  RostraSpeakerSuggester *suggester;      /* previews: for the entries kept in the report */
 } RostraImportRun;
 
 gboolean _rostra_import_entry_done (RostraImportRun    *run,

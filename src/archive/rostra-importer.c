@@ -167,12 +167,15 @@ _rostra_import_entry_done (RostraImportRun    *run,
   if (new_id > 0 && !run->preview && run->tags != NULL &&
       !rostra_store_add_article_tags (store, new_id, run->tags, error))
     return FALSE;
-  if (new_id > 0 && !run->preview && run->speaker != NULL)
+  if (new_id > 0 && !run->preview && (run->speaker != NULL || run->entry_speakers != NULL))
     {
-      RostraArticleMetadata metadata = { .speaker = run->speaker };
+      const char           *speaker = run->entry_speakers
+                                          ? g_hash_table_lookup (run->entry_speakers, GUINT_TO_POINTER (line))
+                                          : NULL;
+      RostraArticleMetadata metadata = { .speaker = speaker ? speaker : run->speaker };
 
-      if (!rostra_store_set_article_metadata (store, new_id, ROSTRA_METADATA_SPEAKER, &metadata,
-                                              error))
+      if (metadata.speaker != NULL && !rostra_store_set_article_metadata (
+                                          store, new_id, ROSTRA_METADATA_SPEAKER, &metadata, error))
         return FALSE;
     }
 
@@ -709,6 +712,7 @@ rostra_import_file_full (RostraStore               *store,
 
   run.tags = options ? options->tags : NULL;
   run.speaker = options ? options->speaker : NULL;
+  run.entry_speakers = options ? options->entry_speakers : NULL;
   return run_file (store, &run, file, options ? options->name : NULL, progress, user_data,
                    cancellable, report, error);
 }

@@ -112,6 +112,10 @@ typedef struct
  *   article the import adds
  * @speaker: (nullable): the speaker of every speech the import adds (a
  *   name or alias; a new name adds the speaker)
+ * @entry_speakers: (nullable) (element-type guint utf8): speakers of
+ *   single entries, by the line the entry starts at (#RostraImportEntry's
+ *   @line, from a preview of the same file): the suggestions the user
+ *   accepted one by one; they take the place of @speaker
  *
  * How to import a file.
  */
@@ -120,6 +124,7 @@ typedef struct
   const char        *name;
   const char *const *tags;
   const char        *speaker;
+  GHashTable        *entry_speakers;
 } RostraImportOptions;
 
 #define ROSTRA_TYPE_IMPORT_REPORT (rostra_import_report_get_type ())

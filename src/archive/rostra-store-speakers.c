@@ -618,6 +618,70 @@ rostra_store_remove_speaker (RostraStore *self, const char *name, GError **error
   return in_transaction (self, remove_speaker, &change, error);
 }
 
+typedef struct
+{
+  RostraSpeakerSuggester *suggester;
+  GArray                 *ids; /* gint64, one per speech added */
+  GCancellable           *cancellable;
+} SuggestWalk;
+
+static gboolean
+add_unattributed (RostraArticle *article, gpointer user_data, GError **error)
+{
+  SuggestWalk *walk = user_data;
+  gint64       id = rostra_article_get_id (article);
+
+  if (g_cancellable_set_error_if_cancelled (walk->cancellable, error))
+    return FALSE;
+  if (rostra_article_get_speaker (article) != NULL)
+    return TRUE;
+  rostra_speaker_suggester_add (walk->suggester, rostra_article_get_title (article),
+                                rostra_article_get_text (article));
+  g_array_append_val (walk->ids, id);
+  return TRUE;
+}
+
+/**
+ * rostra_store_suggest_speakers:
+ * @cancellable: (nullable): stops the walk
+ * @article_ids: (out) (transfer full) (element-type gint64): the speech
+ *   each suggestion is for
+ *
+ * Suggests a speaker for every speech that has none, newest first, all
+ * together (see rostra-speaker-suggest.c), the archive's speakers
+ * known. Reads every such speech's text: run it on a worker (see
+ * rostra_engine_suggest_speakers_async()). Nothing is stored.
+ *
+ * Returns: (transfer full) (element-type RostraSpeakerSuggestion): one
+ *   suggestion per id of @article_ids, %NULL where nothing points to a
+ *   speaker; %NULL with @error set
+ */
+GPtrArray *
+rostra_store_suggest_speakers (RostraStore  *self,
+                               GCancellable *cancellable,
+                               GArray      **article_ids,
+                               GError      **error)
+{
+  g_autoptr (RostraSpeakerSuggester) suggester = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  SuggestWalk walk;
+  GPtrArray  *suggestions;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+  g_return_val_if_fail (article_ids != NULL, NULL);
+
+  if (!(suggester = rostra_store_new_speaker_suggester (self, error)))
+    return NULL;
+  walk.suggester = suggester;
+  walk.ids = ids;
+  walk.cancellable = cancellable;
+  if (!rostra_store_foreach_article (self, TRUE, add_unattributed, &walk, error))
+    return NULL;
+  suggestions = rostra_speaker_suggester_finish (suggester);
+  *article_ids = g_steal_pointer (&ids);
+  return suggestions;
+}
+
 /* Metadata */
 
 typedef struct

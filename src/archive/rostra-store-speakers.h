@@ -81,6 +81,10 @@ gboolean rostra_store_remove_speaker_alias (RostraStore *self, const char *alias
 gboolean rostra_store_remove_speaker (RostraStore *self, const char *name, GError **error);
 
 RostraSpeakerSuggester *rostra_store_new_speaker_suggester (RostraStore *self, GError **error);
+GPtrArray              *rostra_store_suggest_speakers (RostraStore  *self,
+                                                       GCancellable *cancellable,
+                                                       GArray      **article_ids,
+                                                       GError      **error);
 
 gboolean
 rostra_store_keep_raw_text (RostraStore *self, gint64 article_id, const char *raw, GError **error);
