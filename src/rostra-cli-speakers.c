@@ -109,9 +109,8 @@ rostra_cli_list_speaker (const char *database, const char *speaker, gboolean jso
 }
 
 static void
-print_json (JsonBuilder *builder)
+print_json (JsonNode *root)
 {
-  g_autoptr (JsonNode) root = json_builder_get_root (builder);
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
@@ -134,7 +133,6 @@ rostra_cli_speakers (const char *database, gboolean json)
 {
   g_autoptr (RostraStore) store = _rostra_cli_open_store (database);
   g_autoptr (GListModel) speakers = NULL;
-  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr (GError) error = NULL;
 
   if (store == NULL)
@@ -142,40 +140,27 @@ rostra_cli_speakers (const char *database, gboolean json)
   if (!(speakers = rostra_store_list_speakers (store, &error)))
     return store_failed (error);
 
-  json_builder_begin_array (builder);
+  if (json)
+    {
+      g_autoptr (JsonNode) root = rostra_speakers_to_json (speakers, TRUE);
+
+      print_json (root);
+      return ROSTRA_EXIT_OK;
+    }
   for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
     {
       g_autoptr (RostraSpeaker) speaker = g_list_model_get_item (speakers, i);
       const char *const *aliases = rostra_speaker_get_aliases (speaker);
+      g_autofree char   *list = g_strjoinv (", ", (char **) aliases);
 
-      if (!json)
-        {
-          g_autofree char *list = g_strjoinv (", ", (char **) aliases);
-
-          if (aliases[0] != NULL)
-            /* TRANSLATORS: a line of --speakers: speeches, name, then its aliases */
-            say_out (_("%6u  %s (also: %s)\n"), rostra_speaker_get_n_articles (speaker),
-                        rostra_speaker_get_name (speaker), list);
-          else
-            say_out ("%6u  %s\n", rostra_speaker_get_n_articles (speaker),
-                     rostra_speaker_get_name (speaker));
-          continue;
-        }
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, rostra_speaker_get_name (speaker));
-      json_builder_set_member_name (builder, "aliases");
-      json_builder_begin_array (builder);
-      for (guint a = 0; aliases[a]; a++)
-        json_builder_add_string_value (builder, aliases[a]);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "articles");
-      json_builder_add_int_value (builder, rostra_speaker_get_n_articles (speaker));
-      json_builder_end_object (builder);
+      if (aliases[0] != NULL)
+        /* TRANSLATORS: a line of --speakers: speeches, name, then its aliases */
+        say_out (_("%6u  %s (also: %s)\n"), rostra_speaker_get_n_articles (speaker),
+                    rostra_speaker_get_name (speaker), list);
+      else
+        say_out ("%6u  %s\n", rostra_speaker_get_n_articles (speaker),
+                 rostra_speaker_get_name (speaker));
     }
-  json_builder_end_array (builder);
-  if (json)
-    print_json (builder);
   return ROSTRA_EXIT_OK;
 }
 
@@ -250,6 +235,10 @@ rostra_cli_suggest_speakers (const char *database, gboolean json)
     }
   json_builder_end_array (builder);
   if (json)
-    print_json (builder);
+    {
+      g_autoptr (JsonNode) root = json_builder_get_root (builder);
+
+      print_json (root);
+    }
   return ROSTRA_EXIT_OK;
 }

@@ -22,20 +22,20 @@
 /* Export */
 
 /**
- * _rostra_export_speakers_json:
+ * rostra_speakers_to_json:
+ * @speakers: a #GListModel of #RostraSpeaker
+ * @with_counts: add each one's number of speeches as `articles`
  *
- * Returns: (transfer full): the backup's `speakers` array, or %NULL
- *   with @error set
+ * The JSON array of speakers: `[{"name", "aliases": [..]}]`, as the
+ * backup (version 2) and `--speakers --json` (@with_counts) write it.
+ *
+ * Returns: (transfer full): a JSON array node
  */
-char *
-_rostra_export_speakers_json (RostraStore *store, GError **error)
+JsonNode *
+rostra_speakers_to_json (GListModel *speakers, gboolean with_counts)
 {
-  g_autoptr (GListModel) speakers = rostra_store_list_speakers (store, error);
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr (JsonNode) root = NULL;
 
-  if (speakers == NULL)
-    return NULL;
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (speakers); i++)
     {
@@ -50,25 +50,36 @@ _rostra_export_speakers_json (RostraStore *store, GError **error)
       for (guint a = 0; aliases[a]; a++)
         json_builder_add_string_value (builder, aliases[a]);
       json_builder_end_array (builder);
+      if (with_counts)
+        {
+          json_builder_set_member_name (builder, "articles");
+          json_builder_add_int_value (builder, rostra_speaker_get_n_articles (speaker));
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * _rostra_export_speakers_json:
+ *
+ * Returns: (transfer full): the backup's `speakers` array, or %NULL
+ *   with @error set
+ */
+char *
+_rostra_export_speakers_json (RostraStore *store, GError **error)
+{
+  g_autoptr (GListModel) speakers = rostra_store_list_speakers (store, error);
+  g_autoptr (JsonNode) root = NULL;
+
+  if (speakers == NULL)
+    return NULL;
+  root = rostra_speakers_to_json (speakers, FALSE);
   return json_to_string (root, FALSE);
 }
 
 /* Import */
-
-static const char *
-member_string (JsonObject *object, const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
 
 /**
  * _rostra_import_backup_speakers:
@@ -86,7 +97,7 @@ _rostra_import_backup_speakers (RostraStore        *store,
     {
       JsonNode   *node = json_array_get_element (speakers, i);
       JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *name = object ? member_string (object, "name") : NULL;
+      const char *name = object ? _rostra_import_json_string (object, "name") : NULL;
       JsonNode   *aliases_node = object ? json_object_get_member (object, "aliases") : NULL;
       JsonArray  *aliases = NULL;
       g_autoptr (GError) local = NULL;
@@ -148,10 +159,10 @@ _rostra_import_backup_metadata (RostraStore        *store,
 {
   g_autoptr (RostraArticle) here = NULL;
   RostraArticleMetadata metadata = {
-    member_string (object, "speaker"),
-    member_string (object, "occasion"),
-    member_string (object, "delivered"),
-    member_string (object, "memo"),
+    _rostra_import_json_string (object, "speaker"),
+    _rostra_import_json_string (object, "occasion"),
+    _rostra_import_json_string (object, "delivered"),
+    _rostra_import_json_string (object, "memo"),
   };
   RostraMetadataFields fields = 0;
 
@@ -175,7 +186,8 @@ _rostra_import_backup_metadata (RostraStore        *store,
         _rostra_import_report_warn (report, 0,
                                     _("The date “%s” the speech “%s” was given is no date; it "
                                       "was skipped"),
-                                       metadata.delivered, member_string (object, "title"));
+                                       metadata.delivered,
+                                       _rostra_import_json_string (object, "title"));
     }
   return fields == 0 ||
          rostra_store_set_article_metadata (store, article_id, fields, &metadata, error);

@@ -40,15 +40,16 @@ gboolean _rostra_import_backup (RostraStore        *store,
                                 GCancellable       *cancellable,
                                 GError            **error);
 
-gboolean _rostra_import_backup_speakers (RostraStore        *store,
-                                         RostraImportReport *report,
-                                         JsonArray          *speakers,
-                                         GError            **error);
-gboolean _rostra_import_backup_metadata (RostraStore        *store,
-                                         RostraImportReport *report,
-                                         gint64              article_id,
-                                         JsonObject         *object,
-                                         gboolean            is_new,
-                                         GError            **error);
+const char *_rostra_import_json_string (JsonObject *object, const char *member);
+gboolean    _rostra_import_backup_speakers (RostraStore        *store,
+                                            RostraImportReport *report,
+                                            JsonArray          *speakers,
+                                            GError            **error);
+gboolean    _rostra_import_backup_metadata (RostraStore        *store,
+                                            RostraImportReport *report,
+                                            gint64              article_id,
+                                            JsonObject         *object,
+                                            gboolean            is_new,
+                                            GError            **error);
 
 G_END_DECLS

@@ -79,11 +79,9 @@ check_color (const char *color, GError **error)
 }
 
 /* Runs @func inside a transaction of its own, unless the caller has
- * one open. */
-typedef gboolean (*WriteFunc) (RostraStore *store, gpointer data, GError **error);
-
-static gboolean
-in_transaction (RostraStore *self, WriteFunc func, gpointer data, GError **error)
+ * one open (see rostra-store-private.h). */
+gboolean
+_rostra_store_write (RostraStore *self, RostraWriteFunc func, gpointer data, GError **error)
 {
   if (_rostra_store_in_transaction (self))
     return func (self, data, error);
@@ -288,7 +286,7 @@ add_annotation (RostraStore *self, RostraAnnotation *annotation, gboolean keep_i
 
   if (!check_color (rostra_annotation_get_color (annotation), error))
     return FALSE;
-  return in_transaction (self, insert_annotation, &data, error);
+  return _rostra_store_write (self, insert_annotation, &data, error);
 }
 
 /**
@@ -378,7 +376,7 @@ rostra_store_update_annotation (RostraStore *self, RostraAnnotation *annotation,
 
   if (!check_color (rostra_annotation_get_color (annotation), error))
     return FALSE;
-  return in_transaction (self, write_annotation, &data, error);
+  return _rostra_store_write (self, write_annotation, &data, error);
 }
 
 /**
@@ -531,7 +529,8 @@ rostra_store_list_annotations (RostraStore *self, gint64 article_id, GError **er
 
   data.annotations = annotations;
   data.text = rostra_article_get_text (article);
-  if (g_list_model_get_n_items (annotations) > 0 && !in_transaction (self, reanchor, &data, error))
+  if (g_list_model_get_n_items (annotations) > 0 &&
+      !_rostra_store_write (self, reanchor, &data, error))
     return NULL;
 
   g_list_store_sort (G_LIST_STORE (annotations), compare_by_position, NULL);
@@ -691,7 +690,7 @@ rostra_store_rename_tag (RostraStore *self, const char *name, const char *new_na
 
   data.name = name;
   data.new_name = stripped;
-  return in_transaction (self, rename_tag, &data, error);
+  return _rostra_store_write (self, rename_tag, &data, error);
 }
 
 /* g_ptr_array_sort_values() is GLib 2.76; we build against 2.74. */

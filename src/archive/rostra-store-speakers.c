@@ -90,25 +90,6 @@ get_stmt (RostraStore *self, Stmt which, GError **error)
   return _rostra_store_statement (self, stmt_sql[which], error);
 }
 
-/* Runs @func inside a transaction of its own, unless the caller has one open. */
-typedef gboolean (*WriteFunc) (RostraStore *store, gpointer data, GError **error);
-
-static gboolean
-in_transaction (RostraStore *self, WriteFunc func, gpointer data, GError **error)
-{
-  if (_rostra_store_in_transaction (self))
-    return func (self, data, error);
-
-  if (!rostra_store_begin (self, error))
-    return FALSE;
-  if (!func (self, data, error) || !rostra_store_commit (self, error))
-    {
-      rostra_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* @text trimmed, runs of blanks made one space; %NULL when blank. */
 static char *
 dup_clean_value (const char *text)
@@ -316,7 +297,7 @@ rostra_store_ensure_speaker (RostraStore *self, const char *name, GError **error
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), 0);
 
-  if (!in_transaction (self, ensure_in_transaction, &data, error))
+  if (!_rostra_store_write (self, ensure_in_transaction, &data, error))
     return 0;
   return data.id;
 }
@@ -437,7 +418,7 @@ rostra_store_rename_speaker (RostraStore *self,
   SpeakerChange change = { name, new_name };
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
-  return in_transaction (self, rename_speaker, &change, error);
+  return _rostra_store_write (self, rename_speaker, &change, error);
 }
 
 static gboolean
@@ -524,7 +505,7 @@ rostra_store_merge_speakers (RostraStore *self, const char *from, const char *in
   SpeakerChange change = { from, into };
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
-  return in_transaction (self, merge_speakers, &change, error);
+  return _rostra_store_write (self, merge_speakers, &change, error);
 }
 
 static gboolean
@@ -554,7 +535,7 @@ rostra_store_add_speaker_alias (RostraStore *self,
   SpeakerChange change = { speaker, alias };
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
-  return in_transaction (self, add_alias_to_named, &change, error);
+  return _rostra_store_write (self, add_alias_to_named, &change, error);
 }
 
 /**
@@ -615,7 +596,7 @@ rostra_store_remove_speaker (RostraStore *self, const char *name, GError **error
   SpeakerChange change = { name, NULL };
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
-  return in_transaction (self, remove_speaker, &change, error);
+  return _rostra_store_write (self, remove_speaker, &change, error);
 }
 
 typedef struct
@@ -811,7 +792,7 @@ rostra_store_set_articles_metadata (RostraStore                 *self,
   g_return_val_if_fail (metadata != NULL, FALSE);
   g_return_val_if_fail (article_ids != NULL || n_articles == 0, FALSE);
 
-  return in_transaction (self, set_metadata, &change, error);
+  return _rostra_store_write (self, set_metadata, &change, error);
 }
 
 /**
@@ -969,5 +950,5 @@ rostra_store_set_text_cleaned (RostraStore *self,
   CleanedChange change = { article_id, cleaned };
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
-  return in_transaction (self, set_text_cleaned, &change, error);
+  return _rostra_store_write (self, set_text_cleaned, &change, error);
 }
