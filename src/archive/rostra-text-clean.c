@@ -81,51 +81,63 @@ regex_once (gsize *once, const char *pattern)
   return (GRegex *) *once;
 }
 
-/* `JPEG - 66.2 kb`, `photo.png (120 KB)`, `Image: GIF – 1,2 MB` */
+/* Whether @regex matches the @len bytes at @text (no copy of the line). */
 static gboolean
-is_image_caption (const char *line)
+matches (GRegex *regex, const char *text, gsize len)
+{
+  return g_regex_match_full (regex, text, len, 0, 0, NULL, NULL);
+}
+
+/* `JPEG - 66.2 kb`, `photo.png (120 KB)`, `Image: GIF – 1,2 MB`; a short line */
+static gboolean
+is_image_caption (const char *line, gsize len)
 {
   static gsize once;
+  char         last = len > 0 ? g_ascii_tolower (line[len - 1]) : 0;
 
-  return g_utf8_strlen (line, -1) <= SHORT_LINE &&
-         g_regex_match (
-             regex_once (&once, "^.{0,120}\\b(jpe?g|png|gif|webp|tiff?|bmp|svg)\\b\\s*[-–—:(]?\\s*"
-                                "\\d+([.,]\\d+)?\\s*(k|m)i?b(ytes?)?\\)?\\s*$"),
-             line, 0, NULL);
+  /* Every caption ends in a size's unit: b, bytes, or a bracket. */
+  return (last == 'b' || last == 's' || last == ')' || last == ' ') &&
+         matches (regex_once (&once, "^.{0,120}\\b(jpe?g|png|gif|webp|tiff?|bmp|svg)\\b\\s*"
+                                     "[-–—:(]?\\s*\\d+([.,]\\d+)?\\s*(k|m)i?b(ytes?)?\\)?\\s*$"),
+                  line, len);
 }
 
 /* Search engines' labels over images copied with the text. */
 static gboolean
-is_image_result (const char *line)
+is_image_result (const char *line, gsize len)
 {
   static gsize once;
 
-  return g_regex_match (
-      regex_once (&once, "^\\s*(afbeeldingsresultaat voor|gerelateerde afbeelding|"
-                         "image result for|related image|bildergebnis für|ähnliches foto|"
-                         "résultat de recherche d'images pour|résultat d’images pour|"
-                         "images associées|картинки по запросу)"),
-      line, 0, NULL);
+  return matches (regex_once (&once, "^\\s*(afbeeldingsresultaat voor|gerelateerde afbeelding|"
+                                     "image result for|related image|bildergebnis für|"
+                                     "ähnliches foto|résultat de recherche d'images pour|"
+                                     "résultat d’images pour|images associées|"
+                                     "картинки по запросу)"),
+                  line, len);
 }
 
 /* An IBAN (two letters, two digits, then groups of four), or a call to
- * donate naming a way to pay; only in a short line. */
+ * donate naming a way to pay; a short line. */
 static gboolean
-is_donation (const char *line)
+is_donation (const char *line, gsize len)
 {
   static gsize iban_once, call_once;
 
-  if (g_utf8_strlen (line, -1) > SHORT_LINE)
-    return FALSE;
-  return g_regex_match (
-             regex_once (&iban_once, "\\biban\\b|\\b[a-z]{2}\\d{2}( ?[a-z0-9]{4}){3,7}\\b"), line,
-             0, NULL) ||
-         g_regex_match (
-             regex_once (&call_once,
-                         "(donate|donation|doneer|donatie|gift|spende|spenden|faire un don"
-                         "|пожертвова).{0,120}(paypal|bank|rekening|konto|account|"
-                         "compte|bitcoin|счет|счёт)"),
-             line, 0, NULL);
+  return matches (regex_once (&iban_once, "\\biban\\b|\\b[a-z]{2}\\d{2}( ?[a-z0-9]{4}){3,7}\\b"),
+                  line, len) ||
+         matches (regex_once (&call_once,
+                              "(donate|donation|doneer|donatie|gift|spende|spenden|faire un don"
+                              "|пожертвова).{0,120}(paypal|bank|rekening|konto|account|"
+                              "compte|bitcoin|счет|счёт)"),
+                  line, len);
+}
+
+/* At most SHORT_LINE characters: the captions and donation lines are. */
+static gboolean
+is_short (const char *line, gsize len)
+{
+  return len <= SHORT_LINE ||
+         (len <= 4 * SHORT_LINE && (gsize) g_utf8_strlen (line, len) <= SHORT_LINE);
 }
 
 #define WEEKDAY                                                                      \
@@ -238,18 +250,29 @@ rostra_text_clean (const char *title, const char *published, const char *text, g
   out = g_string_sized_new (strlen (text));
   for (guint i = 0; i < lines->len; i++)
     {
-      Line            *line = &g_array_index (lines, Line, i);
-      g_autofree char *copy = g_strndup (line->text, line->len);
-      int              rule = -1;
+      Line    *line = &g_array_index (lines, Line, i);
+      gsize    len = line->len;
+      gboolean header = n_seen < HEADER_LINES && !prose;
+      gboolean short_line;
+      int      rule = -1;
 
-      g_strchomp (copy);
-      if (n_seen < HEADER_LINES && !prose && is_repeated_header (copy, folded_title, published))
-        rule = ROSTRA_CLEAN_REPEATED_HEADER;
-      else if (is_image_caption (copy))
+      while (len > 0 && g_ascii_isspace (line->text[len - 1]))
+        len--;
+      short_line = is_short (line->text, len);
+      if (header)
+        {
+          g_autofree char *copy = g_strndup (line->text, len);
+
+          if (is_repeated_header (copy, folded_title, published))
+            rule = ROSTRA_CLEAN_REPEATED_HEADER;
+          else
+            prose = is_prose (copy); /* the speech has begun: no header after it */
+        }
+      if (rule < 0 && short_line && is_image_caption (line->text, len))
         rule = ROSTRA_CLEAN_IMAGE_CAPTION;
-      else if (is_image_result (copy))
+      else if (rule < 0 && is_image_result (line->text, len))
         rule = ROSTRA_CLEAN_IMAGE_RESULT;
-      else if (is_donation (copy))
+      else if (rule < 0 && short_line && is_donation (line->text, len))
         rule = ROSTRA_CLEAN_DONATION;
       n_seen++;
 
@@ -264,7 +287,6 @@ rostra_text_clean (const char *title, const char *published, const char *text, g
         g_string_append (out, line->blank_before || pending_blank ? "\n\n" : "\n");
       g_string_append_len (out, line->text, line->len);
       pending_blank = FALSE;
-      prose = prose || is_prose (copy);
     }
 
   if (n_dropped != NULL)
