@@ -467,6 +467,19 @@ test_upgrade_from_4 (void)
 
   /* One row of metadata, for the one speech that has some. */
   g_assert_cmpint (rostra_test_count_rows (path, "article_meta"), ==, 1);
+
+  /* Annotations cite the speaker, for the Annotations view. */
+  {
+    g_autoptr (GListModel) list = rostra_store_list_annotations (again, a, &error);
+    g_autoptr (RostraAnnotation) first = g_list_model_get_item (list, 0);
+    g_autoptr (RostraAnnotation) copy = rostra_annotation_copy (first);
+    g_autoptr (GListModel) others = rostra_store_list_annotations (again, b, &error);
+    g_autoptr (RostraAnnotation) other = g_list_model_get_item (others, 0);
+
+    g_assert_cmpstr (rostra_annotation_get_article_speaker (first), ==, "Sergey Lavrov");
+    g_assert_cmpstr (rostra_annotation_get_article_speaker (copy), ==, "Sergey Lavrov");
+    g_assert_null (rostra_annotation_get_article_speaker (other));
+  }
 }
 
 #define DUMP                                                                                \

@@ -28,7 +28,9 @@
   ") FROM (SELECT t.name FROM annotation_tags x"                                      \
   "   JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = n.id"                    \
   "   ORDER BY t.name COLLATE NOCASE)),"                                              \
-  " a.title, a.source, a.published, n.uuid"
+  " a.title, a.source, a.published, n.uuid,"                                          \
+  " (SELECT s.name FROM article_meta m JOIN speakers s ON s.id = m.speaker_id"        \
+  "   WHERE m.article_id = n.article_id)"
 #define ANNOTATION_FROM " FROM annotations n JOIN articles a ON a.id = n.article_id"
 
 static const char *const colors[] = { "yellow", "green", "blue", "red", "purple", NULL };
@@ -118,6 +120,7 @@ read_annotation (sqlite3_stmt *stmt)
   _rostra_annotation_set_citation (annotation, (const char *) sqlite3_column_text (stmt, 13),
                                    (const char *) sqlite3_column_text (stmt, 14),
                                    (const char *) sqlite3_column_text (stmt, 15));
+  _rostra_annotation_set_speaker (annotation, (const char *) sqlite3_column_text (stmt, 17));
   return annotation;
 }
 
