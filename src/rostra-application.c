@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "rostra-application.h"
+#include "rostra-cli-speakers.h"
 #include "rostra-cli.h"
 #include "rostra-preferences.h"
 #include "rostra-window.h"
@@ -62,11 +63,37 @@ static const GOptionEntry main_entries[] = {
                         { "backup", 'b', 0, G_OPTION_ARG_FILENAME, NULL,
                           N_("Copy the archive to FILE, consistently, even while it is in use"),
                               N_("FILE") },
-                          { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-                            N_("Show the version and quit"), NULL },
-                            { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
-                              N_("[FILE…]") },
-                              { NULL } };
+                          { "speaker", 0, 0, G_OPTION_ARG_STRING, NULL,
+                            N_("With --import or --edit: the speaker of the speeches; with --list "
+                               "or --search: only this speaker’s speeches"),
+                                N_("NAME") },
+                            { "edit", 0, 0, G_OPTION_ARG_INT64, NULL,
+                              N_("Change the metadata of the speech ID (see --list): --speaker, "
+                               "--occasion, --delivered, --memo; an empty value clears it"),
+                                  N_("ID") },
+                              { "occasion", 0, 0, G_OPTION_ARG_STRING, NULL,
+                                N_("With --edit: where or at what event the speech was given"),
+                                    N_("TEXT") },
+                                { "delivered", 0, 0, G_OPTION_ARG_STRING, NULL,
+                                  N_("With --edit: the day the speech was given"),
+                                      N_("YYYY-MM-DD") },
+                                  { "memo", 0, 0, G_OPTION_ARG_STRING, NULL,
+                                    N_("With --edit: a note on the whole speech"), N_("TEXT") },
+                                    { "speakers", 0, 0, G_OPTION_ARG_NONE, NULL,
+                                      N_("List the speakers, the most speeches first"), NULL },
+                                      { "merge-speaker", 0, 0, G_OPTION_ARG_STRING, NULL,
+                                        N_("Merge the speaker FROM into INTO: FROM becomes an alias of INTO, "
+                               "its speeches move"),
+                                            N_("FROM INTO") },
+                                        { "suggest-speakers", 0, 0, G_OPTION_ARG_NONE, NULL,
+                                          N_("Suggest a speaker for each speech without one, from its title and "
+                               "lead; nothing is stored"),
+                                              NULL },
+                                          { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+                                            N_("Show the version and quit"), NULL },
+                                            { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
+                                              NULL, NULL, N_("[FILE…]") },
+                                              { NULL } };
 
 static int
 usage_error (const char *message)
@@ -74,6 +101,79 @@ usage_error (const char *message)
   g_printerr ("rostra: %s\n", message);
   g_printerr (_("Run “rostra --help” to see the options.\n"));
   return ROSTRA_EXIT_USAGE;
+}
+
+/* The options of speakers and speech metadata (see rostra-cli-speakers.c). */
+typedef struct
+{
+  const char           *speaker;
+  gboolean              speaker_named; /* --speaker is not blank */
+  gboolean              edit;
+  gint64                edit_id;
+  RostraMetadataFields  fields;
+  RostraArticleMetadata metadata;
+  gboolean              speakers, suggest;
+  const char           *merge_from;
+  guint                 command; /* how many of their commands were given */
+  gboolean              json_ok;
+} RostraSpeakerOptions;
+
+/* Reads them: -1 when they are right, an exit status otherwise. */
+static int
+rostra_application_check_speaker_options (GVariantDict *options, RostraSpeakerOptions *o)
+{
+  const char *const names[] = { "occasion", "delivered", "memo" };
+  const char      **values[] = { &o->metadata.occasion, &o->metadata.delivered, &o->metadata.memo };
+  const RostraMetadataFields fields[] = { ROSTRA_METADATA_OCCASION, ROSTRA_METADATA_DELIVERED,
+                                          ROSTRA_METADATA_MEMO };
+
+  if (g_variant_dict_lookup (options, "speaker", "&s", &o->speaker))
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (o->speaker));
+
+      o->fields |= ROSTRA_METADATA_SPEAKER;
+      o->metadata.speaker = o->speaker;
+      o->speaker_named = *stripped != '\0';
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_variant_dict_lookup (options, names[i], "&s", values[i]))
+      o->fields |= fields[i];
+  o->edit = g_variant_dict_lookup (options, "edit", "x", &o->edit_id);
+  g_variant_dict_lookup (options, "speakers", "b", &o->speakers);
+  g_variant_dict_lookup (options, "suggest-speakers", "b", &o->suggest);
+  g_variant_dict_lookup (options, "merge-speaker", "&s", &o->merge_from);
+  o->command = o->edit + o->speakers + o->suggest + (o->merge_from != NULL);
+  o->json_ok = o->speakers || o->suggest;
+
+  if ((o->fields & ~ROSTRA_METADATA_SPEAKER) && !o->edit)
+    return usage_error (_("--occasion, --delivered and --memo go with --edit"));
+  if (o->edit && o->edit_id <= 0)
+    return usage_error (_("--edit needs the id of a speech (see --list)"));
+  if (o->edit && o->fields == 0)
+    return usage_error (_("--edit needs --speaker, --occasion, --delivered or --memo"));
+  return -1;
+}
+
+/* Runs --edit, --speakers, --merge-speaker or --suggest-speakers. */
+static int
+rostra_application_run_speaker_command (const char                 *database,
+                                        const RostraSpeakerOptions *o,
+                                        const char *const          *files,
+                                        gboolean                    json)
+{
+  if (o->merge_from != NULL)
+    {
+      if (files == NULL || files[0] == NULL || files[1] != NULL)
+        return usage_error (_("--merge-speaker needs two names: FROM INTO"));
+      return rostra_cli_merge_speaker (database, o->merge_from, files[0]);
+    }
+  if (files != NULL && files[0] != NULL)
+    return usage_error (_("--edit, --speakers and --suggest-speakers take no file"));
+  if (o->edit)
+    return rostra_cli_edit (database, o->edit_id, o->fields, &o->metadata);
+  if (o->speakers)
+    return rostra_cli_speakers (database, json);
+  return rostra_cli_suggest_speakers (database, json);
 }
 
 static int
@@ -92,6 +192,8 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   int                     limit = 0, offset = 0;
   gboolean                has_limit, has_offset;
   gboolean                import = FALSE, list = FALSE, json = FALSE, version = FALSE;
+  RostraSpeakerOptions    speaker_options = { 0 };
+  int                     status;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     rostra_application_set_database (self, database);
@@ -115,10 +217,19 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
       return ROSTRA_EXIT_OK;
     }
 
-  if (import + list + (export_format != NULL) + (search != NULL) + (backup != NULL) > 1)
-    return usage_error (_("--import, --list, --search, --export and --backup cannot be combined"));
-  if (json && !list && !search)
-    return usage_error (_("--json goes with --list or --search"));
+  if ((status = rostra_application_check_speaker_options (options, &speaker_options)) >= 0)
+    return status;
+  if (import + list + (export_format != NULL) + (search != NULL) + (backup != NULL) +
+          speaker_options.command >
+      1)
+    return usage_error (_("--import, --list, --search, --export, --backup, --edit, --speakers, "
+                          "--merge-speaker and --suggest-speakers cannot be combined"));
+  if (json && !list && !search && !speaker_options.json_ok)
+    return usage_error (_("--json goes with --list, --search, --speakers or --suggest-speakers"));
+  if (speaker_options.speaker != NULL && !import && !list && !search && !speaker_options.edit)
+    return usage_error (_("--speaker goes with --import, --list, --search or --edit"));
+  if (speaker_options.speaker != NULL && !speaker_options.edit && !speaker_options.speaker_named)
+    return usage_error (_("--speaker needs the name of a speaker"));
   if ((has_limit || has_offset) && !search)
     return usage_error (_("--limit and --offset go with --search"));
   if (has_limit && limit < 0)
@@ -143,15 +254,19 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
     {
       if (files == NULL || files[0] == NULL)
         return usage_error (_("--import needs at least one file"));
-      return rostra_cli_import (self->database, files);
+      return rostra_cli_import (self->database, files, speaker_options.speaker);
     }
 
   if (backup != NULL)
     return rostra_cli_backup (self->database, backup);
+  if (list && speaker_options.speaker != NULL)
+    return rostra_cli_list_speaker (self->database, speaker_options.speaker, json);
   if (list)
     return rostra_cli_list (self->database, json);
   if (search)
-    return rostra_cli_search (self->database, search, json, offset, limit);
+    return rostra_cli_search (self->database, search, speaker_options.speaker, json, offset, limit);
+  if (speaker_options.command)
+    return rostra_application_run_speaker_command (self->database, &speaker_options, files, json);
   if (export_format != NULL)
     return rostra_cli_export (self->database, export_format, tag, article, output);
 

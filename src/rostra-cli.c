@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "rostra-archive-backup.h"
+#include "rostra-cli-private.h"
 #include "rostra-cli.h"
 #include "rostra-exporter.h"
 #include "rostra-importer.h"
@@ -40,9 +41,8 @@ terminal_text (const char *text)
 
 /* Prints one line (the format ends in a newline) to stdout or stderr,
  * every argument made safe for the terminal. */
-G_GNUC_PRINTF (2, 3)
-static void
-say (gboolean to_stderr, const char *format, ...)
+void
+_rostra_cli_say (gboolean to_stderr, const char *format, ...)
 {
   g_autofree char *line = NULL;
   g_autofree char *clean = NULL;
@@ -63,11 +63,12 @@ say (gboolean to_stderr, const char *format, ...)
     g_print ("%s\n", clean);
 }
 
-#define say_out(...) say (FALSE, __VA_ARGS__)
-#define say_err(...) say (TRUE, __VA_ARGS__)
+#define say_out(...) _rostra_cli_say (FALSE, __VA_ARGS__)
+#define say_err(...) _rostra_cli_say (TRUE, __VA_ARGS__)
+#define open_store   _rostra_cli_open_store
 
-static RostraStore *
-open_store (const char *database)
+RostraStore *
+_rostra_cli_open_store (const char *database)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *default_path = NULL;
@@ -139,13 +140,15 @@ print_summary (const RostraImportReport *report)
  * rostra_cli_import:
  * @database: (nullable): the archive, or the default one
  * @files: the files to import, each in its own transaction
+ * @speaker: (nullable): the speaker of every new speech (`--speaker`)
  *
  * Returns: 0 when every file was read, 1 when any could not be (those
  *   change nothing), 3 when the archive could not be opened or written
  */
 int
-rostra_cli_import (const char *database, const char *const *files)
+rostra_cli_import (const char *database, const char *const *files, const char *speaker)
 {
+  RostraImportOptions options = { .speaker = speaker };
   g_autoptr (RostraStore) store = open_store (database);
   int status = ROSTRA_EXIT_OK;
 
@@ -163,7 +166,7 @@ rostra_cli_import (const char *database, const char *const *files)
       if (rostra_archive_detect_source (file, NULL, NULL) == ROSTRA_BACKUP_SOURCE_ARCHIVE)
         ok = rostra_archive_restore_merge (store, file, &report, NULL, &error);
       else
-        ok = rostra_import_file (store, file, NULL, NULL, NULL, NULL, &report, &error);
+        ok = rostra_import_file_full (store, file, &options, NULL, NULL, NULL, &report, &error);
       if (report != NULL)
         print_warnings (report);
 
@@ -187,14 +190,18 @@ rostra_cli_import (const char *database, const char *const *files)
   return status;
 }
 
-static GOutputStream *
-stdout_stream (void)
+#define stdout_stream _rostra_cli_stdout_stream
+
+GOutputStream *
+_rostra_cli_stdout_stream (void)
 {
   return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 }
 
-static gboolean
-print_article_row (RostraArticle *article, gpointer user_data, GError **error)
+#define print_article_row _rostra_cli_print_article_row
+
+gboolean
+_rostra_cli_print_article_row (RostraArticle *article, gpointer user_data, GError **error)
 {
   const char      *published = rostra_article_get_published (article);
   const char      *language = rostra_article_get_language (article);
@@ -342,6 +349,7 @@ print_search_row (RostraArticle *article, gboolean tty)
 /**
  * rostra_cli_search:
  * @text: what to search, as typed in the window's search entry
+ * @speaker: (nullable): only this speaker's speeches (name or alias)
  * @json: write a JSON array instead of lines
  * @offset: how many of the best matches to skip
  * @limit: the most matches to print; 0 for all
@@ -353,7 +361,12 @@ print_search_row (RostraArticle *article, gboolean tty)
  * Returns: 0, or 3 when the archive could not be read
  */
 int
-rostra_cli_search (const char *database, const char *text, gboolean json, guint offset, guint limit)
+rostra_cli_search (const char *database,
+                   const char *text,
+                   const char *speaker,
+                   gboolean    json,
+                   guint       offset,
+                   guint       limit)
 {
   g_autoptr (RostraStore) store = open_store (database);
   g_autoptr (RostraQuery) query = rostra_query_new ();
@@ -367,6 +380,7 @@ rostra_cli_search (const char *database, const char *text, gboolean json, guint 
     return ROSTRA_EXIT_ARCHIVE;
 
   query->text = g_strdup (text);
+  query->speaker = g_strdup (speaker);
   query->sort = ROSTRA_SORT_RELEVANCE;
 
   if (json)

@@ -15,7 +15,7 @@ typedef enum
   ROSTRA_EXIT_ARCHIVE = 3,      /* the archive could not be opened or written */
 } RostraExitCode;
 
-int rostra_cli_import (const char *database, const char *const *files);
+int rostra_cli_import (const char *database, const char *const *files, const char *speaker);
 int rostra_cli_list (const char *database, gboolean json);
 int rostra_cli_export (const char *database,
                        const char *format,
@@ -25,6 +25,7 @@ int rostra_cli_export (const char *database,
 
 int rostra_cli_search (const char *database,
                        const char *text,
+                       const char *speaker,
                        gboolean    json,
                        guint       offset,
                        guint       limit);

@@ -11,8 +11,16 @@
 
 G_BEGIN_DECLS
 
+/* SQL that takes an archive back from schema 5 to 4 (before speakers
+ * and metadata), to make an archive of an older Rostra; the caller sets
+ * user_version. */
+#define ROSTRA_TEST_UNDO_SCHEMA_5                                                   \
+  "DROP TABLE article_raw; DROP TABLE article_meta; DROP TABLE speaker_aliases;" \
+  " DROP TABLE speakers;"
+
 /* SQL that takes an archive back from schema 4 to 3 (before UUIDs), to
  * make an archive of an older Rostra; the caller sets user_version. */
+
 #define ROSTRA_TEST_UNDO_SCHEMA_4                                                       \
   "DROP TRIGGER articles_uuid; DROP TRIGGER annotations_uuid; DROP TABLE article_uuids;" \
   " DROP INDEX annotations_by_uuid; ALTER TABLE annotations DROP COLUMN uuid;"

@@ -15,6 +15,7 @@
 #include "rostra-exporter.h"
 #include "rostra-importer.h"
 #include "rostra-language.h"
+#include "rostra-store-speakers.h"
 #include "rostra-test-utils.h"
 
 typedef gboolean (*ExportFunc) (RostraStore *, GOutputStream *, GCancellable *, GError **);
@@ -66,11 +67,13 @@ assert_members (JsonObject *object, const char *const *names)
 static void
 test_export_json (void)
 {
-  static const char *const top[] = { "format", "version", "articles", "annotations", NULL };
-  static const char *const fields[] = { "id",          "uuid",      "title",
-                                        "source",      "published", "language",
-                                        "annotations", "text",      "imported_from",
-                                        "tags",        NULL };
+  static const char *const top[] = { "format",   "version",     "speakers",
+                                     "articles", "annotations", NULL };
+  static const char *const fields[] = {
+    "id",       "uuid",        "title",         "source",   "published",
+    "language", "annotations", "speaker",       "occasion", "delivered",
+    "memo",     "text",        "imported_from", "tags",     NULL
+  };
   g_autoptr (RostraStore) store = store_with_fixture ();
   g_autoptr (JsonNode) root = export_and_parse (store, rostra_export_json);
   JsonObject *object = json_node_get_object (root);
@@ -79,7 +82,9 @@ test_export_json (void)
 
   assert_members (object, top);
   g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "rostra-archive");
-  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "speakers")), ==,
+                    0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "annotations")),
                     ==, 0);
   g_assert_cmpuint (json_array_get_length (articles), ==, 3);
@@ -103,8 +108,9 @@ test_export_json (void)
 static void
 test_list_json (void)
 {
-  static const char *const fields[] = { "id",        "uuid",     "title",       "source",
-                                        "published", "language", "annotations", NULL };
+  static const char *const fields[] = { "id",        "uuid",      "title",       "source",
+                                        "published", "language",  "annotations", "speaker",
+                                        "occasion",  "delivered", "memo",        NULL };
   g_autoptr (RostraStore) store = store_with_fixture ();
   g_autoptr (JsonNode) root = export_and_parse (store, rostra_export_article_list);
   JsonArray *array = json_node_get_array (root);
@@ -1043,8 +1049,8 @@ test_csv (void)
       g_assert_true (g_uuid_string_is_valid (row[12]));
       assert_cell (row[12], rostra_article_get_uuid (article), FALSE);
       assert_cell (row[13], rostra_article_get_language (article), TRUE);
-      /* Who speaks is not known yet: the column is there, empty. */
-      assert_cell (row[14], "", TRUE);
+      /* Who spoke: empty when nobody was named (see test_speaker). */
+      assert_cell (row[14], rostra_article_get_speaker (article), TRUE);
       /* A spreadsheet drops a leading apostrophe: the guard keeps one. */
       if (g_str_equal (rostra_annotation_get_note (a), "'t Is weg"))
         {
@@ -1408,12 +1414,79 @@ test_write_error (void)
     }
 }
 
+/* The speaker of a speech in every annotation format: Markdown's and
+ * HTML's citation, a CSV column, W3C's target.source.creator. A name
+ * that looks like markup or a formula stays text. */
+static void
+test_speaker (void)
+{
+  g_autoptr (RostraStore) store = store_with_annotations (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *markdown = NULL, *html = NULL, *csv = NULL, *w3c = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  RostraArticleMetadata m = { .speaker = "Mayor <b>Okafor</b>" };
+  RostraArticleMetadata formula = { .speaker = "=Okafor" };
+  JsonArray            *items;
+  guint                 n_creators = 0, n_speaker_rows = 0;
+
+  g_assert_true (rostra_store_set_article_metadata (store, 1, ROSTRA_METADATA_SPEAKER, &m, &error));
+  g_assert_no_error (error);
+
+  markdown = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_MARKDOWN, NULL, NULL);
+  g_assert_nonnull (strstr (markdown, "*Mayor \\<b\\>Okafor\\</b\\>, Riverside Courier, "));
+  html = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_HTML, NULL, NULL);
+  g_assert_nonnull (strstr (html, "<p class=\"citation\"><span class=\"speaker\">Mayor "
+                                  "&lt;b&gt;Okafor&lt;/b&gt;</span>, Riverside Courier, "));
+
+  root = rostra_test_parse_json (
+      (w3c = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_W3C, NULL, NULL)));
+  items = json_object_get_array_member (
+      json_object_get_object_member (json_node_get_object (root), "first"), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *source = json_object_get_object_member (
+          json_object_get_object_member (json_array_get_object_element (items, i), "target"),
+          "source");
+
+      if (!json_object_has_member (source, "creator"))
+        continue;
+      n_creators++;
+      g_assert_cmpstr (
+          json_object_get_string_member (json_object_get_object_member (source, "creator"), "type"),
+          ==, "Person");
+      g_assert_cmpstr (
+          json_object_get_string_member (json_object_get_object_member (source, "creator"), "name"),
+          ==, "Mayor <b>Okafor</b>");
+    }
+  g_assert_cmpuint (n_creators, >, 0);
+
+  g_assert_true (
+      rostra_store_set_article_metadata (store, 1, ROSTRA_METADATA_SPEAKER, &formula, &error));
+  csv = rostra_test_export (store, ROSTRA_EXPORT_FORMAT_CSV, NULL, NULL);
+  rows = rostra_test_read_csv (csv);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (row[0], "Mayor Okafor opens the harbour bridge"))
+        {
+          g_assert_cmpstr (row[14], ==, "'=Okafor");
+          n_speaker_rows++;
+        }
+      else
+        g_assert_cmpstr (row[14], ==, "");
+    }
+  g_assert_cmpuint (n_speaker_rows, ==, n_creators);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/json", test_export_json);
+  g_test_add_func ("/export/speaker", test_speaker);
   g_test_add_func ("/export/list-json", test_list_json);
   g_test_add_func ("/export/empty-archive", test_empty_archive);
   g_test_add_func ("/export/escaping", test_escaping);

@@ -6,7 +6,10 @@
 #include <string.h>
 
 #include "rostra-importer.h"
+#include "rostra-speaker-suggest.h"
 #include "rostra-test-utils.h"
+#include "rostra-text-clean.h"
+#include "rostra-text.h"
 
 static char *
 sample_path (void)
@@ -108,6 +111,88 @@ test_import_twice (void)
   g_assert_cmpint (rostra_test_count_rows (db, "imports"), ==, 1);
 }
 
+static GPtrArray *
+parse_sample (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (RostraDumpParser) parser = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *entries;
+  gsize      len;
+
+  if (skip_without_sample (&path))
+    return NULL;
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  entries = rostra_test_parse (contents, len, &parser, &error);
+  g_assert_no_error (error);
+  return entries;
+}
+
+/* All ten are Lavrov's: each gets the same suggestion, the name's
+ * fullest form in the dump, with the phrase it came from. */
+static void
+test_suggest_speakers (void)
+{
+  g_autoptr (GPtrArray) entries = parse_sample ();
+  g_autoptr (RostraSpeakerSuggester) suggester = rostra_speaker_suggester_new ();
+  g_autoptr (GPtrArray) suggestions = NULL;
+
+  if (entries == NULL)
+    return;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RostraDumpEntry *e = g_ptr_array_index (entries, i);
+
+      rostra_speaker_suggester_add (suggester, e->title, e->text);
+    }
+  suggestions = rostra_speaker_suggester_finish (suggester);
+  g_assert_cmpuint (suggestions->len, ==, 10);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      RostraDumpEntry         *e = g_ptr_array_index (entries, i);
+      RostraSpeakerSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      g_test_message ("%s → %s (%s: %s)", e->title, s ? s->name : "none", s ? s->rule : "",
+                      s ? s->evidence : "");
+      g_assert_nonnull (s);
+      g_assert_cmpstr (s->name, ==, "Sergey Lavrov");
+      g_assert_nonnull (strstr (e->title, s->evidence));
+    }
+}
+
+/* The debris of the dump goes: one caption, one IBAN line, one image
+ * result line; the speeches' own lines stay. */
+static void
+test_clean (void)
+{
+  g_autoptr (GPtrArray) entries = parse_sample ();
+  guint totals[ROSTRA_CLEAN_N_RULES] = { 0 };
+
+  if (entries == NULL)
+    return;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RostraDumpEntry *e = g_ptr_array_index (entries, i);
+      guint            counts[ROSTRA_CLEAN_N_RULES];
+      g_autofree char *cleaned = rostra_text_clean (e->title, e->published, e->text, counts);
+
+      for (guint r = 0; r < ROSTRA_CLEAN_N_RULES; r++)
+        totals[r] += counts[r];
+      if (cleaned == NULL)
+        continue;
+      g_assert_null (strstr (cleaned, "JPEG - 66.2 kb"));
+      g_assert_null (strstr (cleaned, "IBAN"));
+      g_assert_null (strstr (cleaned, "Afbeeldingsresultaat"));
+      g_assert_cmpuint (rostra_text_count_words (cleaned), >, 150);
+    }
+  g_assert_cmpuint (totals[ROSTRA_CLEAN_IMAGE_CAPTION], ==, 1);
+  g_assert_cmpuint (totals[ROSTRA_CLEAN_IMAGE_RESULT], ==, 1);
+  g_assert_cmpuint (totals[ROSTRA_CLEAN_DONATION], ==, 1);
+  g_assert_cmpuint (totals[ROSTRA_CLEAN_REPEATED_HEADER], >=, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -115,6 +200,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/sample/parse", test_parse);
   g_test_add_func ("/sample/import-twice", test_import_twice);
+  g_test_add_func ("/sample/suggest-speakers", test_suggest_speakers);
+  g_test_add_func ("/sample/clean", test_clean);
 
   return g_test_run ();
 }

@@ -18,4 +18,6 @@ void _rostra_annotation_set_citation (RostraAnnotation *self,
                                       const char       *source,
                                       const char       *published);
 
+void _rostra_annotation_set_speaker (RostraAnnotation *self, const char *speaker);
+
 G_END_DECLS

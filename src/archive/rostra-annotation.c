@@ -34,6 +34,7 @@ struct _RostraAnnotation
   /* The citation, when the store read it with the article */
   char *article_title;
   char *article_source;
+  char *article_speaker;
   char *article_published;
 };
 
@@ -88,6 +89,7 @@ rostra_annotation_finalize (GObject *object)
   g_free (self->modified);
   g_free (self->article_title);
   g_free (self->article_source);
+  g_free (self->article_speaker);
   g_free (self->article_published);
 
   G_OBJECT_CLASS (rostra_annotation_parent_class)->finalize (object);
@@ -452,6 +454,25 @@ rostra_annotation_get_article_source (RostraAnnotation *self)
 }
 
 /**
+ * rostra_annotation_get_article_speaker:
+ *
+ * Returns: (nullable): who gave the annotated speech, for citations;
+ *   %NULL when it names nobody
+ */
+const char *
+rostra_annotation_get_article_speaker (RostraAnnotation *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ANNOTATION (self), NULL);
+  return self->article_speaker;
+}
+
+void
+_rostra_annotation_set_speaker (RostraAnnotation *self, const char *speaker)
+{
+  set_str (&self->article_speaker, speaker);
+}
+
+/**
  * rostra_annotation_get_article_published:
  *
  * Returns: (nullable): the annotated article's date, `YYYY-MM-DDTHH:MM:SS`
@@ -533,5 +554,6 @@ rostra_annotation_copy (RostraAnnotation *self)
                        self->created, "modified", self->modified, "orphaned", self->orphaned, NULL);
   _rostra_annotation_set_citation (copy, self->article_title, self->article_source,
                                    self->article_published);
+  _rostra_annotation_set_speaker (copy, self->article_speaker);
   return copy;
 }

@@ -35,6 +35,7 @@ gboolean           rostra_annotation_get_orphaned (RostraAnnotation *self);
 
 const char *rostra_annotation_get_article_title (RostraAnnotation *self);
 const char *rostra_annotation_get_article_source (RostraAnnotation *self);
+const char *rostra_annotation_get_article_speaker (RostraAnnotation *self);
 const char *rostra_annotation_get_article_published (RostraAnnotation *self);
 
 RostraAnnotation *rostra_annotation_copy (RostraAnnotation *self);

@@ -20,5 +20,11 @@ RostraArticle *_rostra_article_new (gint64 id,
 void _rostra_article_set_uuid (RostraArticle *self, char *uuid);
 void _rostra_article_set_snippet (RostraArticle *self, char *snippet);
 void _rostra_article_set_tags (RostraArticle *self, GStrv tags);
+void _rostra_article_set_metadata (RostraArticle *self,
+                                   char          *speaker,
+                                   char          *occasion,
+                                   char          *delivered,
+                                   char          *memo,
+                                   int            cleaning);
 
 G_END_DECLS

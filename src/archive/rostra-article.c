@@ -25,6 +25,11 @@ struct _RostraArticle
   guint  n_annotations;
   char  *snippet;
   GStrv  tags;
+  char  *speaker;
+  char  *occasion;
+  char  *delivered;
+  char  *memo;
+  int    cleaning; /* RostraTextCleaning */
 };
 
 G_DEFINE_FINAL_TYPE (RostraArticle, rostra_article, G_TYPE_OBJECT)
@@ -44,6 +49,10 @@ enum
   PROP_N_ANNOTATIONS,
   PROP_SNIPPET,
   PROP_TAGS,
+  PROP_SPEAKER,
+  PROP_OCCASION,
+  PROP_DELIVERED,
+  PROP_MEMO,
   N_PROPS
 };
 
@@ -63,6 +72,10 @@ rostra_article_finalize (GObject *object)
   g_free (self->imported_from);
   g_free (self->snippet);
   g_strfreev (self->tags);
+  g_free (self->speaker);
+  g_free (self->occasion);
+  g_free (self->delivered);
+  g_free (self->memo);
 
   G_OBJECT_CLASS (rostra_article_parent_class)->finalize (object);
 }
@@ -110,6 +123,18 @@ rostra_article_get_property (GObject *object, guint prop_id, GValue *value, GPar
       case PROP_TAGS:
         g_value_set_boxed (value, self->tags);
         break;
+      case PROP_SPEAKER:
+        g_value_set_string (value, self->speaker);
+        break;
+      case PROP_OCCASION:
+        g_value_set_string (value, self->occasion);
+        break;
+      case PROP_DELIVERED:
+        g_value_set_string (value, self->delivered);
+        break;
+      case PROP_MEMO:
+        g_value_set_string (value, self->memo);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -137,6 +162,10 @@ rostra_article_class_init (RostraArticleClass *klass)
       g_param_spec_uint ("n-annotations", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_SNIPPET] = g_param_spec_string ("snippet", NULL, NULL, NULL, flags);
   properties[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_SPEAKER] = g_param_spec_string ("speaker", NULL, NULL, NULL, flags);
+  properties[PROP_OCCASION] = g_param_spec_string ("occasion", NULL, NULL, NULL, flags);
+  properties[PROP_DELIVERED] = g_param_spec_string ("delivered", NULL, NULL, NULL, flags);
+  properties[PROP_MEMO] = g_param_spec_string ("memo", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -358,6 +387,89 @@ rostra_article_dup_date_label (RostraArticle *self, gboolean abbreviated)
 {
   g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
   return rostra_text_format_date (self->published, abbreviated);
+}
+
+/* Takes ownership of the strings. */
+void
+_rostra_article_set_metadata (RostraArticle *self,
+                              char          *speaker,
+                              char          *occasion,
+                              char          *delivered,
+                              char          *memo,
+                              int            cleaning)
+{
+  g_free (self->speaker);
+  g_free (self->occasion);
+  g_free (self->delivered);
+  g_free (self->memo);
+  self->speaker = speaker;
+  self->occasion = occasion;
+  self->delivered = delivered;
+  self->memo = memo;
+  self->cleaning = cleaning;
+}
+
+/**
+ * rostra_article_get_speaker:
+ *
+ * Returns: (nullable): the name of who gave the speech (see
+ *   rostra_store_set_article_metadata()), %NULL when nobody was named
+ */
+const char *
+rostra_article_get_speaker (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->speaker;
+}
+
+/**
+ * rostra_article_get_occasion:
+ *
+ * Returns: (nullable): where or at what event the speech was given, free text
+ */
+const char *
+rostra_article_get_occasion (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->occasion;
+}
+
+/**
+ * rostra_article_get_delivered:
+ *
+ * Returns: (nullable): the day the speech was given, `YYYY-MM-DD`
+ *   (distinct from the day it was published)
+ */
+const char *
+rostra_article_get_delivered (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->delivered;
+}
+
+/**
+ * rostra_article_get_memo:
+ *
+ * Returns: (nullable): a note on the whole speech
+ */
+const char *
+rostra_article_get_memo (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+  return self->memo;
+}
+
+/**
+ * rostra_article_get_cleaning:
+ *
+ * Returns: whether the cleaning rules changed the text at import, and
+ *   whether the text shown is the cleaned or the raw one
+ */
+RostraTextCleaning
+rostra_article_get_cleaning (RostraArticle *self)
+{
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), ROSTRA_TEXT_CLEANING_NONE);
+  return self->cleaning;
 }
 
 static gboolean

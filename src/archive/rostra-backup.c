@@ -24,8 +24,9 @@
 #include "rostra-importer-private.h"
 #include "rostra-language.h"
 
-static const char *
-get_string (JsonObject *object, const char *member)
+/* A string member of @object; %NULL when it is missing or no string. */
+const char *
+_rostra_import_json_string (JsonObject *object, const char *member)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -117,10 +118,10 @@ import_for (Backup *b, const char *name, GError **error)
 static gboolean
 import_article (Backup *b, guint index, JsonObject *object, GError **error)
 {
-  const char *title = get_string (object, "title");
-  const char *text = get_string (object, "text");
-  const char *published = get_string (object, "published");
-  const char *language = get_string (object, "language");
+  const char *title = _rostra_import_json_string (object, "title");
+  const char *text = _rostra_import_json_string (object, "text");
+  const char *published = _rostra_import_json_string (object, "published");
+  const char *language = _rostra_import_json_string (object, "language");
   gint64      backup_id, id, import_id;
 
   if (title == NULL || text == NULL || !get_int (object, "id", &backup_id))
@@ -140,21 +141,24 @@ import_article (Backup *b, guint index, JsonObject *object, GError **error)
   if (id != 0)
     {
       b->report->n_duplicates++;
-      if (!_rostra_import_entry_done (b->run, b->store, b->report, title,
-                                      get_string (object, "source"), published, language, 0, 0,
-                                      error))
+      if (!_rostra_import_backup_metadata (b->store, b->report, id, object, FALSE, error) ||
+          !_rostra_import_entry_done (b->run, b->store, b->report, title,
+                                      _rostra_import_json_string (object, "source"), published,
+                                      language, 0, 0, error))
         return FALSE;
     }
   else
     {
-      if (!(import_id = import_for (b, get_string (object, "imported_from"), error)) ||
-          !rostra_store_add_article_with_uuid (b->store, import_id, title,
-                                               get_string (object, "source"), published, language,
-                                               text, get_string (object, "uuid"), &id, error) ||
+      if (!(import_id =
+                import_for (b, _rostra_import_json_string (object, "imported_from"), error)) ||
+          !rostra_store_add_article_with_uuid (
+              b->store, import_id, title, _rostra_import_json_string (object, "source"), published,
+              language, text, _rostra_import_json_string (object, "uuid"), &id, error) ||
           !add_tags (b, id, get_array (object, "tags"), error) ||
+          !_rostra_import_backup_metadata (b->store, b->report, id, object, TRUE, error) ||
           !_rostra_import_entry_done (b->run, b->store, b->report, title,
-                                      get_string (object, "source"), published, language, 0, id,
-                                      error))
+                                      _rostra_import_json_string (object, "source"), published,
+                                      language, 0, id, error))
         return FALSE;
       b->report->n_new++;
       g_hash_table_insert (
@@ -240,11 +244,11 @@ import_annotation (Backup *b, guint index, JsonObject *object, GError **error)
   JsonObject *selector = selector_node && JSON_NODE_HOLDS_OBJECT (selector_node)
                              ? json_node_get_object (selector_node)
                              : NULL;
-  const char *exact = selector ? get_string (selector, "exact") : NULL;
-  const char *prefix = selector ? get_string (selector, "prefix") : NULL;
-  const char *suffix = selector ? get_string (selector, "suffix") : NULL;
-  const char *color = get_string (object, "color");
-  const char *uuid = get_string (object, "uuid");
+  const char *exact = selector ? _rostra_import_json_string (selector, "exact") : NULL;
+  const char *prefix = selector ? _rostra_import_json_string (selector, "prefix") : NULL;
+  const char *suffix = selector ? _rostra_import_json_string (selector, "suffix") : NULL;
+  const char *color = _rostra_import_json_string (object, "color");
+  const char *uuid = _rostra_import_json_string (object, "uuid");
   const char *text;
   g_autoptr (RostraAnnotation) annotation = NULL;
   g_auto (GStrv) tags = NULL;
@@ -277,8 +281,9 @@ import_annotation (Backup *b, guint index, JsonObject *object, GError **error)
       ROSTRA_TYPE_ANNOTATION, "uuid", uuid && g_uuid_string_is_valid (uuid) ? uuid : NULL,
       "article-id", *article, "start", MIN (s, e), "end", MAX (s, e), "exact", exact, "prefix",
       prefix ? prefix : "", "suffix", suffix ? suffix : "", "color", known_color ? color : "yellow",
-      "note", get_string (object, "note"), "tags", tags, "created", get_string (object, "created"),
-      "modified", get_string (object, "modified"), "orphaned", anchor == ROSTRA_ANCHOR_ORPHANED,
+      "note", _rostra_import_json_string (object, "note"), "tags", tags, "created",
+      _rostra_import_json_string (object, "created"), "modified",
+      _rostra_import_json_string (object, "modified"), "orphaned", anchor == ROSTRA_ANCHOR_ORPHANED,
       NULL);
 
   if (!already_there (b, annotation, &found, error))
@@ -391,7 +396,8 @@ _rostra_import_backup (RostraStore        *store,
 
   root = json_parser_get_root (parser);
   object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  if (object == NULL || g_strcmp0 (get_string (object, "format"), ROSTRA_EXPORT_FORMAT) != 0 ||
+  if (object == NULL ||
+      g_strcmp0 (_rostra_import_json_string (object, "format"), ROSTRA_EXPORT_FORMAT) != 0 ||
       !(list = get_array (object, "articles")))
     {
       g_set_error_literal (error, ROSTRA_IMPORT_ERROR, ROSTRA_IMPORT_ERROR_BAD_BACKUP,
@@ -407,6 +413,10 @@ _rostra_import_backup (RostraStore        *store,
                       (int) version, ROSTRA_EXPORT_VERSION);
       return FALSE;
     }
+
+  /* Version 2: the speakers first, then their speeches. */
+  if (!_rostra_import_backup_speakers (store, report, get_array (object, "speakers"), error))
+    return FALSE;
 
   for (guint i = 0; i < json_array_get_length (list); i++)
     {

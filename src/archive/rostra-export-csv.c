@@ -104,7 +104,7 @@ _rostra_export_write_csv (RostraExportContext *ctx, GError **error)
       append_field (ctx->out, orphaned ? "true" : "false", FALSE, FALSE);
       append_field (ctx->out, rostra_article_get_uuid (article), FALSE, FALSE);
       append_field (ctx->out, rostra_article_get_language (article), TRUE, FALSE);
-      append_field (ctx->out, "", TRUE, TRUE);
+      append_field (ctx->out, rostra_article_get_speaker (article), TRUE, TRUE);
 
       if (!_rostra_export_flush (ctx, FALSE, error))
         return FALSE;

@@ -114,6 +114,7 @@ append_article_header (GString *out, RostraAnnotation *a, RostraArticle *article
 {
   const char      *published = rostra_annotation_get_article_published (a);
   const char      *source = rostra_annotation_get_article_source (a);
+  const char      *speaker = rostra_article_get_speaker (article);
   g_autofree char *date = rostra_text_format_date (published, FALSE);
 
   g_string_append (out, "<article>\n<header>\n<h2");
@@ -122,9 +123,15 @@ append_article_header (GString *out, RostraAnnotation *a, RostraArticle *article
   append_escaped (out, rostra_annotation_get_article_title (a));
   g_string_append (out, "</h2>\n");
 
-  if (source != NULL || date != NULL)
+  if (source != NULL || date != NULL || speaker != NULL)
     {
       g_string_append (out, "<p class=\"citation\">");
+      if (speaker != NULL)
+        {
+          g_string_append (out, "<span class=\"speaker\">");
+          append_escaped (out, speaker);
+          g_string_append (out, source != NULL || date != NULL ? "</span>, " : "</span>");
+        }
       if (source != NULL)
         append_escaped (out, source);
       if (source != NULL && date != NULL)

@@ -45,4 +45,6 @@ gboolean _rostra_export_write_html (RostraExportContext *ctx, GError **error);
 gboolean _rostra_export_write_csv (RostraExportContext *ctx, GError **error);
 gboolean _rostra_export_write_w3c (RostraExportContext *ctx, GError **error);
 
+char *_rostra_export_speakers_json (RostraStore *store, GError **error);
+
 G_END_DECLS

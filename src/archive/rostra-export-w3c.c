@@ -141,6 +141,15 @@ annotation_to_w3c (RostraAnnotation *a, RostraArticle *article, JsonNode *creato
   if (rostra_article_get_language (article) != NULL)
     add_string (builder, "language", rostra_article_get_language (article));
   add_string (builder, "label", rostra_annotation_get_article_title (a));
+  /* Who gave the speech: the creator of the text annotated. */
+  if (rostra_article_get_speaker (article) != NULL)
+    {
+      json_builder_set_member_name (builder, "creator");
+      json_builder_begin_object (builder);
+      add_string (builder, "type", "Person");
+      add_string (builder, "name", rostra_article_get_speaker (article));
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 
   add_string (builder, "styleClass", color);

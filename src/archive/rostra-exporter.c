@@ -75,6 +75,10 @@ rostra_article_to_json (RostraArticle *article, gboolean with_text)
   add_nullable_string (builder, "language", rostra_article_get_language (article));
   json_builder_set_member_name (builder, "annotations");
   json_builder_add_int_value (builder, rostra_article_get_n_annotations (article));
+  add_nullable_string (builder, "speaker", rostra_article_get_speaker (article));
+  add_nullable_string (builder, "occasion", rostra_article_get_occasion (article));
+  add_nullable_string (builder, "delivered", rostra_article_get_delivered (article));
+  add_nullable_string (builder, "memo", rostra_article_get_memo (article));
   if (rostra_article_get_snippet (article) != NULL)
     {
       g_autofree char *snippet =
@@ -247,10 +251,14 @@ write_backup (RostraStore   *store,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autofree char *head =
-      g_strdup_printf ("{\"format\": \"%s\", \"version\": %d, \"articles\": ", ROSTRA_EXPORT_FORMAT,
-                       ROSTRA_EXPORT_VERSION);
+  g_autofree char *speakers = _rostra_export_speakers_json (store, error);
+  g_autofree char *head = NULL;
 
+  if (speakers == NULL)
+    return FALSE;
+  head = g_strdup_printf ("{\"format\": \"%s\", \"version\": %d, \"speakers\": %s,\n"
+                          "\"articles\": ",
+                          ROSTRA_EXPORT_FORMAT, ROSTRA_EXPORT_VERSION, speakers);
   return write_string (stream, head, cancellable, error) &&
          write_article_array (store, stream, TRUE, only, cancellable, error) &&
          write_string (stream, ",\n\"annotations\": ", cancellable, error) &&
@@ -445,12 +453,14 @@ append_markdown_lines (GString *out, const char *lead, const char *text)
 }
 
 static char *
-citation (RostraAnnotation *a)
+citation (RostraAnnotation *a, RostraArticle *article)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *date =
       rostra_text_format_date (rostra_annotation_get_article_published (a), FALSE);
 
+  if (rostra_article_get_speaker (article))
+    g_ptr_array_add (parts, g_strdup (rostra_article_get_speaker (article)));
   if (rostra_annotation_get_article_source (a))
     g_ptr_array_add (parts, g_strdup (rostra_annotation_get_article_source (a)));
   if (date)
@@ -479,12 +489,19 @@ write_markdown (RostraExportContext *ctx, GError **error)
 
       if (rostra_annotation_get_article_id (a) != article)
         {
+          RostraArticle *row =
+              _rostra_export_get_article (ctx, rostra_annotation_get_article_id (a), error);
           /* A heading is one line: a title from a backup may hold more. */
           g_autofree char *one_line =
               g_strdelimit (g_strdup (rostra_annotation_get_article_title (a)), "\r\n", ' ');
           g_autofree char *title = rostra_text_markdown_escape (one_line);
-          g_autofree char *cite = g_strdelimit (citation (a), "\r\n", ' ');
-          g_autofree char *cite_md = rostra_text_markdown_escape (cite);
+          g_autofree char *cite = NULL;
+          g_autofree char *cite_md = NULL;
+
+          if (row == NULL)
+            return FALSE;
+          cite = g_strdelimit (citation (a, row), "\r\n", ' ');
+          cite_md = rostra_text_markdown_escape (cite);
 
           article = rostra_annotation_get_article_id (a);
           g_string_append_printf (out, "\n## %s\n\n", title);

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* The `format` and `version` of a JSON export (the backup format). */
 #define ROSTRA_EXPORT_FORMAT  "rostra-archive"
-#define ROSTRA_EXPORT_VERSION 1
+#define ROSTRA_EXPORT_VERSION 2
 
 /**
  * RostraExportFormat:
@@ -107,6 +107,7 @@ gboolean rostra_export_to_file (RostraStore             *store,
                                 GError                 **error);
 
 JsonNode *rostra_annotation_to_json (RostraAnnotation *annotation);
+JsonNode *rostra_speakers_to_json (GListModel *speakers, gboolean with_counts);
 JsonNode *rostra_article_to_json (RostraArticle *article, gboolean with_text);
 gboolean  rostra_export_article_list (RostraStore   *store,
                                       GOutputStream *stream,

@@ -24,6 +24,8 @@ typedef struct
   gboolean            ok;       /* lock */
   RostraImportReport *report;   /* lock, until taken */
   GError             *error;    /* lock, until taken */
+  char               *speaker;
+  GHashTable         *entry_speakers; /* line → speaker */
 } BatchFile;
 
 struct _RostraImportBatch
@@ -50,6 +52,8 @@ batch_file_free (gpointer data)
   g_free (f->name);
   g_clear_pointer (&f->report, rostra_import_report_free);
   g_clear_error (&f->error);
+  g_free (f->speaker);
+  g_clear_pointer (&f->entry_speakers, g_hash_table_unref);
   g_free (f);
 }
 
@@ -107,6 +111,40 @@ rostra_import_batch_add (RostraImportBatch *batch, GFile *file, const char *name
   f->name = g_strdup (name);
   f->size = size;
   g_ptr_array_add (batch->files, f);
+}
+
+/**
+ * rostra_import_batch_set_speakers:
+ * @index: a file, in the order they were added
+ * @speaker: (nullable): the speaker of every speech the file adds (see
+ *   #RostraImportOptions)
+ * @entry_speakers: (nullable) (element-type guint utf8) (transfer none):
+ *   speakers of single entries by the line they start at; copied
+ *
+ * The speakers the user accepted for a file, before the batch starts.
+ */
+void
+rostra_import_batch_set_speakers (RostraImportBatch *batch,
+                                  guint              index,
+                                  const char        *speaker,
+                                  GHashTable        *entry_speakers)
+{
+  BatchFile     *f;
+  GHashTableIter iter;
+  gpointer       line, name;
+
+  g_return_if_fail (index < batch->files->len);
+
+  f = g_ptr_array_index (batch->files, index);
+  g_free (f->speaker);
+  f->speaker = g_strdup (speaker);
+  g_clear_pointer (&f->entry_speakers, g_hash_table_unref);
+  if (entry_speakers == NULL)
+    return;
+  f->entry_speakers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_hash_table_iter_init (&iter, entry_speakers);
+  while (g_hash_table_iter_next (&iter, &line, &name))
+    g_hash_table_insert (f->entry_speakers, line, g_strdup (name));
 }
 
 guint
@@ -231,7 +269,8 @@ batch_job (RostraEngineJob *job,
   for (guint i = 0; i < batch->files->len; i++)
     {
       BatchFile          *f = g_ptr_array_index (batch->files, i);
-      RostraImportOptions options = { f->name, (const char *const *) batch->tags };
+      RostraImportOptions options = { f->name, (const char *const *) batch->tags, f->speaker,
+                                      f->entry_speakers };
       RostraImportReport *report = NULL;
       GError             *file_error = NULL;
       gboolean            ok = FALSE;

@@ -16,6 +16,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraImportBatch, rostra_import_batch_unref)
 
 void
 rostra_import_batch_add (RostraImportBatch *batch, GFile *file, const char *name, guint64 size);
+void     rostra_import_batch_set_speakers (RostraImportBatch *batch,
+                                           guint              index,
+                                           const char        *speaker,
+                                           GHashTable        *entry_speakers);
 guint    rostra_import_batch_get_n_files (RostraImportBatch *batch);
 void     rostra_import_batch_cancel (RostraImportBatch *batch);
 void     rostra_import_batch_get_progress (RostraImportBatch *batch,

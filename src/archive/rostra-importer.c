@@ -15,6 +15,7 @@
 
 #include "rostra-import-pipeline.h"
 #include "rostra-importer-private.h"
+#include "rostra-store-speakers.h"
 #include "rostra-text.h"
 
 #define PROGRESS_EVERY 256
@@ -73,6 +74,8 @@ import_entry_free (gpointer data)
   g_free (entry->title);
   g_free (entry->source);
   g_free (entry->published);
+  g_free (entry->suggested_speaker);
+  g_free (entry->speaker_evidence);
   g_free (entry);
 }
 
@@ -164,6 +167,17 @@ _rostra_import_entry_done (RostraImportRun    *run,
   if (new_id > 0 && !run->preview && run->tags != NULL &&
       !rostra_store_add_article_tags (store, new_id, run->tags, error))
     return FALSE;
+  if (new_id > 0 && !run->preview && (run->speaker != NULL || run->entry_speakers != NULL))
+    {
+      const char           *speaker = run->entry_speakers
+                                          ? g_hash_table_lookup (run->entry_speakers, GUINT_TO_POINTER (line))
+                                          : NULL;
+      RostraArticleMetadata metadata = { .speaker = speaker ? speaker : run->speaker };
+
+      if (metadata.speaker != NULL && !rostra_store_set_article_metadata (
+                                          store, new_id, ROSTRA_METADATA_SPEAKER, &metadata, error))
+        return FALSE;
+    }
 
   if (report->entries->len < run->max_entries)
     {
@@ -270,7 +284,10 @@ detect_format (GBufferedInputStream *stream,
 }
 
 /* Adds an entry of a dump or plain-text file, or in a preview finds
- * out whether it would be added. */
+ * out whether it would be added. The cleaning rules run first: a
+ * cleaned entry is stored with its raw text kept beside it, and is a
+ * duplicate of an article with either text (one imported before the
+ * rules existed holds the raw one). */
 static gboolean
 add_entry (RostraStore        *store,
            RostraImportRun    *run,
@@ -280,21 +297,46 @@ add_entry (RostraStore        *store,
            GError            **error)
 {
   g_autofree char *hash = NULL;
+  g_autofree char *cleaned = NULL;
+  guint            counts[ROSTRA_CLEAN_N_RULES];
   gboolean         duplicate;
 
-  if (!run->preview)
-    return rostra_store_add_article (store, report->import_id, entry->title, entry->source,
-                                     entry->published, entry->language, entry->text, id, error);
-
-  hash = rostra_text_content_hash (entry->title, entry->published, entry->text);
-  duplicate = g_hash_table_contains (run->seen, hash);
-  if (!duplicate &&
+  cleaned = rostra_text_clean (entry->title, entry->published, entry->text, counts);
+  *id = 0;
+  if (cleaned != NULL &&
       !rostra_store_find_article (store, entry->title, entry->published, entry->text, id, error))
     return FALSE;
-  duplicate = duplicate || *id != 0;
-  g_hash_table_add (run->seen, g_steal_pointer (&hash));
-  /* Any id but 0 says "new": nothing was written. */
-  *id = duplicate ? 0 : G_MAXINT64;
+
+  if (!run->preview)
+    {
+      if (*id != 0) /* the raw text is there: a duplicate */
+        *id = 0;
+      else if (!rostra_store_add_article (store, report->import_id, entry->title, entry->source,
+                                          entry->published, entry->language,
+                                          cleaned ? cleaned : entry->text, id, error) ||
+               (*id > 0 && cleaned != NULL &&
+                !rostra_store_keep_raw_text (store, *id, entry->text, error)))
+        return FALSE;
+    }
+  else
+    {
+      hash = rostra_text_content_hash (entry->title, entry->published, entry->text);
+      duplicate = g_hash_table_contains (run->seen, hash) || *id != 0;
+      if (!duplicate && !rostra_store_find_article (store, entry->title, entry->published,
+                                                    cleaned ? cleaned : entry->text, id, error))
+        return FALSE;
+      duplicate = duplicate || *id != 0;
+      g_hash_table_add (run->seen, g_steal_pointer (&hash));
+      /* Any id but 0 says "new": nothing was written. */
+      *id = duplicate ? 0 : G_MAXINT64;
+    }
+
+  if (*id > 0 && cleaned != NULL)
+    {
+      report->n_texts_cleaned++;
+      for (guint r = 0; r < ROSTRA_CLEAN_N_RULES; r++)
+        report->n_cleaned[r] += counts[r];
+    }
   return TRUE;
 }
 
@@ -342,6 +384,9 @@ import_entries (RostraStore             *store,
                                           entry->published, entry->language, entry->first_line, id,
                                           error))
             return FALSE;
+          /* The entries a preview keeps get a speaker suggested, all together. */
+          if (run->suggester != NULL && report->entries->len > report->n_entries)
+            rostra_speaker_suggester_add (run->suggester, entry->title, entry->text);
 
           report->n_entries++;
           if (id > 0)
@@ -388,6 +433,24 @@ fallback_title (const char *name)
   return g_strndup (name, dot - name);
 }
 
+/* Fills in the suggestions for the entries a preview kept. */
+static void
+suggest_speakers (RostraSpeakerSuggester *suggester, RostraImportReport *report)
+{
+  g_autoptr (GPtrArray) suggestions = rostra_speaker_suggester_finish (suggester);
+
+  for (guint i = 0; i < suggestions->len && i < report->entries->len; i++)
+    {
+      RostraSpeakerSuggestion *s = g_ptr_array_index (suggestions, i);
+      RostraImportEntry       *entry = g_ptr_array_index (report->entries, i);
+
+      if (s == NULL)
+        continue;
+      entry->suggested_speaker = g_strdup (s->name);
+      entry->speaker_evidence = g_strdup (s->evidence);
+    }
+}
+
 static gboolean
 read_text_file (RostraStore             *store,
                 RostraImportRun         *run,
@@ -421,6 +484,8 @@ read_text_file (RostraStore             *store,
 
   ok = import_entries (store, run, parser, report, progress, user_data, cancellable, error);
   report_take_parser_state (report, parser);
+  if (ok && run->suggester != NULL)
+    suggest_speakers (run->suggester, report);
   return ok && (run->preview ||
                 rostra_store_finish_import (store, report->import_id, report->size, report->sha256,
                                             report->encoding, report->n_new, report->n_duplicates,
@@ -646,6 +711,8 @@ rostra_import_file_full (RostraStore               *store,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   run.tags = options ? options->tags : NULL;
+  run.speaker = options ? options->speaker : NULL;
+  run.entry_speakers = options ? options->entry_speakers : NULL;
   return run_file (store, &run, file, options ? options->name : NULL, progress, user_data,
                    cancellable, report, error);
 }
@@ -711,13 +778,17 @@ rostra_import_preview_file (RostraStore             *store,
                             GError                 **error)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (RostraSpeakerSuggester) suggester = NULL;
   RostraImportRun run = { 0 };
 
   g_return_val_if_fail (ROSTRA_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (!(suggester = rostra_store_new_speaker_suggester (store, error)))
+    return FALSE;
   run.preview = TRUE;
   run.max_entries = max_entries;
   run.seen = seen;
+  run.suggester = suggester;
   return run_file (store, &run, file, NULL, progress, user_data, cancellable, report, error);
 }

@@ -6,6 +6,7 @@
 
 #include "rostra-dump-parser.h"
 #include "rostra-store.h"
+#include "rostra-text-clean.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,10 @@ GQuark rostra_import_error_quark (void);
  * @n_annotations_orphaned: annotations whose passage is not in the text (backups)
  * @entries: (element-type RostraImportEntry): the first entries read,
  *   filled by rostra_import_preview_file() only
+ * @n_cleaned: how many lines each cleaning rule (#RostraCleanRule)
+ *   dropped from the new speeches (see rostra-text-clean.c)
+ * @n_texts_cleaned: how many new speeches the cleaning rules changed;
+ *   their raw entries are kept
  *
  * What an import did, or why it did nothing. From a preview: what the
  * import would do; @n_new then counts the entries that would be added.
@@ -69,6 +74,8 @@ typedef struct
   guint       n_annotations_repaired;
   guint       n_annotations_orphaned;
   GPtrArray  *entries;
+  guint       n_cleaned[ROSTRA_CLEAN_N_RULES];
+  guint       n_texts_cleaned;
 } RostraImportReport;
 
 /**
@@ -79,6 +86,9 @@ typedef struct
  * @language: (nullable): an ISO 639-1 code
  * @line: the line of the file the entry starts at, 0 in backups
  * @duplicate: whether the archive (or the file, earlier) already holds it
+ * @suggested_speaker: (nullable): who gave it, suggested from its title
+ *   and lead (see rostra-speaker-suggest.c); never stored unless accepted
+ * @speaker_evidence: (nullable): the phrase the suggestion came from
  *
  * One entry of a previewed file.
  */
@@ -90,6 +100,8 @@ typedef struct
   const char *language;
   guint       line;
   gboolean    duplicate;
+  char       *suggested_speaker;
+  char       *speaker_evidence;
 } RostraImportEntry;
 
 /**
@@ -98,6 +110,12 @@ typedef struct
  *   the file's name when %NULL
  * @tags: (nullable) (array zero-terminated=1): tags given to every
  *   article the import adds
+ * @speaker: (nullable): the speaker of every speech the import adds (a
+ *   name or alias; a new name adds the speaker)
+ * @entry_speakers: (nullable) (element-type guint utf8): speakers of
+ *   single entries, by the line the entry starts at (#RostraImportEntry's
+ *   @line, from a preview of the same file): the suggestions the user
+ *   accepted one by one; they take the place of @speaker
  *
  * How to import a file.
  */
@@ -105,6 +123,8 @@ typedef struct
 {
   const char        *name;
   const char *const *tags;
+  const char        *speaker;
+  GHashTable        *entry_speakers;
 } RostraImportOptions;
 
 #define ROSTRA_TYPE_IMPORT_REPORT (rostra_import_report_get_type ())

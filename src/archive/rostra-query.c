@@ -55,6 +55,7 @@ rostra_query_copy (const RostraQuery *query)
   copy->source = g_strdup (query->source);
   copy->language = g_strdup (query->language);
   copy->tag = g_strdup (query->tag);
+  copy->speaker = g_strdup (query->speaker);
   if (query->imports != NULL)
     copy->imports = g_array_copy (query->imports);
   return copy;
@@ -69,6 +70,7 @@ rostra_query_free (RostraQuery *query)
   g_free (query->source);
   g_free (query->language);
   g_free (query->tag);
+  g_free (query->speaker);
   g_clear_pointer (&query->imports, g_array_unref);
   g_free (query);
 }
@@ -87,7 +89,8 @@ rostra_query_equal (const RostraQuery *a, const RostraQuery *b)
   return g_strcmp0 (a->text, b->text) == 0 && a->sort == b->sort &&
          g_strcmp0 (a->source, b->source) == 0 && g_strcmp0 (a->language, b->language) == 0 &&
          a->year == b->year && a->annotated_only == b->annotated_only &&
-         g_strcmp0 (a->tag, b->tag) == 0 && imports_equal (a->imports, b->imports);
+         g_strcmp0 (a->tag, b->tag) == 0 && imports_equal (a->imports, b->imports) &&
+         g_strcmp0 (a->speaker, b->speaker) == 0;
 }
 
 /**

@@ -27,6 +27,8 @@ GType rostra_sort_order_get_type (void) G_GNUC_CONST;
  * @annotated_only: only articles with annotations
  * @tag: (nullable): only articles with this tag
  * @imports: (nullable) (element-type gint64): only articles these imports added
+ * @speaker: (nullable): only speeches of this speaker, named by name or
+ *   alias (case and accents ignored)
  */
 typedef struct
 {
@@ -38,6 +40,7 @@ typedef struct
   gboolean        annotated_only;
   char           *tag;
   GArray         *imports;
+  char           *speaker;
 } RostraQuery;
 
 #define ROSTRA_TYPE_QUERY (rostra_query_get_type ())

@@ -28,7 +28,9 @@
   ") FROM (SELECT t.name FROM annotation_tags x"                                      \
   "   JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = n.id"                    \
   "   ORDER BY t.name COLLATE NOCASE)),"                                              \
-  " a.title, a.source, a.published, n.uuid"
+  " a.title, a.source, a.published, n.uuid,"                                          \
+  " (SELECT s.name FROM article_meta m JOIN speakers s ON s.id = m.speaker_id"        \
+  "   WHERE m.article_id = n.article_id)"
 #define ANNOTATION_FROM " FROM annotations n JOIN articles a ON a.id = n.article_id"
 
 static const char *const colors[] = { "yellow", "green", "blue", "red", "purple", NULL };
@@ -79,11 +81,9 @@ check_color (const char *color, GError **error)
 }
 
 /* Runs @func inside a transaction of its own, unless the caller has
- * one open. */
-typedef gboolean (*WriteFunc) (RostraStore *store, gpointer data, GError **error);
-
-static gboolean
-in_transaction (RostraStore *self, WriteFunc func, gpointer data, GError **error)
+ * one open (see rostra-store-private.h). */
+gboolean
+_rostra_store_write (RostraStore *self, RostraWriteFunc func, gpointer data, GError **error)
 {
   if (_rostra_store_in_transaction (self))
     return func (self, data, error);
@@ -120,6 +120,7 @@ read_annotation (sqlite3_stmt *stmt)
   _rostra_annotation_set_citation (annotation, (const char *) sqlite3_column_text (stmt, 13),
                                    (const char *) sqlite3_column_text (stmt, 14),
                                    (const char *) sqlite3_column_text (stmt, 15));
+  _rostra_annotation_set_speaker (annotation, (const char *) sqlite3_column_text (stmt, 17));
   return annotation;
 }
 
@@ -288,7 +289,7 @@ add_annotation (RostraStore *self, RostraAnnotation *annotation, gboolean keep_i
 
   if (!check_color (rostra_annotation_get_color (annotation), error))
     return FALSE;
-  return in_transaction (self, insert_annotation, &data, error);
+  return _rostra_store_write (self, insert_annotation, &data, error);
 }
 
 /**
@@ -378,7 +379,7 @@ rostra_store_update_annotation (RostraStore *self, RostraAnnotation *annotation,
 
   if (!check_color (rostra_annotation_get_color (annotation), error))
     return FALSE;
-  return in_transaction (self, write_annotation, &data, error);
+  return _rostra_store_write (self, write_annotation, &data, error);
 }
 
 /**
@@ -531,7 +532,8 @@ rostra_store_list_annotations (RostraStore *self, gint64 article_id, GError **er
 
   data.annotations = annotations;
   data.text = rostra_article_get_text (article);
-  if (g_list_model_get_n_items (annotations) > 0 && !in_transaction (self, reanchor, &data, error))
+  if (g_list_model_get_n_items (annotations) > 0 &&
+      !_rostra_store_write (self, reanchor, &data, error))
     return NULL;
 
   g_list_store_sort (G_LIST_STORE (annotations), compare_by_position, NULL);
@@ -691,7 +693,7 @@ rostra_store_rename_tag (RostraStore *self, const char *name, const char *new_na
 
   data.name = name;
   data.new_name = stripped;
-  return in_transaction (self, rename_tag, &data, error);
+  return _rostra_store_write (self, rename_tag, &data, error);
 }
 
 /* g_ptr_array_sort_values() is GLib 2.76; we build against 2.74. */

@@ -41,6 +41,11 @@ gboolean _rostra_store_link_tags (RostraStore       *self,
                                   const char *const *tags,
                                   GError           **error);
 
+/* Runs @func in a transaction of its own, unless the caller has one open. */
+typedef gboolean (*RostraWriteFunc) (RostraStore *store, gpointer data, GError **error);
+gboolean
+_rostra_store_write (RostraStore *self, RostraWriteFunc func, gpointer data, GError **error);
+
 typedef gpointer (*RostraRowFunc) (sqlite3_stmt *stmt);
 GListModel *_rostra_store_read_list (RostraStore  *self,
                                      sqlite3_stmt *stmt,

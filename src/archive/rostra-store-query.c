@@ -14,6 +14,7 @@
 #include "rostra-query.h"
 #include "rostra-store-private.h"
 #include "rostra-store.h"
+#include "rostra-text.h"
 
 enum
 {
@@ -27,11 +28,13 @@ enum
   SHAPE_RANGE = 1 << 7,   /* LIMIT :limit OFFSET :offset */
   SHAPE_BOUNDED = 1 << 8, /* the newest :limit hits, each with its bm25 score */
   SHAPE_COUNT = 1 << 9,   /* only how many */
-  SHAPE_SORT_SHIFT = 10,
+  SHAPE_SPEAKER = 1 << 10,
+  SHAPE_SORT_SHIFT = 11,
 };
 
-#define SHAPE_FILTERS \
-  (SHAPE_SOURCE | SHAPE_LANGUAGE | SHAPE_YEAR | SHAPE_ANNOTATED | SHAPE_TAG | SHAPE_IMPORTS)
+#define SHAPE_FILTERS                                                                         \
+  (SHAPE_SOURCE | SHAPE_LANGUAGE | SHAPE_YEAR | SHAPE_ANNOTATED | SHAPE_TAG | SHAPE_IMPORTS | \
+   SHAPE_SPEAKER)
 
 /* bm25, with words in the title weighing four times as much */
 #define RANK_SQL "bm25 (articles_fts, 4.0, 1.0)"
@@ -75,6 +78,12 @@ query_sql (guint shape)
                           " WHERE x.article_id = a.id AND t.name = :tag)");
   if (shape & SHAPE_IMPORTS)
     g_string_append (sql, " AND a.import_id IN (SELECT value FROM json_each (:imports))");
+  /* By name or alias, folded as rostra_text_fold() does (see migration 5). */
+  if (shape & SHAPE_SPEAKER)
+    g_string_append (sql, " AND a.id IN (SELECT m.article_id FROM article_meta m"
+                          " WHERE m.speaker_id = (SELECT id FROM speakers WHERE folded = :speaker"
+                          " UNION ALL SELECT speaker_id FROM speaker_aliases"
+                          " WHERE folded = :speaker LIMIT 1))");
 
   if (shape & SHAPE_COUNT)
     ;
@@ -134,6 +143,7 @@ bind_query (RostraStore       *self,
   g_autofree char *year_start = NULL;
   g_autofree char *year_end = NULL;
   g_autofree char *imports = NULL;
+  g_autofree char *speaker = query->speaker ? rostra_text_fold (query->speaker) : NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt    *stmt;
   guint            shape = extra;
@@ -145,6 +155,7 @@ bind_query (RostraStore       *self,
   shape |= query->annotated_only ? SHAPE_ANNOTATED : 0;
   shape |= query->tag ? SHAPE_TAG : 0;
   shape |= query->imports ? SHAPE_IMPORTS : 0;
+  shape |= query->speaker ? SHAPE_SPEAKER : 0;
   shape |= (guint) query->sort << SHAPE_SORT_SHIFT;
 
   sql = query_sql (shape);
@@ -170,9 +181,9 @@ bind_query (RostraStore       *self,
   /* SQLITE_TRANSIENT: the strings are freed before the statement runs. */
   {
     const char *names[] = { ":fts",      ":source", ":language", ":year_start",
-                            ":year_end", ":tag",    ":imports" };
+                            ":year_end", ":tag",    ":imports",  ":speaker" };
     const char *values[] = { fts,      query->source, query->language, year_start,
-                             year_end, query->tag,    imports };
+                             year_end, query->tag,    imports,         speaker };
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {

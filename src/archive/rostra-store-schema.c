@@ -152,11 +152,44 @@ static const char migration_4[] =
     "  UPDATE annotations SET uuid = " UUID_SQL " WHERE id = new.id;"
     "END;";
 
+/* Who spoke, where and when (issue 15). Speakers are a managed list:
+ * `folded` is the name as matching compares it (case and accents
+ * ignored, see rostra_text_fold()), unique across speakers and
+ * aliases, which the store checks. An article's metadata is a row of
+ * its own, as its UUID is: a column of articles would have every edit
+ * of a speaker (thousands at once, in bulk) rewrite the article's
+ * whole text. The raw entry is kept only for articles whose text the
+ * cleaning rules changed at import (see rostra-text-clean.c); `cleaned`
+ * says which of the two articles.text holds now. */
+static const char migration_5[] =
+    "CREATE TABLE speakers ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    "  folded TEXT NOT NULL UNIQUE"
+    ");"
+    "CREATE TABLE speaker_aliases ("
+    "  id INTEGER PRIMARY KEY,"
+    "  speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,"
+    "  alias TEXT NOT NULL,"
+    "  folded TEXT NOT NULL UNIQUE"
+    ");"
+    "CREATE INDEX speaker_aliases_by_speaker ON speaker_aliases (speaker_id);"
+    "CREATE TABLE article_meta ("
+    "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+    "  speaker_id INTEGER REFERENCES speakers (id) ON DELETE SET NULL,"
+    "  occasion TEXT,"
+    "  delivered TEXT,"
+    "  memo TEXT"
+    ");"
+    "CREATE INDEX article_meta_by_speaker ON article_meta (speaker_id);"
+    "CREATE TABLE article_raw ("
+    "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+    "  text TEXT NOT NULL,"
+    "  cleaned INTEGER NOT NULL DEFAULT 1"
+    ");";
+
 const char *const rostra_store_migrations[] = {
-  migration_1,
-  migration_2,
-  migration_3,
-  migration_4,
+  migration_1, migration_2, migration_3, migration_4, migration_5,
 };
 
 const guint rostra_store_n_migrations = G_N_ELEMENTS (rostra_store_migrations);

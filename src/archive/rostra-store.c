@@ -67,8 +67,13 @@ typedef enum
   ") FROM (SELECT t.name FROM article_tags x"                          \
   "   JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id"        \
   "   ORDER BY t.name COLLATE NOCASE)),"                               \
-  " (SELECT u.uuid FROM article_uuids u WHERE u.article_id = a.id)"
-#define ARTICLE_FROM  " FROM articles a LEFT JOIN imports i ON i.id = a.import_id"
+  " (SELECT u.uuid FROM article_uuids u WHERE u.article_id = a.id),"   \
+  " s.name, m.occasion, m.delivered, m.memo,"                          \
+  " (SELECT 2 - r.cleaned FROM article_raw r WHERE r.article_id = a.id)"
+#define ARTICLE_FROM                                           \
+  " FROM articles a LEFT JOIN imports i ON i.id = a.import_id" \
+  " LEFT JOIN article_meta m ON m.article_id = a.id"           \
+  " LEFT JOIN speakers s ON s.id = m.speaker_id"
 #define ARTICLE_ORDER " ORDER BY a.published DESC, a.id DESC"
 
 static const char *const stmt_sql[N_STMTS] = {
@@ -374,9 +379,12 @@ read_article (sqlite3_stmt *stmt, gboolean with_text)
 
   article = _rostra_article_new (sqlite3_column_int64 (stmt, 0), dup_column (stmt, 1),
                                  dup_column (stmt, 2), dup_column (stmt, 3), dup_column (stmt, 4),
-                                 with_text ? dup_column (stmt, 10) : NULL, dup_column (stmt, 6),
+                                 with_text ? dup_column (stmt, 15) : NULL, dup_column (stmt, 6),
                                  sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 7));
   _rostra_article_set_uuid (article, dup_column (stmt, 9));
+  _rostra_article_set_metadata (article, dup_column (stmt, 10), dup_column (stmt, 11),
+                                dup_column (stmt, 12), dup_column (stmt, 13),
+                                sqlite3_column_int (stmt, 14));
   if (tags != NULL)
     _rostra_article_set_tags (article, g_strsplit (tags, ROSTRA_STORE_TAG_SPLIT, -1));
   return article;

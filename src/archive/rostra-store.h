@@ -24,12 +24,14 @@ typedef enum
   ROSTRA_STORE_ERROR_BUSY,
   ROSTRA_STORE_ERROR_FULL,
   ROSTRA_STORE_ERROR_NOT_FOUND,
+  ROSTRA_STORE_ERROR_INVALID, /* a value the archive cannot take (a date that is none, …) */
+  ROSTRA_STORE_ERROR_EXISTS,  /* a name another speaker, or an alias of one, has */
 } RostraStoreError;
 
 GQuark rostra_store_error_quark (void);
 
 /* The newest schema this build knows; see rostra-store-schema.c. */
-#define ROSTRA_STORE_SCHEMA_VERSION 4
+#define ROSTRA_STORE_SCHEMA_VERSION 5
 
 /**
  * RostraArticleFunc:

@@ -693,3 +693,49 @@ rostra_text_snap_passage (const char *text, guint *start, guint *end, gboolean w
   *end = e;
   return TRUE;
 }
+
+/**
+ * rostra_text_fold:
+ * @text: (nullable): a name, as a user or a title spells it
+ *
+ * The form in which names are compared: case and accents ignored (as
+ * the search's `remove_diacritics` does), typographic apostrophes made
+ * plain, runs of blanks made one space and blanks at the ends dropped.
+ * “Sergéy  LAVROV” and “sergey lavrov” fold alike.
+ *
+ * Returns: (transfer full): the folded text; "" for %NULL
+ */
+char *
+rostra_text_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  GString         *out;
+  gboolean         space = FALSE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  folded = g_utf8_casefold (decomposed, -1);
+  out = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      if (is_space (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+        c = '\'';
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -35,6 +35,7 @@ char *rostra_text_snippet_to_markup (const char *snippet);
 
 char *rostra_text_format_date (const char *published, gboolean abbreviated);
 char *rostra_text_markdown_escape (const char *text);
+char *rostra_text_fold (const char *text);
 
 gboolean
 rostra_text_snap_passage (const char *text, guint *start, guint *end, gboolean whole_words);
