@@ -40,7 +40,7 @@ append_folded_char (GString *folded, gunichar c)
 }
 
 /**
- * rostra_text_fold:
+ * rostra_text_fold_mapped:
  * @text: UTF-8 text
  * @map: (element-type int) (nullable): gets, for each byte of the result,
  *   the character offset in @text it comes from
@@ -49,7 +49,7 @@ append_folded_char (GString *folded, gunichar c)
  * Returns: (transfer full): @text case folded, without its diacritics
  */
 char *
-rostra_text_fold (const char *text, GArray *map, int *n_chars)
+rostra_text_fold_mapped (const char *text, GArray *map, int *n_chars)
 {
   GString *folded = g_string_sized_new (strlen (text) + 1);
   int      offset = 0;
@@ -108,11 +108,11 @@ rostra_text_find_terms (const char *text, const char *const *terms)
     return matches;
 
   map = g_array_new (FALSE, FALSE, sizeof (int));
-  folded = rostra_text_fold (text, map, &n_chars);
+  folded = rostra_text_fold_mapped (text, map, &n_chars);
 
   for (guint i = 0; terms[i] != NULL; i++)
     {
-      g_autofree char *term = g_strstrip (rostra_text_fold (terms[i], NULL, NULL));
+      g_autofree char *term = g_strstrip (rostra_text_fold_mapped (terms[i], NULL, NULL));
       gsize            len = strlen (term);
 
       if (len == 0)

@@ -13,7 +13,7 @@ typedef struct
   int end;
 } RostraTextSpan;
 
-char   *rostra_text_fold (const char *text, GArray *map, int *n_chars);
+char   *rostra_text_fold_mapped (const char *text, GArray *map, int *n_chars);
 GArray *rostra_text_find_terms (const char *text, const char *const *terms);
 
 G_END_DECLS
