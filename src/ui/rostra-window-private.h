@@ -49,6 +49,7 @@ struct _RostraWindow
   GPtrArray *language_values;
   GArray    *year_values;
   GPtrArray *tag_values;
+  GPtrArray *speaker_values;
 
   AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
@@ -75,6 +76,7 @@ struct _RostraWindow
   GtkLabel              *match_label;
   AdwFlap               *annotations_flap;
   RostraReader          *reader;
+  GtkDropDown           *speaker_dropdown;
   GtkDropDown           *source_dropdown;
   GtkDropDown           *language_dropdown;
   GtkDropDown           *year_dropdown;

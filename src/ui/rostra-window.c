@@ -41,7 +41,7 @@ _rostra_window_update_list_page (RostraWindow *self)
   guint    n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
   gboolean filtered = (self->query->text && *self->query->text) || self->query->source ||
                       self->query->language || self->query->year || self->query->annotated_only ||
-                      self->query->imports || self->query->tag;
+                      self->query->imports || self->query->tag || self->query->speaker;
   g_autofree char *subtitle = NULL;
 
   if (n > 0)
@@ -119,6 +119,8 @@ _rostra_window_update_matches (RostraWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-match", n > 0);
 }
 
+static void queue_layout (RostraWindow *self);
+
 void
 _rostra_window_open_article (RostraWindow *self, gint64 id)
 {
@@ -150,6 +152,7 @@ _rostra_window_open_article (RostraWindow *self, gint64 id)
   _rostra_window_update_matches (self);
 
   remember_open_article (self);
+  queue_layout (self);
 }
 
 static void
@@ -327,6 +330,7 @@ filters_changed (RostraWindow *self)
   guint language = gtk_drop_down_get_selected (self->language_dropdown);
   guint year = gtk_drop_down_get_selected (self->year_dropdown);
   guint tag = gtk_drop_down_get_selected (self->tag_dropdown);
+  guint speaker = gtk_drop_down_get_selected (self->speaker_dropdown);
 
   if (self->source_values == NULL)
     return; /* still being filled */
@@ -334,6 +338,9 @@ filters_changed (RostraWindow *self)
   g_clear_pointer (&self->query->source, g_free);
   g_clear_pointer (&self->query->language, g_free);
   g_clear_pointer (&self->query->tag, g_free);
+  g_clear_pointer (&self->query->speaker, g_free);
+  if (speaker > 0 && speaker < self->speaker_values->len)
+    self->query->speaker = g_strdup (g_ptr_array_index (self->speaker_values, speaker));
   if (tag > 0 && tag < self->tag_values->len)
     self->query->tag = g_strdup (g_ptr_array_index (self->tag_values, tag));
   if (source > 0 && source < self->source_values->len)
@@ -409,6 +416,8 @@ fill_filters (RostraWindow *self, RostraFilterLists *lists)
   char           **languages = lists ? lists->languages : NULL;
   char           **years = lists ? lists->years : NULL;
   char           **tags = lists ? lists->tags : NULL;
+  char           **speakers = lists ? lists->speakers : NULL;
+  g_autofree char *speaker = g_strdup (self->query->speaker);
   g_autofree char *tag = g_strdup (self->query->tag);
   g_autoptr (GPtrArray) year_values = values_with_any (years);
   g_autofree char *source = g_strdup (self->query->source);
@@ -420,11 +429,13 @@ fill_filters (RostraWindow *self, RostraFilterLists *lists)
   g_clear_pointer (&self->language_values, g_ptr_array_unref);
   g_clear_pointer (&self->year_values, g_array_unref);
   g_clear_pointer (&self->tag_values, g_ptr_array_unref);
+  g_clear_pointer (&self->speaker_values, g_ptr_array_unref);
 
   {
     g_autoptr (GPtrArray) s = values_with_any (sources);
     g_autoptr (GPtrArray) l = values_with_any (languages);
     g_autoptr (GPtrArray) t = values_with_any (tags);
+    g_autoptr (GPtrArray) p = values_with_any (speakers);
     GArray *y = g_array_new (FALSE, TRUE, sizeof (int));
 
     fill_dropdown (self->source_dropdown, s, _("All Sources"), FALSE);
@@ -433,6 +444,9 @@ fill_filters (RostraWindow *self, RostraFilterLists *lists)
     fill_dropdown (self->tag_dropdown, t, _("All Tags"), FALSE);
     gtk_widget_set_visible (GTK_WIDGET (self->tag_dropdown), t->len > 1);
     gtk_drop_down_set_selected (self->tag_dropdown, index_of (t, tag));
+    fill_dropdown (self->speaker_dropdown, p, _("All Speakers"), FALSE);
+    gtk_widget_set_visible (GTK_WIDGET (self->speaker_dropdown), p->len > 1);
+    gtk_drop_down_set_selected (self->speaker_dropdown, index_of (p, speaker));
     gtk_drop_down_set_selected (self->source_dropdown, index_of (s, source));
     gtk_drop_down_set_selected (self->language_dropdown, index_of (l, language));
     gtk_drop_down_set_selected (self->year_dropdown, index_of (year_values, year));
@@ -448,6 +462,7 @@ fill_filters (RostraWindow *self, RostraFilterLists *lists)
     self->source_values = g_steal_pointer (&s);
     self->language_values = g_steal_pointer (&l);
     self->tag_values = g_steal_pointer (&t);
+    self->speaker_values = g_steal_pointer (&p);
     self->year_values = y;
   }
 
@@ -680,6 +695,7 @@ rostra_window_finalize (GObject *object)
   g_clear_pointer (&self->language_values, g_ptr_array_unref);
   g_clear_pointer (&self->year_values, g_array_unref);
   g_clear_pointer (&self->tag_values, g_ptr_array_unref);
+  g_clear_pointer (&self->speaker_values, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rostra_window_parent_class)->finalize (object);
 }
@@ -729,6 +745,7 @@ rostra_window_class_init (RostraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, annotations_flap);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, RostraWindow, speaker_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RostraWindow, year_dropdown);
