@@ -12,6 +12,7 @@
 #include "rostra-test-utils.h"
 #include "rostra-annotations-pane.h"
 #include "rostra-article-row.h"
+#include "rostra-details-dialog.h"
 #include "rostra-window.h"
 
 static gboolean
@@ -474,6 +475,104 @@ test_three_panes (void)
   window_destroy (window);
 }
 
+/* The open dialog of type @type, or NULL. */
+static GtkWidget *
+find_dialog (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* The text above the speech: title and the line under it. */
+static char *
+reader_heading (RostraWindow *window)
+{
+  GtkTextView   *view = rostra_reader_get_text_view (rostra_window_get_reader (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter    start, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_get_iter_at_offset (
+      buffer, &end, rostra_reader_get_text_offset (rostra_window_get_reader (window)));
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+is_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static void
+set_row_text (GtkWidget *dialog, const char *title, const char *text)
+{
+  GtkWidget *row = rostra_test_find_widget_if (dialog, is_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* A speech's details: edited in a dialog (Alt+Enter), saved on disk, shown
+ * in the reader and the list, undone with Ctrl+Z. */
+static void
+test_speech_details (void)
+{
+  g_autofree char *path = archive_with_fixture ();
+  RostraWindow    *window = present (window_new (path), 1400, 860);
+  GtkWidget       *dialog, *save;
+  g_autoptr (RostraArticle) saved = NULL;
+  g_autofree char *heading = NULL;
+  gint64           id;
+
+  rostra_window_select (window, 0);
+  rostra_test_flush ();
+  id = rostra_window_get_open_article_id (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-details", NULL));
+  dialog = find_dialog (ROSTRA_TYPE_DETAILS_DIALOG);
+  g_assert_nonnull (dialog);
+  save = rostra_test_get_widget (dialog, GTK_TYPE_BUTTON, "suggested-action");
+
+  /* A day that is no date cannot be saved. */
+  set_row_text (dialog, "Given on (YYYY-MM-DD)", "2019-02-30");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  set_row_text (dialog, "Given on (YYYY-MM-DD)", "2019-09-25");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  set_row_text (dialog, "Speaker", "  Ada Mirren ");
+  set_row_text (dialog, "Occasion (venue or event)", "Harbour Council");
+  g_signal_emit_by_name (save, "clicked");
+  rostra_test_flush ();
+  g_assert_null (find_dialog (ROSTRA_TYPE_DETAILS_DIALOG));
+
+  saved = rostra_store_load_article (rostra_window_get_store (window), id, NULL);
+  g_assert_cmpstr (rostra_article_get_speaker (saved), ==, "Ada Mirren");
+  g_assert_cmpstr (rostra_article_get_occasion (saved), ==, "Harbour Council");
+  g_assert_cmpstr (rostra_article_get_delivered (saved), ==, "2019-09-25");
+  heading = reader_heading (window);
+  g_assert_nonnull (strstr (heading, "Ada Mirren · Harbour Council · Given 25 September 2019"));
+  g_clear_pointer (&heading, g_free);
+
+  /* Undone: as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  rostra_test_flush ();
+  g_clear_object (&saved);
+  saved = rostra_store_load_article (rostra_window_get_store (window), id, NULL);
+  g_assert_null (rostra_article_get_speaker (saved));
+  g_assert_null (rostra_article_get_occasion (saved));
+  heading = reader_heading (window);
+  g_assert_null (strstr (heading, "Ada Mirren"));
+
+  window_destroy (window);
+}
+
 static GtkDropTarget *
 find_drop_target (RostraWindow *window)
 {
@@ -825,6 +924,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/bad-archive", test_bad_archive);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/three-panes", test_three_panes);
+  g_test_add_func ("/window/speech-details", test_speech_details);
   g_test_add_func ("/window/drop-and-open", test_drop_and_open);
   g_test_add_func ("/window/show-imports", test_show_imports);
   g_test_add_func ("/window/shortcuts-documented", test_shortcuts_documented);

@@ -482,7 +482,8 @@ is_set (const char *str)
  * rostra_article_dup_meta_line:
  *
  * Returns: (transfer full): the line under a speech's title, in the
- *   reader and in print: date, source, language, the import it came
+ *   reader and in print: speaker, occasion, the day it was given (when
+ *   not the day published), date, source, language, the import it came
  *   from and its tags, those it has
  */
 char *
@@ -493,6 +494,21 @@ rostra_article_dup_meta_line (RostraArticle *self)
 
   g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
 
+  if (is_set (self->speaker))
+    g_ptr_array_add (parts, g_strdup (self->speaker));
+  if (is_set (self->occasion))
+    g_ptr_array_add (parts, g_strdup (self->occasion));
+  /* The day it was given, when it is not the day it was published. */
+  if (is_set (self->delivered) &&
+      (self->published == NULL || !g_str_has_prefix (self->published, self->delivered)))
+    {
+      g_autofree char *day = g_strconcat (self->delivered, "T00:00:00", NULL);
+      g_autofree char *given = rostra_text_format_date (day, FALSE);
+
+      /* Translators: in the line under a speech's title; %s is the day
+       * the speech was given, such as “25 September 2019”. */
+      g_ptr_array_add (parts, g_strdup_printf (_("Given %s"), given));
+    }
   if ((date = rostra_article_dup_date_label (self, FALSE)) != NULL)
     g_ptr_array_add (parts, g_steal_pointer (&date));
   if (is_set (self->source))

@@ -291,6 +291,21 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+edit_details_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow  *self = ROSTRA_WINDOW (widget);
+  RostraArticle *article = rostra_reader_get_article (self->reader);
+  GtkWidget     *dialog;
+
+  if (article == NULL)
+    return;
+  dialog = rostra_details_dialog_new (GTK_WINDOW (self), article);
+  g_signal_connect_object (dialog, "save-requested", G_CALLBACK (_rostra_window_save_details), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 exported (RostraWindow *self, GFile *file, guint n_annotations)
 {
   adw_toast_overlay_add_toast (
@@ -506,6 +521,7 @@ _rostra_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.imports", NULL, imports_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-details", NULL, edit_details_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_action);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_action);
@@ -529,6 +545,8 @@ _rostra_window_class_init_actions (GtkWidgetClass *widget_class)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,
+                                       "win.edit-details", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",

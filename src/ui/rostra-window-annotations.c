@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rostra-window-annotations.c: the main window's annotations: making a
  * highlight from the reader's selection, the pane's edits and deletions,
- * and undoing them (Ctrl+Z), newest first. Each change is on disk before
+ * a speech's details (speaker, occasion, day given, memo), and undoing
+ * them all (Ctrl+Z), newest first. Each change is on disk before
  * it shows as saved. */
 
 #include "config.h"
@@ -9,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rostra-anchor.h"
+#include "rostra-details-dialog.h"
 #include "rostra-tags-dialog.h"
 #include "rostra-window-private.h"
 
@@ -16,28 +18,31 @@
 
 typedef enum
 {
-  UNDO_CREATE, /* undo: delete it */
-  UNDO_EDIT,   /* undo: write the old values back */
-  UNDO_DELETE, /* undo: restore it */
+  UNDO_CREATE,  /* undo: delete it */
+  UNDO_EDIT,    /* undo: write the old values back */
+  UNDO_DELETE,  /* undo: restore it */
+  UNDO_DETAILS, /* undo: write a speech's old details back */
 } UndoKind;
 
 typedef struct
 {
   UndoKind          kind;
   RostraAnnotation *annotation; /* the state to go back to */
+  RostraArticle    *article;    /* UNDO_DETAILS: the speech as it was */
 } Undo;
 
 static void
 undo_free (Undo *undo)
 {
-  g_object_unref (undo->annotation);
+  g_clear_object (&undo->annotation);
+  g_clear_object (&undo->article);
   g_free (undo);
 }
 
 static void
 push_undo (RostraWindow *self, UndoKind kind, RostraAnnotation *annotation)
 {
-  Undo *undo = g_new (Undo, 1);
+  Undo *undo = g_new0 (Undo, 1);
 
   undo->kind = kind;
   undo->annotation = rostra_annotation_copy (annotation);
@@ -210,6 +215,79 @@ pane_error (RostraWindow *self, const char *message)
   _rostra_window_toast (self, message);
 }
 
+/* Speech details */
+
+static void
+metadata_of (RostraArticle *article, RostraArticleMetadata *metadata)
+{
+  metadata->speaker = rostra_article_get_speaker (article);
+  metadata->occasion = rostra_article_get_occasion (article);
+  metadata->delivered = rostra_article_get_delivered (article);
+  metadata->memo = rostra_article_get_memo (article);
+}
+
+/* One speech's row: a bounded write, on disk before the window shows it;
+ * then the reader, the list row, the speaker filter and the citations. */
+static gboolean
+write_details (RostraWindow *self, gint64 article_id, const RostraArticleMetadata *metadata)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!rostra_store_set_article_metadata (self->store, article_id, ROSTRA_METADATA_ALL, metadata,
+                                          &error))
+    {
+      _rostra_window_toast (self, error->message);
+      return FALSE;
+    }
+  if (article_id == self->open_id)
+    _rostra_window_reload_article (self);
+  rostra_article_list_reload (self->articles, article_id);
+  _rostra_window_update_filters (self);
+  rostra_annotations_view_refresh (self->annotations_view);
+  return TRUE;
+}
+
+static void
+undo_details (RostraWindow *self, RostraArticle *before)
+{
+  RostraArticleMetadata metadata;
+
+  metadata_of (before, &metadata);
+  write_details (self, rostra_article_get_id (before), &metadata);
+}
+
+/**
+ * _rostra_window_save_details:
+ * @dialog: a details dialog of the open speech, whose details are saved
+ *
+ * Writes the details, closes @dialog, and offers to undo.
+ */
+void
+_rostra_window_save_details (RostraWindow *self, RostraDetailsDialog *dialog)
+{
+  RostraArticle *article = rostra_reader_get_article (self->reader);
+  g_autoptr (RostraArticle) before = NULL;
+  RostraArticleMetadata metadata;
+
+  if (article == NULL || self->store == NULL)
+    return;
+  before = g_object_ref (article);
+  rostra_details_dialog_get_metadata (dialog, &metadata);
+  if (!write_details (self, rostra_article_get_id (before), &metadata))
+    return;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  {
+    Undo *undo = g_new0 (Undo, 1);
+
+    undo->kind = UNDO_DETAILS;
+    undo->article = g_steal_pointer (&before);
+    g_queue_push_head (&self->undo, undo);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+  }
+  undo_toast (self, _("Details saved"));
+}
+
 static void
 undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -221,6 +299,13 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (undo == NULL)
     return;
+  if (undo->kind == UNDO_DETAILS)
+    {
+      undo_details (self, undo->article);
+      undo_free (undo);
+      gtk_widget_action_set_enabled (widget, "win.undo", !g_queue_is_empty (&self->undo));
+      return;
+    }
   article_id = rostra_annotation_get_article_id (undo->annotation);
 
   switch (undo->kind)

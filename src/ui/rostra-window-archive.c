@@ -62,6 +62,7 @@ drop_store (RostraWindow *self)
   adw_window_title_set_title (self->content_title, "");
   adw_window_title_set_subtitle (self->content_title, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details", FALSE);
   _rostra_window_clear_undo (self);
   rostra_annotations_pane_set_store (self->annotations_pane_widget, NULL);
   rostra_annotations_view_set_store (self->annotations_view, NULL);

@@ -15,6 +15,7 @@
 #include "rostra-annotations-view.h"
 #include "rostra-archive-problem.h"
 #include "rostra-article-list.h"
+#include "rostra-details-dialog.h"
 #include "rostra-engine.h"
 #include "rostra-window.h"
 
@@ -106,6 +107,7 @@ void   _rostra_window_update_list_page (RostraWindow *self);
 void   _rostra_window_update_matches (RostraWindow *self);
 gint64 _rostra_window_remembered_article (RostraWindow *self);
 void   _rostra_window_open_article (RostraWindow *self, gint64 id);
+void   _rostra_window_reload_article (RostraWindow *self);
 void   _rostra_window_select_id (RostraWindow *self, gint64 id);
 void   _rostra_window_list_activated (RostraWindow *self, guint position);
 void   _rostra_window_list_loaded (RostraWindow *self, GError *error);
@@ -118,6 +120,7 @@ void _rostra_window_class_init_annotations (GtkWidgetClass *widget_class);
 void _rostra_window_reload_annotations (RostraWindow *self);
 void _rostra_window_show_annotation (RostraWindow *self, gint64 id);
 void _rostra_window_clear_undo (RostraWindow *self);
+void _rostra_window_save_details (RostraWindow *self, RostraDetailsDialog *dialog);
 
 /* rostra-window-actions.c */
 void     _rostra_window_class_init_actions (GtkWidgetClass *widget_class);

@@ -136,6 +136,7 @@ _rostra_window_open_article (RostraWindow *self, gint64 id)
 
   self->open_id = article ? id : 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", article != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details", article != NULL);
   rostra_reader_set_article (self->reader, article);
   _rostra_window_reload_annotations (self);
   adw_window_title_set_title (self->content_title,
@@ -153,6 +154,16 @@ _rostra_window_open_article (RostraWindow *self, gint64 id)
 
   remember_open_article (self);
   queue_layout (self);
+}
+
+/* Reads the open speech again (its details changed). */
+void
+_rostra_window_reload_article (RostraWindow *self)
+{
+  gint64 id = self->open_id;
+
+  self->open_id = 0;
+  _rostra_window_open_article (self, id);
 }
 
 static void
@@ -782,6 +793,7 @@ rostra_window_init (RostraWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rostra_ui_name_controls (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-details", FALSE);
 
   self->saved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   g_queue_init (&self->undo);
