@@ -769,6 +769,83 @@ widget_mentions (GtkWidget *widget, gconstpointer text)
          strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
+#define LAVROV                                                                        \
+  "Lavrov’s remarks at the harbour forum | Kustkrant\n\n"                           \
+  "14-03-22 10:00:00,\n\n"                                                            \
+  "Ladies and gentlemen, the harbour forum meets for the tenth time this spring.\n\n" \
+  " » Lees verder\n\n"                                                               \
+  "Lavrov: the ferries will run again | Kustkrant\n\n"                                \
+  "15-03-22 11:00:00,\n\n"                                                            \
+  "The ferries to the islands will run again from Monday, on the old timetable.\n\n"  \
+  " » Lees verder\n\n"                                                               \
+  "Mayor Hollis opens the fish market | Kustkrant\n\n"                                \
+  "16-03-22 09:00:00,\n\n"                                                            \
+  "Hollis says the market will open at six, as it did before the fire.\n\n"           \
+  " » Lees verder\n\n"
+
+static gboolean
+is_use_suggestion (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "use-suggestion");
+}
+
+/* The speakers suggested for a file's speeches: the most common one for
+ * the whole file in one click, and one speech's own; nothing stored but
+ * what was accepted. */
+static void
+test_speaker_suggestions (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GFile) file = write_file ("forum.txt", LAVROV, -1);
+  RostraImportDialog *dialog = open_dialog (fixture);
+  GtkWidget          *use, *speaker_row, *hollis = NULL;
+  g_autofree char    *speakers = NULL;
+  g_autofree char    *n_speakers = NULL;
+
+  add_files (dialog, file, NULL);
+  wait_previews (dialog);
+  use = rostra_test_find_widget_if (GTK_WIDGET (dialog), is_use_suggestion, NULL);
+  g_assert_nonnull (use);
+  speaker_row = rostra_test_get_widget (dialog, ADW_TYPE_ENTRY_ROW, "speaker-row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (speaker_row)), ==, "");
+  g_signal_emit_by_name (use, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (speaker_row)), ==, "Lavrov");
+
+  /* The third speech's own suggestion, checked. */
+  {
+    g_autoptr (GPtrArray) checks = g_ptr_array_new ();
+    GtkWidget *root = GTK_WIDGET (dialog);
+
+    /* Every suggestion check of the dialog, in order. */
+    for (GtkWidget *w = root; w != NULL;)
+      {
+        if (GTK_IS_CHECK_BUTTON (w) && gtk_widget_has_css_class (w, "speaker-suggestion"))
+          g_ptr_array_add (checks, w);
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && w != root && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = (w == NULL || w == root) ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_cmpuint (checks->len, ==, 3);
+    hollis = g_ptr_array_index (checks, 2);
+  }
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (hollis)), ==, "Hollis");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (hollis), TRUE);
+  import_and_wait (dialog);
+
+  speakers = rostra_test_query_text (
+      fixture->db_path,
+      "SELECT group_concat(s.name, ',') FROM (SELECT s.name FROM article_meta m "
+      "JOIN speakers s ON s.id = m.speaker_id JOIN articles a ON a.id = m.article_id "
+      "ORDER BY a.published) s");
+  g_assert_cmpstr (speakers, ==, "Lavrov,Lavrov,Hollis");
+  n_speakers = rostra_test_query_text (fixture->db_path, "SELECT count(*) FROM speakers");
+  g_assert_cmpstr (n_speakers, ==, "2");
+}
+
 /* The disk full while a file is imported: the file fails with a clear
  * reason, the archive stays as it was, and once there is room the same
  * file imports. A real limit on the size of files (RLIMIT_FSIZE, this
@@ -845,6 +922,7 @@ main (int argc, char **argv)
   ADD ("warnings", test_warnings);
   ADD ("close-while-importing", test_close_while_importing);
   ADD ("tag-completion", test_tag_completion);
+  ADD ("speaker-suggestions", test_speaker_suggestions);
   ADD ("disk-full", test_disk_full);
 #undef ADD
 

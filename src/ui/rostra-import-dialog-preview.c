@@ -129,6 +129,7 @@ _rostra_import_dialog_file_item_free (gpointer data)
   g_clear_error (&item->error);
   g_clear_pointer (&item->result, rostra_import_report_free);
   g_clear_error (&item->result_error);
+  g_clear_pointer (&item->entry_speakers, g_hash_table_unref);
   g_free (item);
 }
 
@@ -343,8 +344,52 @@ file_group_show_error (FileItem *item)
   adw_preferences_group_set_description (item->group, _("This file will be skipped."));
 }
 
+/* A suggestion taken (or not) for one speech: its speaker then, in place
+ * of the file's. */
+typedef struct
+{
+  FileItem *item;
+  guint     line; /* where the speech starts in the file */
+} EntryChoice;
+
+static void
+entry_speaker_toggled (GtkCheckButton *check, EntryChoice *choice)
+{
+  const char *name = gtk_check_button_get_label (check);
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_insert (choice->item->entry_speakers, GUINT_TO_POINTER (choice->line),
+                         g_strdup (name));
+  else
+    g_hash_table_remove (choice->item->entry_speakers, GUINT_TO_POINTER (choice->line));
+}
+
+/* The speaker suggested for a speech, to accept or not; with the phrase
+ * it came from. Never stored unless accepted. */
 static GtkWidget *
-entry_row_new (RostraImportEntry *entry)
+entry_speaker_new (FileItem *item, RostraImportEntry *entry)
+{
+  GtkWidget       *check = gtk_check_button_new_with_label (entry->suggested_speaker);
+  g_autofree char *tooltip = NULL;
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (check, "speaker-suggestion");
+  if (entry->speaker_evidence != NULL)
+    /* Translators: the tooltip of a speaker suggested for a speech; %s
+     * is the phrase of its title or lead the suggestion came from. */
+    tooltip = g_strdup_printf (_("Suggested from “%s”"), entry->speaker_evidence);
+  gtk_widget_set_tooltip_text (check, tooltip);
+  EntryChoice *choice = g_new (EntryChoice, 1);
+
+  choice->item = item;
+  choice->line = entry->line;
+  g_signal_connect_data (check, "toggled", G_CALLBACK (entry_speaker_toggled), choice,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  return check;
+}
+
+static GtkWidget *
+entry_row_new (FileItem *item, RostraImportEntry *entry)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *subtitle = NULL;
@@ -374,6 +419,8 @@ entry_row_new (RostraImportEntry *entry)
       gtk_widget_add_css_class (label, "duplicate-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
+  else if (entry->suggested_speaker != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry_speaker_new (item, entry));
   return row;
 }
 
@@ -491,11 +538,12 @@ warnings_row_new (FileItem *item)
 }
 
 static GtkWidget *
-entries_row_new (RostraImportReport *report)
+entries_row_new (FileItem *item)
 {
-  GtkWidget       *expander = adw_expander_row_new ();
-  g_autofree char *title = g_strdup_printf (
-      ngettext ("%'u speech", "%'u speeches", report->n_entries), report->n_entries);
+  RostraImportReport *report = item->report;
+  GtkWidget          *expander = adw_expander_row_new ();
+  g_autofree char    *title = g_strdup_printf (
+         ngettext ("%'u speech", "%'u speeches", report->n_entries), report->n_entries);
   g_autofree char *subtitle = describe_counts (report);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
@@ -506,7 +554,7 @@ entries_row_new (RostraImportReport *report)
 
   for (guint i = 0; i < report->entries->len; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
-                              entry_row_new (g_ptr_array_index (report->entries, i)));
+                              entry_row_new (item, g_ptr_array_index (report->entries, i)));
 
   if (report->n_entries > report->entries->len)
     {
@@ -519,6 +567,87 @@ entries_row_new (RostraImportReport *report)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
   return expander;
+}
+
+/* The speaker suggested most often for the file's new speeches, with how
+ * many of them; %NULL when none is. */
+static const char *
+most_suggested (RostraImportReport *report, guint *n_suggested, guint *n_new)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint       best_count = 0;
+
+  *n_new = 0;
+  for (guint i = 0; i < report->entries->len; i++)
+    {
+      RostraImportEntry *entry = g_ptr_array_index (report->entries, i);
+      guint              count;
+
+      if (entry->duplicate)
+        continue;
+      (*n_new)++;
+      if (entry->suggested_speaker == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, entry->suggested_speaker)) + 1;
+      g_hash_table_insert (counts, entry->suggested_speaker, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best = entry->suggested_speaker;
+          best_count = count;
+        }
+    }
+  *n_suggested = best_count;
+  return best;
+}
+
+static void
+use_suggestion_clicked (GtkButton *button, FileItem *item)
+{
+  guint n_suggested, n_new;
+
+  gtk_editable_set_text (GTK_EDITABLE (item->speaker_row),
+                         most_suggested (item->report, &n_suggested, &n_new));
+}
+
+/* The speaker of every speech of the file, empty for none; the one
+ * suggested most, one click away. */
+static GtkWidget *
+speaker_row_new (FileItem *item)
+{
+  GtkWidget  *row = adw_entry_row_new ();
+  guint       n_suggested, n_new;
+  const char *suggested = most_suggested (item->report, &n_suggested, &n_new);
+
+  item->entry_speakers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Speaker"));
+  gtk_widget_set_tooltip_text (row, _("Who gave these speeches; a speaker checked for a speech "
+                                      "below takes its place for that speech"));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "speaker-row");
+  item->speaker_row = ADW_ENTRY_ROW (row);
+
+  if (suggested != NULL)
+    {
+      /* Translators: a button that fills in the speaker suggested for a
+       * file's speeches; %s is a name. */
+      g_autofree char *label = g_strdup_printf (_("Use “%s”"), suggested);
+      /* Translators: the tooltip of that button. */
+      g_autofree char *tooltip =
+          g_strdup_printf (ngettext ("Suggested for %u of its %u new speech",
+                                     "Suggested for %u of its %u new speeches", n_new),
+                           n_suggested, n_new);
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "use-suggestion");
+      gtk_widget_set_tooltip_text (button, tooltip);
+      g_signal_connect (button, "clicked", G_CALLBACK (use_suggestion_clicked), item);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+    }
+  return row;
 }
 
 /* Fills a file's group once its preview is in. */
@@ -551,7 +680,8 @@ file_group_show_preview (FileItem *item)
   adw_preferences_group_add (item->group, name_row);
   item->name_row = ADW_ENTRY_ROW (name_row);
 
-  adw_preferences_group_add (item->group, entries_row_new (report));
+  adw_preferences_group_add (item->group, speaker_row_new (item));
+  adw_preferences_group_add (item->group, entries_row_new (item));
   if (report->n_annotations_new + report->n_annotations_duplicates > 0)
     adw_preferences_group_add (item->group, annotations_row_new (report));
   if (report->n_warnings > 0)
@@ -559,6 +689,8 @@ file_group_show_preview (FileItem *item)
 
   /* Nothing to name when nothing will be imported. */
   gtk_widget_set_visible (name_row, _rostra_import_dialog_file_item_is_importable (item));
+  gtk_widget_set_visible (GTK_WIDGET (item->speaker_row),
+                          _rostra_import_dialog_file_item_is_importable (item));
 }
 
 /* Previews */

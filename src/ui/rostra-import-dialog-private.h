@@ -59,6 +59,8 @@ typedef struct
   GtkWidget           *status_row; /* reading, or the error */
   GtkProgressBar      *progress_bar;
   AdwEntryRow         *name_row;
+  AdwEntryRow         *speaker_row;    /* the speaker of all its speeches */
+  GHashTable          *entry_speakers; /* entry line → a suggestion accepted for it */
 } FileItem;
 
 struct _RostraImportDialog

@@ -416,6 +416,14 @@ rostra_import_dialog_start (RostraImportDialog *self)
       name = g_strstrip (g_strdup (_rostra_import_dialog_file_item_get_name (item)));
       f.size = item->report->size;
       rostra_import_batch_add (job->batch, item->file, *name ? name : item->display_name, f.size);
+      if (item->speaker_row != NULL)
+        {
+          g_autofree char *speaker =
+              g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (item->speaker_row))));
+
+          rostra_import_batch_set_speakers (job->batch, job->files->len, *speaker ? speaker : NULL,
+                                            item->entry_speakers);
+        }
       item->outcome = OUTCOME_PENDING;
       job->total_size += f.size;
       g_array_append_val (job->files, f);
