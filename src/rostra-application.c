@@ -308,7 +308,8 @@ ensure_window (RostraApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (rostra_window_new (self));
+    window = GTK_WINDOW (
+        rostra_window_new (GTK_APPLICATION (self), rostra_application_get_database (self)));
   gtk_window_present (window);
   return ROSTRA_WINDOW (window);
 }
@@ -445,6 +446,7 @@ rostra_application_startup (GApplication *app)
 
     rostra_preferences_apply_style (settings);
   }
+  rostra_ui_load_palette_css (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);

@@ -1149,7 +1149,7 @@ open_window (Watch *w, const char *label, const char *path, guint expected)
   step_begin ("opening the window on the %s archive", label);
   mark (w);
   start = g_get_monotonic_time ();
-  w->window = rostra_window_new (app);
+  w->window = rostra_window_new (GTK_APPLICATION (app), rostra_application_get_database (app));
   constructed = g_get_monotonic_time ();
 
   w->list = rostra_window_get_articles (w->window);

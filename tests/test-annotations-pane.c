@@ -8,6 +8,7 @@
 #include "rostra-anchor.h"
 #include "rostra-annotation-row.h"
 #include "rostra-annotations-pane.h"
+#include "rostra-tag-completion.h"
 #include "rostra-test-ui.h"
 #include "rostra-test-utils.h"
 
@@ -692,32 +693,16 @@ test_add_tag (Fixture *fixture, gconstpointer data)
   assert_owned_str (pill_names (row), "Liberty,Rhetoric");
 }
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-
 /* The names the row's tag entry completes. */
 static char *
 completion_names (RostraAnnotationRow *row)
 {
-  GtkWidget    *entry = rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_ENTRY, "tag-entry");
-  GtkTreeModel *model =
-      gtk_entry_completion_get_model (gtk_entry_get_completion (GTK_ENTRY (entry)));
-  g_autoptr (GString) names = g_string_new (NULL);
-  GtkTreeIter iter;
+  GtkWidget         *entry = rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_ENTRY, "tag-entry");
+  const char *const *names =
+      rostra_tag_completion_get_names (rostra_tag_completion_get_for (entry));
 
-  for (gboolean valid = gtk_tree_model_get_iter_first (model, &iter); valid;
-       valid = gtk_tree_model_iter_next (model, &iter))
-    {
-      g_autofree char *name = NULL;
-
-      gtk_tree_model_get (model, &iter, 0, &name, -1);
-      if (names->len > 0)
-        g_string_append_c (names, ',');
-      g_string_append (names, name);
-    }
-  return g_string_free (g_steal_pointer (&names), FALSE);
+  return g_strjoinv (",", (char **) names);
 }
-
-G_GNUC_END_IGNORE_DEPRECATIONS
 
 static void
 test_tag_completion (Fixture *fixture, gconstpointer data)
@@ -1006,6 +991,46 @@ test_markup_verbatim (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Typing in a row's tag entry offers the archive's tags it lacks; taking
+ * one adds it. */
+static void
+test_tag_suggestions (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget           *window = show_pane (fixture, fixture->annotations);
+  RostraAnnotationRow *row = get_row (fixture->pane, fixture->ids[0]);
+  GtkWidget *entry = rostra_test_get_widget (GTK_WIDGET (row), GTK_TYPE_ENTRY, "tag-entry");
+  RostraTagCompletion *completion = rostra_tag_completion_get_for (entry);
+  GtkWidget           *popover, *list, *first;
+
+  assert_owned_str (pill_names (row), "founding,Rhetoric");
+  gtk_widget_grab_focus (entry);
+  /* "Rhetoric" holds an r too, but the annotation has it. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "R");
+  rostra_test_flush ();
+  g_assert_true (rostra_tag_completion_get_shown (completion));
+  popover = rostra_test_get_widget (entry, GTK_TYPE_POPOVER, "tag-suggestions");
+  list = gtk_popover_get_child (GTK_POPOVER (popover));
+  first = gtk_widget_get_first_child (list);
+  g_assert_nonnull (first);
+  g_assert_null (gtk_widget_get_next_sibling (first));
+  g_assert_cmpstr (
+      gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (first)))), ==,
+      "war");
+
+  g_signal_emit_by_name (list, "row-activated", first);
+  g_assert_false (rostra_tag_completion_get_shown (completion));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  assert_owned_str (saved_tags (fixture, fixture->ids[0]), "founding,Rhetoric,war");
+
+  /* Nothing typed, nothing offered. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zz");
+  rostra_test_flush ();
+  g_assert_false (rostra_tag_completion_get_shown (completion));
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1025,6 +1050,7 @@ main (int argc, char *argv[])
   ADD ("edit-note-dispose", test_edit_note_dispose);
   ADD ("add-tag", test_add_tag);
   ADD ("tag-completion", test_tag_completion);
+  ADD ("tag-suggestions", test_tag_suggestions);
   ADD ("color-action", test_color_action);
   ADD ("save-error", test_save_error);
   ADD ("delete-requested", test_delete_requested);

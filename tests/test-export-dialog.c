@@ -95,6 +95,13 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   static const char *const bridges[] = { "Bridges", NULL };
   static const char *const both[] = { "bridges", "libraries", NULL };
 
+  /* Each test starts from the format offered first by default (HTML):
+   * the dialog remembers the last one chosen. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_reset (settings, "export-format");
+  }
   fixture->store = rostra_test_store_new (NULL);
   if (data != NULL) /* "empty" */
     return;
@@ -414,6 +421,22 @@ test_toast (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (adw_toast_get_button_label (many), ==, "_Open");
 }
 
+/* The format chosen last is offered first the next time. */
+static void
+test_format_remembered (Fixture *fixture, gconstpointer data)
+{
+  open_dialog (fixture, 0, NULL);
+  g_assert_cmpint (rostra_export_dialog_get_format (fixture->dialog), ==,
+                   ROSTRA_EXPORT_FORMAT_HTML);
+  rostra_export_dialog_set_format (fixture->dialog, ROSTRA_EXPORT_FORMAT_CSV);
+  wait_counted (fixture);
+  gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  rostra_test_flush ();
+
+  open_dialog (fixture, 0, NULL);
+  g_assert_cmpint (rostra_export_dialog_get_format (fixture->dialog), ==, ROSTRA_EXPORT_FORMAT_CSV);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -427,6 +450,7 @@ main (int argc, char **argv)
   ADD ("count", test_count, NULL);
   ADD ("empty-archive", test_empty_archive, "empty");
   ADD ("suggested-name", test_suggested_name, NULL);
+  ADD ("format-remembered", test_format_remembered, NULL);
   ADD ("export-w3c", test_export_w3c, NULL);
   ADD ("export-csv-tag", test_export_csv_tag, NULL);
   ADD ("export-html", test_export_html, NULL);

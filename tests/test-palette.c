@@ -91,6 +91,18 @@ test_contrast_formula (void)
   g_assert_cmpfloat_with_epsilon (rostra_palette_contrast (grey, white), 4.54, 0.01);
 }
 
+/* Every place that writes the colours as CSS gets them from the palette. */
+static void
+test_css (void)
+{
+  const RostraPaletteColor *yellow = rostra_palette_lookup ("yellow");
+  g_autofree char          *css = rostra_palette_dup_css (
+               yellow, ".{name}{--mark:{hex};--tint:rgba({rgb},{tint});opacity:{light}} {name}");
+
+  g_assert_cmpstr (css, ==,
+                   ".yellow{--mark:#f6d32d;--tint:rgba(246,211,45,0.22);opacity:0.45} yellow");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -98,6 +110,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/palette/contrast-formula", test_contrast_formula);
   g_test_add_func ("/palette/contrast", test_contrast);
+  g_test_add_func ("/palette/css", test_css);
 
   return g_test_run ();
 }

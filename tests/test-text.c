@@ -5,6 +5,9 @@
 
 #include <string.h>
 
+#include "rostra-annotation-private.h"
+#include "rostra-highlights.h"
+#include "rostra-text-match.h"
 #include "rostra-text.h"
 
 /* The same digests as GChecksum, at every length around the block size
@@ -149,6 +152,86 @@ test_snap_passage (void)
   }
 }
 
+/* Search terms in a text: case and diacritics ignored, words found
+ * where they start, offsets in characters of the original. */
+static void
+test_find_terms (void)
+{
+  const char *text = "Genève and GENEVE; Korvenhaven havens haven. Straße";
+  const char *terms[] = { "geneve", "HAVEN", "haven", "strasse", NULL };
+  const int   expected[][2] = { { 0, 6 }, { 11, 17 }, { 31, 36 }, { 38, 43 }, { 45, 51 } };
+  g_autoptr (GArray) spans = rostra_text_find_terms (text, terms);
+  g_autoptr (GArray) none = rostra_text_find_terms (text, NULL);
+  const char *blank[] = { "  ", NULL };
+  g_autoptr (GArray) blanks = rostra_text_find_terms (text, blank);
+
+  g_assert_cmpuint (spans->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < spans->len; i++)
+    {
+      g_assert_cmpint (g_array_index (spans, RostraTextSpan, i).start, ==, expected[i][0]);
+      g_assert_cmpint (g_array_index (spans, RostraTextSpan, i).end, ==, expected[i][1]);
+    }
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (blanks->len, ==, 0);
+}
+
+static RostraAnnotation *
+annotation_at (guint start, guint end, const char *color)
+{
+  RostraAnnotation *annotation = rostra_annotation_new (1, start, end, "x", "", "");
+
+  rostra_annotation_set_color (annotation, color);
+  return annotation;
+}
+
+/* Overlapping highlights: the shorter on top, a level above the longer
+ * ones it overlaps; orphans and empty passages left out; clamped. */
+static void
+test_highlight_levels (void)
+{
+  g_autoptr (GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GArray) layers = NULL;
+  RostraAnnotation *orphan;
+  const struct
+  {
+    guint index, level, color;
+    int   start, end;
+  } expected[] = {
+    { 0, 0, 0, 0, 20 },                     /* the longest first */
+    { 3, 0, 1, 30, 40 },                    /* clamped to the text's 40 characters */
+    { 1, 1, 2, 5, 10 },  { 2, 2, 0, 7, 8 }, /* an unknown colour is yellow */
+    { 5, 3, 3, 7, 8 },                      /* as deep as levels go */
+  };
+
+  g_ptr_array_add (annotations, annotation_at (0, 20, "yellow"));
+  g_ptr_array_add (annotations, annotation_at (5, 10, "blue"));
+  g_ptr_array_add (annotations, annotation_at (7, 8, "no-such-colour"));
+  g_ptr_array_add (annotations, annotation_at (30, 45, "green"));
+  orphan = annotation_at (0, 5, "red");
+  _rostra_annotation_set_anchor (orphan, 0, 5, TRUE);
+  g_ptr_array_add (annotations, orphan);
+  g_ptr_array_add (annotations, annotation_at (7, 8, "red"));
+  g_ptr_array_add (annotations, annotation_at (41, 44, "red")); /* past the end */
+
+  layers = rostra_highlights_layer (annotations, 40, 4);
+  g_assert_cmpuint (layers->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < layers->len; i++)
+    {
+      const RostraHighlight *h = &g_array_index (layers, RostraHighlight, i);
+
+      g_assert_cmpuint (h->index, ==, expected[i].index);
+      g_assert_true (h->annotation == g_ptr_array_index (annotations, expected[i].index));
+      g_assert_cmpuint (h->level, ==, expected[i].level);
+      g_assert_cmpuint (h->color, ==, expected[i].color);
+      g_assert_cmpint (h->start, ==, expected[i].start);
+      g_assert_cmpint (h->end, ==, expected[i].end);
+    }
+  g_assert_true (rostra_highlights_overlap (&g_array_index (layers, RostraHighlight, 0),
+                                            &g_array_index (layers, RostraHighlight, 2)));
+  g_assert_false (rostra_highlights_overlap (&g_array_index (layers, RostraHighlight, 0),
+                                             &g_array_index (layers, RostraHighlight, 1)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -158,6 +241,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/text/sha256", test_sha256);
   g_test_add_func ("/text/content-hash", test_content_hash);
   g_test_add_func ("/text/count-words", test_count_words);
+  g_test_add_func ("/text/find-terms", test_find_terms);
+  g_test_add_func ("/text/highlight-levels", test_highlight_levels);
 
   return g_test_run ();
 }

@@ -106,7 +106,7 @@ test_window_dutch (void)
 
   path = g_build_filename (rostra_test_tmpdir (), "empty.db", NULL);
   rostra_application_set_database (app, path);
-  window = rostra_window_new (app);
+  window = rostra_window_new (GTK_APPLICATION (app), rostra_application_get_database (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (window)));

@@ -169,7 +169,7 @@ open_window (const char *path, int width, int height)
   RostraWindow *window;
 
   rostra_application_set_database (app, path);
-  window = rostra_window_new (app);
+  window = rostra_window_new (GTK_APPLICATION (app), rostra_application_get_database (app));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (rostra_test_wait_mapped (GTK_WIDGET (window)));

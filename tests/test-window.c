@@ -11,6 +11,7 @@
 #include "rostra-test-ui.h"
 #include "rostra-test-utils.h"
 #include "rostra-annotations-pane.h"
+#include "rostra-article-row.h"
 #include "rostra-window.h"
 
 static gboolean
@@ -70,7 +71,7 @@ window_new (const char *path)
   RostraWindow *window;
 
   rostra_application_set_database (app, path);
-  window = rostra_window_new (app);
+  window = rostra_window_new (GTK_APPLICATION (app), rostra_application_get_database (app));
 
   g_assert_true (ROSTRA_IS_WINDOW (window));
   g_assert_true (gtk_window_get_application (GTK_WINDOW (window)) == GTK_APPLICATION (app));
@@ -139,6 +140,32 @@ test_open_sample (void)
   window_destroy (window);
 }
 
+/* The list of speeches (the Annotations view has a list too). */
+static GtkListView *
+list_view (RostraWindow *window)
+{
+  GtkWidget *row = rostra_test_find_widget (GTK_WIDGET (window), ROSTRA_TYPE_ARTICLE_ROW, NULL);
+
+  return GTK_LIST_VIEW (gtk_widget_get_ancestor (row, GTK_TYPE_LIST_VIEW));
+}
+
+/* The id of the speech whose list row has the focus, 0 for none. */
+static gint64
+focused_article_id (RostraWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (w);
+
+      if (ROSTRA_IS_ARTICLE_ROW (row) &&
+          rostra_article_row_get_article (ROSTRA_ARTICLE_ROW (row)) != NULL)
+        return rostra_article_get_id (rostra_article_row_get_article (ROSTRA_ARTICLE_ROW (row)));
+    }
+  return 0;
+}
+
 static void
 test_select_and_navigate (void)
 {
@@ -167,6 +194,16 @@ test_select_and_navigate (void)
   g_assert_cmpint (rostra_window_get_open_article_id (window), ==, first_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-article", NULL));
   g_assert_cmpint (rostra_window_get_open_article_id (window), ==, first_id);
+
+  /* From the list, the focus (and its ring) moves with the selection. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (list_view (window)), GTK_DIR_TAB_FORWARD));
+  g_assert_cmpint (focused_article_id (window), ==, first_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-article", NULL));
+  rostra_test_flush ();
+  g_assert_cmpint (focused_article_id (window), ==, second_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-article", NULL));
+  rostra_test_flush ();
+  g_assert_cmpint (focused_article_id (window), ==, first_id);
 
   /* Zoom goes through the window's actions and is remembered. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
@@ -377,6 +414,63 @@ test_narrow (void)
   rostra_test_flush ();
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
 
+  window_destroy (window);
+}
+
+static gboolean
+is_unfolded (gpointer data)
+{
+  return !adw_leaflet_get_folded (ADW_LEAFLET (data));
+}
+
+/* The three panes: the reader keeps a readable column beside the
+ * annotations pane, which never slides over it where both fit side by
+ * side; the list folds away instead, and comes back with the pane hidden;
+ * the list is as wide in both views. */
+static void
+test_three_panes (void)
+{
+  g_autofree char *path = archive_with_fixture ();
+  RostraWindow    *window = present (window_new (path), 1000, 700);
+  AdwLeaflet      *leaflet =
+      ADW_LEAFLET (rostra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  AdwFlap *flap = ADW_FLAP (rostra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL));
+  AdwViewStack *views =
+      ADW_VIEW_STACK (rostra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK, NULL));
+  GtkWidget *reader = GTK_WIDGET (rostra_window_get_reader (window));
+  GtkWidget *sidebar;
+  int        list_width;
+
+  rostra_window_select (window, 0);
+  adw_flap_set_reveal_flap (flap, TRUE);
+  g_assert_true (rostra_test_wait_for (is_folded, leaflet));
+  rostra_test_flush ();
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_cmpint (gtk_widget_get_width (reader), >=, 420);
+
+  /* The pane hidden: the list and the speech. */
+  adw_flap_set_reveal_flap (flap, FALSE);
+  g_assert_true (rostra_test_wait_for (is_unfolded, leaflet));
+  rostra_test_flush ();
+  sidebar = adw_leaflet_get_child_by_name (leaflet, "sidebar");
+  list_width = gtk_widget_get_width (sidebar);
+  adw_view_stack_set_visible_child_name (views, "annotations");
+  rostra_test_flush ();
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, list_width);
+  adw_view_stack_set_visible_child_name (views, "speeches");
+  window_destroy (window);
+
+  /* Wide enough for the three. */
+  window = present (window_new (path), 1400, 860);
+  leaflet = ADW_LEAFLET (rostra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  flap = ADW_FLAP (rostra_test_find_widget (GTK_WIDGET (window), ADW_TYPE_FLAP, NULL));
+  rostra_window_select (window, 0);
+  adw_flap_set_reveal_flap (flap, TRUE);
+  rostra_test_flush ();
+  g_assert_true (rostra_test_wait_for (is_unfolded, leaflet));
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (rostra_window_get_reader (window))), >=, 420);
   window_destroy (window);
 }
 
@@ -730,6 +824,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/highlight-delete-undo", test_highlight_delete_undo);
   g_test_add_func ("/window/bad-archive", test_bad_archive);
   g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/three-panes", test_three_panes);
   g_test_add_func ("/window/drop-and-open", test_drop_and_open);
   g_test_add_func ("/window/show-imports", test_show_imports);
   g_test_add_func ("/window/shortcuts-documented", test_shortcuts_documented);

@@ -10,6 +10,7 @@
 
 #include "rostra-archive-backup.h"
 #include "rostra-engine-private.h"
+#include "rostra-store-speakers.h"
 #include "rostra-engine.h"
 #include "rostra-importer.h"
 #include "rostra-store-recovery.h"
@@ -696,7 +697,29 @@ rostra_filter_lists_free (RostraFilterLists *lists)
   g_strfreev (lists->languages);
   g_strfreev (lists->years);
   g_strfreev (lists->tags);
+  g_strfreev (lists->speakers);
   g_free (lists);
+}
+
+/* The speakers' names, the most speeches first, for the speaker filter. */
+static char **
+list_speaker_names (RostraStore *store, GError **error)
+{
+  g_autoptr (GListModel) speakers = rostra_store_list_speakers (store, error);
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  guint n;
+
+  if (speakers == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (speakers);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RostraSpeaker) speaker = g_list_model_get_item (speakers, i);
+
+      if (rostra_speaker_get_n_articles (speaker) > 0)
+        g_strv_builder_add (names, rostra_speaker_get_name (speaker));
+    }
+  return g_strv_builder_end (names);
 }
 
 static gboolean
@@ -713,7 +736,8 @@ filters_job (RostraEngineJob *job,
   if (!(lists->sources = rostra_store_list_sources (store, error)) ||
       !(lists->languages = rostra_store_list_languages (store, error)) ||
       !(lists->years = rostra_store_list_years (store, error)) ||
-      !(lists->tags = rostra_store_list_article_tags (store, error)))
+      !(lists->tags = rostra_store_list_article_tags (store, error)) ||
+      !(lists->speakers = list_speaker_names (store, error)))
     return FALSE;
   *result = g_steal_pointer (&lists);
   return TRUE;

@@ -250,6 +250,7 @@ typedef struct
   char **languages;
   char **years;
   char **tags;
+  char **speakers; /* the most speeches first */
 } RostraFilterLists;
 
 void rostra_filter_lists_free (RostraFilterLists *lists);

@@ -23,10 +23,11 @@
 
 #include "rostra-export-private.h"
 #include "rostra-language.h"
+#include "rostra-palette.h"
 #include "rostra-text.h"
 
-/* The highlight colours are those of the window (see style.css): the
- * GNOME palette, with a light tint behind the passage. */
+/* The page's style; the highlight colours follow, from the palette (the
+ * window's: rostra-palette.c), each a light tint behind its passage. */
 static const char style[] =
     ":root{color-scheme:light dark;--bg:#fafafa;--fg:rgba(0,0,0,.8);--card:#fff;"
     "--dim:rgba(0,0,0,.55);--line:rgba(0,0,0,.1);--pill:rgba(0,0,0,.07)}\n"
@@ -59,11 +60,6 @@ static const char style[] =
     ".empty{color:var(--dim)}\n"
     ".visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;"
     "overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}\n"
-    ".yellow{--mark:#f6d32d;--tint:rgba(246,211,45,.22)}\n"
-    ".green{--mark:#57e389;--tint:rgba(87,227,137,.2)}\n"
-    ".blue{--mark:#62a0ea;--tint:rgba(98,160,234,.2)}\n"
-    ".red{--mark:#ed333b;--tint:rgba(237,51,59,.16)}\n"
-    ".purple{--mark:#c061cb;--tint:rgba(192,97,203,.18)}\n"
     "@media print{:root{--bg:#fff;--fg:#000;--card:#fff;--dim:#555;--line:#ccc}"
     "article{box-shadow:none;border:1px solid var(--line)}"
     ".annotation{break-inside:avoid}"
@@ -269,7 +265,9 @@ _rostra_export_write_html (RostraExportContext *ctx, GError **error)
   gint64           article_id = 0;
   g_autofree char *line = summary (ctx);
   /* TRANSLATORS: the heading and title of an HTML export */
-  const char *title = _("Annotations");
+  const char               *title = _("Annotations");
+  guint                     n_colors;
+  const RostraPaletteColor *colors = rostra_palette_get_colors (&n_colors);
 
   g_string_append (out, "<!DOCTYPE html>\n<html");
   /* TRANSLATORS: the language code of this translation (en, nl, de, pt-BR…),
@@ -281,8 +279,15 @@ _rostra_export_write_html (RostraExportContext *ctx, GError **error)
                         "<meta name=\"generator\" content=\"Rostra " PACKAGE_VERSION "\">\n"
                         "<title>");
   append_escaped (out, title);
-  g_string_append_printf (out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>",
-                          style);
+  g_string_append_printf (out, "</title>\n<style>\n%s", style);
+  for (guint i = 0; i < n_colors; i++)
+    {
+      g_autofree char *css =
+          rostra_palette_dup_css (&colors[i], ".{name}{--mark:{hex};--tint:rgba({rgb},{tint})}\n");
+
+      g_string_append (out, css);
+    }
+  g_string_append (out, "</style>\n</head>\n<body>\n<header>\n<h1>");
   append_escaped (out, title);
   g_string_append (out, "</h1>\n<p class=\"summary\">");
   append_escaped (out, line);

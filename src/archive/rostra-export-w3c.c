@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "rostra-export-private.h"
+#include "rostra-palette.h"
 #include "rostra-language.h"
 
 #define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
@@ -31,25 +32,14 @@
   "\", \"homepage\": \"" ROSTRA_HOMEPAGE "\"}"
 #define ROSTRA_HOMEPAGE "https://github.com/rostra/rostra"
 
-static const struct
+/* The style sheet of a highlight colour, from the palette. */
+static char *
+dup_color_css (const char *color)
 {
-  const char *color;
-  const char *css;
-} colors[] = {
-  { "yellow", ".yellow { background-color: #f6d32d; }" },
-  { "green", ".green { background-color: #57e389; }" },
-  { "blue", ".blue { background-color: #62a0ea; }" },
-  { "red", ".red { background-color: #ed333b; }" },
-  { "purple", ".purple { background-color: #c061cb; }" },
-};
+  const RostraPaletteColor *palette = rostra_palette_get_colors (NULL);
 
-static const char *
-color_css (const char *color)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
-    if (g_str_equal (colors[i].color, color))
-      return colors[i].css;
-  return colors[0].css;
+  return rostra_palette_dup_css (&palette[rostra_palette_index (color)],
+                                 ".{name} { background-color: {hex}; }");
 }
 
 static void
@@ -186,7 +176,11 @@ annotation_to_w3c (RostraAnnotation *a, RostraArticle *article, JsonNode *creato
   json_builder_set_member_name (builder, "stylesheet");
   json_builder_begin_object (builder);
   add_string (builder, "type", "CssStylesheet");
-  add_string (builder, "value", color_css (color));
+  {
+    g_autofree char *css = dup_color_css (color);
+
+    add_string (builder, "value", css);
+  }
   json_builder_end_object (builder);
 
   json_builder_end_object (builder);

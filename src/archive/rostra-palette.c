@@ -46,6 +46,47 @@ rostra_palette_lookup (const char *name)
   return NULL;
 }
 
+/* The index of the highlight colour called @name in
+ * rostra_palette_get_colors(): yellow's (0), as for an annotation of an
+ * unknown colour, when there is none. */
+guint
+rostra_palette_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    if (g_strcmp0 (colors[i].name, name) == 0)
+      return i;
+  return 0;
+}
+
+/**
+ * rostra_palette_dup_css:
+ * @color: a colour of the palette
+ * @format: CSS with placeholders: `{name}` the colour's name, `{hex}` its
+ *   `#rrggbb`, `{rgb}` its `r,g,b`, `{light}` and `{tint}` its opacity as a
+ *   highlight in the light style, whole and halved (two decimals)
+ *
+ * The one way the window's style, the HTML export and the W3C export
+ * write the palette's colours, so that they never drift apart.
+ *
+ * Returns: (transfer full): @format with its placeholders filled in
+ */
+char *
+rostra_palette_dup_css (const RostraPaletteColor *color, const char *format)
+{
+  g_autofree char *hex = g_strdup_printf ("#%02x%02x%02x", color->red, color->green, color->blue);
+  g_autofree char *rgb = g_strdup_printf ("%u,%u,%u", color->red, color->green, color->blue);
+  char             light[G_ASCII_DTOSTR_BUF_SIZE], tint[G_ASCII_DTOSTR_BUF_SIZE];
+  const char      *names[] = { "{name}", "{hex}", "{rgb}", "{light}", "{tint}" };
+  const char      *values[] = { color->name, hex, rgb, light, tint };
+  GString         *css = g_string_new (format);
+
+  g_ascii_formatd (light, sizeof light, "%.2f", color->alpha[ROSTRA_STYLE_LIGHT]);
+  g_ascii_formatd (tint, sizeof tint, "%.2f", color->alpha[ROSTRA_STYLE_LIGHT] / 2.0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_string_replace (css, names[i], values[i], 0);
+  return g_string_free (css, FALSE);
+}
+
 const RostraPaletteColor *
 rostra_palette_get_search_match (void)
 {

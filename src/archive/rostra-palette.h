@@ -27,7 +27,10 @@ typedef struct
 
 const RostraPaletteColor *rostra_palette_get_colors (guint *n_colors);
 const RostraPaletteColor *rostra_palette_lookup (const char *name);
+guint                     rostra_palette_index (const char *name);
 const RostraPaletteColor *rostra_palette_get_search_match (void);
+
+char *rostra_palette_dup_css (const RostraPaletteColor *color, const char *format);
 
 double rostra_palette_luminance (double red, double green, double blue);
 double rostra_palette_contrast (const double first[3], const double second[3]);

@@ -21,6 +21,7 @@
 #include "rostra-annotation-row.h"
 #include "rostra-store.h"
 #include "rostra-tag.h"
+#include "rostra-tag-completion.h"
 #include "rostra-ui-utils.h"
 
 /* How long the note waits after the last keystroke before it is saved. */
@@ -105,13 +106,13 @@ struct _RostraAnnotationRow
 {
   GtkWidget parent_instance;
 
-  RostraAnnotation   *annotation;
-  GListModel         *tags; /* of RostraTag, for the completion */
-  GSimpleActionGroup *actions;
-  GtkListStore       *completion_store;
-  guint               note_timeout_id;
-  gboolean            setting_note; /* the buffer follows the annotation */
-  gboolean            note_unsaved; /* the buffer holds a note the archive refused */
+  RostraAnnotation    *annotation;
+  GListModel          *tags; /* of RostraTag, for the completion */
+  GSimpleActionGroup  *actions;
+  RostraTagCompletion *completion; /* the tag entry's */
+  guint                note_timeout_id;
+  gboolean             setting_note; /* the buffer follows the annotation */
+  gboolean             note_unsaved; /* the buffer holds a note the archive refused */
 
   GtkWidget     *mark;
   GtkLabel      *passage_label;
@@ -144,16 +145,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-/* Text helpers */
-
-static char *
-casefold (const char *text)
-{
-  g_autofree char *normalized = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normalized ? normalized : "", -1);
-}
 
 /* @text on one line: every run of white space one space. */
 static char *
@@ -203,11 +194,11 @@ format_time (const char *iso8601)
 static gboolean
 has_tag (const char *const *tags, const char *name)
 {
-  g_autofree char *folded = casefold (name);
+  g_autofree char *folded = rostra_ui_casefold (name);
 
   for (guint i = 0; tags && tags[i]; i++)
     {
-      g_autofree char *other = casefold (tags[i]);
+      g_autofree char *other = rostra_ui_casefold (tags[i]);
 
       if (g_strcmp0 (folded, other) == 0)
         return TRUE;
@@ -348,8 +339,8 @@ tag_pill_new (RostraAnnotationRow *self, const char *name)
 static int
 compare_tags (gconstpointer a, gconstpointer b, gpointer user_data G_GNUC_UNUSED)
 {
-  g_autofree char *x = casefold (*(const char *const *) a);
-  g_autofree char *y = casefold (*(const char *const *) b);
+  g_autofree char *x = rostra_ui_casefold (*(const char *const *) a);
+  g_autofree char *y = rostra_ui_casefold (*(const char *const *) b);
 
   return g_utf8_collate (x, y);
 }
@@ -385,6 +376,9 @@ update_tags (RostraAnnotationRow *self)
       gtk_widget_set_focusable (child, FALSE);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->tags_box), tags && tags[0]);
+  /* The tags it has are not offered again. */
+  if (self->completion != NULL)
+    rostra_tag_completion_set_excluded (self->completion, tags);
 }
 
 static void
@@ -527,13 +521,13 @@ set_tags (RostraAnnotationRow *self, const char *const *tags)
 static char *
 dup_known_spelling (RostraAnnotationRow *self, const char *name)
 {
-  g_autofree char *folded = casefold (name);
+  g_autofree char *folded = rostra_ui_casefold (name);
   guint            n = self->tags ? g_list_model_get_n_items (self->tags) : 0;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (RostraTag) tag = g_list_model_get_item (self->tags, i);
-      g_autofree char *other = casefold (rostra_tag_get_name (tag));
+      g_autofree char *other = rostra_ui_casefold (rostra_tag_get_name (tag));
 
       if (g_str_equal (folded, other))
         return g_strdup (rostra_tag_get_name (tag));
@@ -604,87 +598,30 @@ remove_tag_clicked (GtkButton *button, RostraAnnotationRow *self)
 }
 
 /* The completion: every tag of the archive the annotation lacks,
- * matched anywhere in its name, in any case. GtkEntryCompletion is
- * deprecated from GTK 4.10, and the only completion GTK 4.8 has. */
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-
-static gboolean
-completion_match (GtkEntryCompletion *completion G_GNUC_UNUSED,
-                  const char                    *key,
-                  GtkTreeIter                   *iter,
-                  gpointer                       user_data)
-{
-  RostraAnnotationRow *self = user_data;
-  g_autofree char     *name = NULL;
-  g_autofree char     *folded_name = NULL;
-  g_autofree char     *folded_key = NULL;
-
-  gtk_tree_model_get (GTK_TREE_MODEL (self->completion_store), iter, 0, &name, -1);
-  if (name == NULL || self->annotation == NULL ||
-      has_tag (rostra_annotation_get_tags (self->annotation), name))
-    return FALSE;
-
-  /* The key arrives normalized and case-folded already; again to be sure. */
-  folded_key = casefold (key);
-  g_strstrip (folded_key);
-  folded_name = casefold (name);
-  return *folded_key != '\0' && strstr (folded_name, folded_key) != NULL;
-}
-
-static gboolean
-completion_match_selected (GtkEntryCompletion *completion G_GNUC_UNUSED,
-                           GtkTreeModel                  *model,
-                           GtkTreeIter                   *iter,
-                           RostraAnnotationRow           *self)
-{
-  g_autofree char *name = NULL;
-
-  gtk_tree_model_get (model, iter, 0, &name, -1);
-  if (name != NULL)
-    add_tags (self, name);
-  return TRUE;
-}
+ * matched anywhere in its name, in any case; one taken is added. */
 
 static void
-setup_completion (RostraAnnotationRow *self)
+tag_chosen (RostraAnnotationRow *self)
 {
-  GtkEntryCompletion *completion = gtk_entry_completion_new ();
-
-  self->completion_store = gtk_list_store_new (1, G_TYPE_STRING);
-  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->completion_store));
-  gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_minimum_key_length (completion, 1);
-  gtk_entry_completion_set_match_func (completion, completion_match, self, NULL);
-  g_signal_connect (completion, "match-selected", G_CALLBACK (completion_match_selected), self);
-  gtk_entry_set_completion (self->tag_entry, completion);
-  g_object_unref (completion);
+  add_tags (self, gtk_editable_get_text (GTK_EDITABLE (self->tag_entry)));
 }
 
 static void
 fill_completion (RostraAnnotationRow *self)
 {
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) strv = NULL;
   guint n = self->tags ? g_list_model_get_n_items (self->tags) : 0;
 
-  gtk_list_store_clear (self->completion_store);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (RostraTag) tag = g_list_model_get_item (self->tags, i);
 
-      gtk_list_store_insert_with_values (self->completion_store, NULL, -1, 0,
-                                         rostra_tag_get_name (tag), -1);
+      g_strv_builder_add (names, rostra_tag_get_name (tag));
     }
+  strv = g_strv_builder_end (names);
+  rostra_tag_completion_set_names (self->completion, (const char *const *) strv);
 }
-
-static void
-clear_completion (RostraAnnotationRow *self)
-{
-  if (self->tag_entry != NULL)
-    gtk_entry_set_completion (self->tag_entry, NULL);
-  g_clear_object (&self->completion_store);
-}
-
-G_GNUC_END_IGNORE_DEPRECATIONS
 
 /* Actions */
 
@@ -765,7 +702,6 @@ rostra_annotation_row_dispose (GObject *object)
   if (self->annotation != NULL)
     g_signal_handlers_disconnect_by_data (self->annotation, self);
 
-  clear_completion (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_ANNOTATION_ROW);
   /* The template's box holds the parts but has no id: not one of the
    * children gtk_widget_dispose_template() unparents. */
@@ -881,7 +817,9 @@ rostra_annotation_row_init (RostraAnnotationRow *self)
   rostra_ui_name_controls (GTK_WIDGET (self));
 
   setup_actions (self);
-  setup_completion (self);
+  self->completion = rostra_tag_completion_attach (GTK_WIDGET (self->tag_entry));
+  g_signal_connect_object (self->completion, "chosen", G_CALLBACK (tag_chosen), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
                            G_CALLBACK (note_buffer_changed), self, G_CONNECT_SWAPPED);

@@ -70,14 +70,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static char *
-casefold (const char *text)
-{
-  g_autofree char *normalized = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normalized ? normalized : "", -1);
-}
-
 static gboolean
 is_filtering (RostraAnnotationsPane *self)
 {
@@ -146,7 +138,7 @@ filter_func (gpointer item, gpointer user_data)
       g_string_append_c (text, '\n');
       g_string_append (text, tags[i]);
     }
-  folded = casefold (text->str);
+  folded = rostra_ui_casefold (text->str);
 
   for (guint i = 0; self->filter_words[i]; i++)
     {
@@ -166,7 +158,7 @@ refilter (RostraAnnotationsPane *self)
 static void
 search_changed (RostraAnnotationsPane *self, GtkSearchEntry *entry)
 {
-  g_autofree char *folded = casefold (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_autofree char *folded = rostra_ui_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)));
   g_auto (GStrv) words = g_strsplit_set (folded, " \t\n", -1);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 

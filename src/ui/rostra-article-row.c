@@ -25,6 +25,7 @@ struct _RostraArticleRow
   GtkLabel  *title_label;
   GtkLabel  *date_label;
   GtkLabel  *source_label;
+  GtkLabel  *speaker_label;
   GtkLabel  *language_label;
   GtkWidget *annotations_box;
   GtkLabel  *annotations_label;
@@ -69,10 +70,10 @@ dup_date_text (RostraArticle *article)
 static void
 update_accessible_label (RostraArticleRow *self)
 {
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
   g_autofree char *label = NULL;
-  const char      *title = gtk_label_get_text (self->title_label);
-  const char      *date = gtk_label_get_text (self->date_label);
-  const char      *source = gtk_label_get_text (self->source_label);
+  GtkLabel        *labels[] = { self->title_label, self->date_label, self->speaker_label,
+                                self->source_label };
 
   if (self->article == NULL)
     {
@@ -80,15 +81,13 @@ update_accessible_label (RostraArticleRow *self)
       return;
     }
 
-  if (*source != '\0')
-    /* Translators: what a screen reader says for an article in the
-     * library list: its title, date and source. */
-    label = g_strdup_printf (C_ ("article row", "%s, %s, %s"), title, date, source);
-  else
-    /* Translators: what a screen reader says for an article in the
-     * library list without a source: its title and date. */
-    label = g_strdup_printf (C_ ("article row", "%s, %s"), title, date);
-
+  /* What a screen reader says for a speech in the library list: its
+   * title, date, speaker and source, those it has. */
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (*gtk_label_get_text (labels[i]) != '\0')
+      g_ptr_array_add (parts, (gpointer) gtk_label_get_text (labels[i]));
+  g_ptr_array_add (parts, NULL);
+  label = g_strjoinv (", ", (char **) parts->pdata);
   rostra_ui_set_row_name (GTK_WIDGET (self), label);
 }
 
@@ -100,6 +99,7 @@ update (RostraArticleRow *self)
   RostraArticle   *article = self->article;
   const char      *title = NULL;
   const char      *source = NULL;
+  const char      *speaker = NULL;
   const char      *language = NULL;
   const char      *snippet = NULL;
   guint            n_annotations = 0;
@@ -116,6 +116,7 @@ update (RostraArticleRow *self)
       if (title == NULL || *title == '\0')
         title = _("Untitled");
       source = rostra_article_get_source (article);
+      speaker = rostra_article_get_speaker (article);
       language = rostra_article_get_language (article);
       n_annotations = rostra_article_get_n_annotations (article);
       snippet = rostra_article_get_snippet (article);
@@ -125,6 +126,10 @@ update (RostraArticleRow *self)
   gtk_label_set_text (self->title_label, title != NULL ? title : "");
   gtk_label_set_text (self->date_label, date != NULL ? date : "");
   gtk_label_set_text (self->source_label, source != NULL ? source : "");
+  gtk_label_set_text (self->speaker_label, speaker != NULL ? speaker : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->speaker_label), speaker != NULL && *speaker != '\0');
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->speaker_label),
+                               speaker != NULL && *speaker != '\0' ? speaker : NULL);
   /* The full source when the line is too short for it. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_label),
                                source != NULL && *source != '\0' ? source : NULL);
@@ -231,6 +236,7 @@ rostra_article_row_class_init (RostraArticleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraArticleRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RostraArticleRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, RostraArticleRow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, RostraArticleRow, speaker_label);
   gtk_widget_class_bind_template_child (widget_class, RostraArticleRow, language_label);
   gtk_widget_class_bind_template_child (widget_class, RostraArticleRow, annotations_box);
   gtk_widget_class_bind_template_child (widget_class, RostraArticleRow, annotations_label);

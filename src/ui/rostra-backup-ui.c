@@ -21,6 +21,7 @@
 
 #include "rostra-archive-backup.h"
 #include "rostra-backup-ui.h"
+#include "rostra-ui-utils.h"
 #include "rostra-engine.h"
 
 #define BUSY_KEY "rostra-backup-ui-busy"
@@ -84,26 +85,13 @@ file_display_name (GFile *file)
   return g_filename_display_name (base);
 }
 
-static AdwToast *
-show_toast (AdwToastOverlay *toasts, const char *message, guint timeout)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-  AdwToast        *toast = adw_toast_new (markup);
-
-  /* Normal priority, in turn: libadwaita 1.2 fails an assertion when a
-   * toast that a high-priority one pushed back is shown again too soon. */
-  adw_toast_set_timeout (toast, timeout);
-  adw_toast_overlay_add_toast (toasts, g_object_ref (toast));
-  return toast;
-}
-
 static void
 toast_message (Request *request, const char *message)
 {
   g_autoptr (AdwToastOverlay) toasts = g_weak_ref_get (&request->toasts);
 
   if (toasts != NULL)
-    g_object_unref (show_toast (toasts, message, 5));
+    rostra_ui_add_toast (toasts, message, 5);
 }
 
 /* Busy windows */
@@ -428,7 +416,7 @@ show_progress (gpointer user_data)
   else
     /* Translators: %s is a backup's file name. */
     job->progress_title = g_strdup_printf (_("Restoring from “%s”…"), name);
-  job->progress_toast = show_toast (toasts, job->progress_title, 0);
+  job->progress_toast = g_object_ref (rostra_ui_add_toast (toasts, job->progress_title, 0));
   adw_toast_set_button_label (job->progress_toast, _("_Cancel"));
   g_signal_connect (job->progress_toast, "button-clicked", G_CALLBACK (progress_cancel_clicked),
                     job);

@@ -50,6 +50,7 @@ struct _RostraExportDialog
   AdwToastOverlay *toast_overlay;
   GtkWidget       *content;
   AdwComboRow     *format_row;
+  GSettings       *settings;
   AdwActionRow    *all_row;
   AdwActionRow    *article_row;
   AdwActionRow    *shown_row;
@@ -90,16 +91,6 @@ static const RostraExportFormat format_order[] = {
 };
 
 static void start_count (RostraExportDialog *self);
-
-static void
-show_toast (RostraExportDialog *self, const char *message)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-  AdwToast        *toast = adw_toast_new (markup);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
 
 /* Counting, and exporting: jobs of the archive's engine */
 
@@ -344,7 +335,7 @@ export_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
+        rostra_ui_add_toast (self->toast_overlay, error->message, 5);
       return;
     }
 
@@ -437,6 +428,9 @@ format_changed (RostraExportDialog *self)
 {
   if (self->updating)
     return;
+  /* Offered first the next time. */
+  g_settings_set_string (self->settings, "export-format",
+                         rostra_export_format_to_string (rostra_export_dialog_get_format (self)));
   update_all_row (self);
   start_count (self);
 }
@@ -537,7 +531,7 @@ setup_scopes (RostraExportDialog *self)
   update_shown_row (self);
 
   if (!(tags = rostra_store_list_tags (self->store, &error)))
-    show_toast (self, error->message);
+    rostra_ui_add_toast (self->toast_overlay, error->message, 5);
   for (guint i = 0; tags != NULL && i < g_list_model_get_n_items (tags); i++)
     {
       g_autoptr (RostraTag) tag = g_list_model_get_item (tags, i);
@@ -584,6 +578,7 @@ rostra_export_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROSTRA_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rostra_export_dialog_parent_class)->dispose (object);
 }
@@ -694,6 +689,14 @@ rostra_export_dialog_init (RostraExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rostra_ui_name_controls (GTK_WIDGET (self));
   setup_formats (self);
+  self->settings = g_settings_new (APP_ID);
+  {
+    g_autofree char   *last = g_settings_get_string (self->settings, "export-format");
+    RostraExportFormat format;
+
+    if (rostra_export_format_from_string (last, &format))
+      rostra_export_dialog_set_format (self, format);
+  }
   self->updating = FALSE;
 }
 

@@ -66,16 +66,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static void
-show_toast (RostraImportsDialog *self, const char *message)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-  AdwToast        *toast = adw_toast_new (markup);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static RostraImportInfo *
 row_info (GtkWidget *row)
 {
@@ -295,7 +285,7 @@ remove_done (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     message = g_strdup_printf (
         ngettext ("Removed %u speech", "Removed %u speeches", job->n_removed), job->n_removed);
-  show_toast (self, message);
+  rostra_ui_add_toast (self->toast_overlay, message, 5);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   if (error == NULL && job->n_removed > 0)
@@ -511,7 +501,7 @@ reload (RostraImportsDialog *self)
     gtk_list_box_remove (self->import_list, child);
 
   if (self->store != NULL && !(imports = rostra_store_list_imports (self->store, &error)))
-    show_toast (self, error->message);
+    rostra_ui_add_toast (self->toast_overlay, error->message, 5);
   if (imports != NULL)
     n_imports = g_list_model_get_n_items (imports);
 

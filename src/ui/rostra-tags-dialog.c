@@ -54,14 +54,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static void
-show_toast (RostraTagsDialog *self, const char *message)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
-}
-
 static const char *
 row_tag_name (GtkWidget *row)
 {
@@ -132,7 +124,7 @@ rename_or_toast (RostraTagsDialog *self, const char *name, const char *new_name)
 
   if (!rostra_tags_dialog_rename (self, name, new_name, &error))
     {
-      show_toast (self, error->message);
+      rostra_ui_add_toast (self->toast_overlay, error->message, 5);
       return;
     }
   if ((row = find_row (self, target)) != NULL)
@@ -188,7 +180,7 @@ apply_rename (RostraTagsDialog *self)
 
   if (*new_name == '\0')
     {
-      show_toast (self, _("A tag needs a name"));
+      rostra_ui_add_toast (self->toast_overlay, _("A tag needs a name"), 5);
       return;
     }
   if (g_str_equal (new_name, name))
@@ -291,7 +283,7 @@ reload (RostraTagsDialog *self)
   g_clear_object (&self->tags);
 
   if (self->store != NULL && !(self->tags = rostra_store_list_tags (self->store, &error)))
-    show_toast (self, error->message);
+    rostra_ui_add_toast (self->toast_overlay, error->message, 5);
   if (self->tags != NULL)
     n_tags = g_list_model_get_n_items (self->tags);
 

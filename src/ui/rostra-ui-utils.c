@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rostra-palette.h"
 #include "rostra-ui-utils.h"
 
 /* The name a screen reader says for an icon-only control: its tooltip
@@ -286,4 +287,72 @@ rostra_ui_set_row_name (GtkWidget *row, const char *name)
       else
         gtk_accessible_reset_property (GTK_ACCESSIBLE (targets[i]), GTK_ACCESSIBLE_PROPERTY_LABEL);
     }
+}
+
+/**
+ * rostra_ui_add_toast:
+ * @overlay: where the toast shows
+ * @message: plain text (a toast's title is markup: it is escaped here)
+ * @timeout: seconds it shows, 0 until dismissed
+ *
+ * Returns: (transfer none): the toast, which @overlay holds
+ */
+AdwToast *
+rostra_ui_add_toast (AdwToastOverlay *overlay, const char *message, guint timeout)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+  AdwToast        *toast = adw_toast_new (markup);
+
+  /* Normal priority, in turn: libadwaita 1.2 fails an assertion when a
+   * toast that a high-priority one pushed back is shown again too soon. */
+  adw_toast_set_timeout (toast, timeout);
+  adw_toast_overlay_add_toast (overlay, toast);
+  return toast;
+}
+
+/**
+ * rostra_ui_casefold:
+ * @text: (nullable): UTF-8 text
+ *
+ * Returns: (transfer full): @text normalised (compatibility forms too) and
+ *   case folded, to compare names and filter lists as the user means
+ */
+char *
+rostra_ui_casefold (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normalized ? normalized : "", -1);
+}
+
+/**
+ * rostra_ui_load_palette_css:
+ * @display: the display the windows are on
+ *
+ * Gives the widgets of the highlight colours (the bar beside an
+ * annotation, the colour buttons) their colours, from the palette of the
+ * core, the one that the reader, the print-out and the exports use too.
+ */
+void
+rostra_ui_load_palette_css (GdkDisplay *display)
+{
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr (GString) css = g_string_new (NULL);
+  guint                     n_colors;
+  const RostraPaletteColor *colors = rostra_palette_get_colors (&n_colors);
+
+  for (guint i = 0; i < n_colors; i++)
+    {
+      g_autofree char *rules = rostra_palette_dup_css (
+          &colors[i], ".annotation-mark.{name} { background: {hex}; }\n"
+                      "button.color-button.{name} { background-color: {hex}; }\n");
+
+      g_string_append (css, rules);
+    }
+  /* Deprecated in GTK 4.12 for gtk_css_provider_load_from_string(), which 4.8 lacks. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_css_provider_load_from_data (provider, css->str, (gssize) css->len);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }

@@ -4,7 +4,6 @@
 
 #include <adwaita.h>
 
-#include "rostra-application.h"
 #include "rostra-article-list.h"
 #include "rostra-reader.h"
 
@@ -13,7 +12,7 @@ G_BEGIN_DECLS
 #define ROSTRA_TYPE_WINDOW (rostra_window_get_type ())
 G_DECLARE_FINAL_TYPE (RostraWindow, rostra_window, ROSTRA, WINDOW, AdwApplicationWindow)
 
-RostraWindow      *rostra_window_new (RostraApplication *application);
+RostraWindow      *rostra_window_new (GtkApplication *application, const char *database);
 RostraStore       *rostra_window_get_store (RostraWindow *self);
 RostraArticleList *rostra_window_get_articles (RostraWindow *self);
 RostraReader      *rostra_window_get_reader (RostraWindow *self);
