@@ -797,6 +797,17 @@ test_engine (void)
   g_assert_cmpuint (suggestions->suggestions->len, ==, 2);
   answer_clear (&answer);
 
+  /* Cancelled: no suggestions, and says so. */
+  {
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (GArray) none = NULL;
+
+    g_cancellable_cancel (cancellable);
+    g_assert_null (rostra_store_suggest_speakers (store, cancellable, &none, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
+
   /* A selection's metadata in one go; a wrong date changes nothing. */
   rostra_engine_set_metadata_async (
       engine, ids, 2, ROSTRA_METADATA_SPEAKER | ROSTRA_METADATA_DELIVERED, &m, got_answer, &answer);
