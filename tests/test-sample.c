@@ -5,8 +5,10 @@
 
 #include <string.h>
 
+#include "rostra-anchor.h"
 #include "rostra-importer.h"
 #include "rostra-speaker-suggest.h"
+#include "rostra-store-speakers.h"
 #include "rostra-test-utils.h"
 #include "rostra-text-clean.h"
 #include "rostra-text.h"
@@ -193,6 +195,75 @@ test_clean (void)
   g_assert_cmpuint (totals[ROSTRA_CLEAN_REPEATED_HEADER], >=, 1);
 }
 
+/* The issue's "done when": import the dump, accept the suggestion for
+ * all ten in one step, correct one, filter and export by speaker, read
+ * clean texts. */
+static void
+test_speakers_end_to_end (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (RostraStore) store = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (RostraImportReport) report = NULL;
+  g_autoptr (GPtrArray) suggestions = NULL;
+  g_autoptr (GArray) ids = NULL, lavrov = NULL;
+  g_autoptr (RostraQuery) query = rostra_query_new ();
+  g_autoptr (RostraExportScope) scope = NULL;
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (RostraAnnotation) note = NULL;
+  g_autoptr (RostraArticle) article = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char      *markdown = NULL;
+  RostraArticleMetadata accepted = { .speaker = "Sergey Lavrov" };
+  RostraArticleMetadata corrected = { .speaker = "Maria Zakharova" };
+
+  if (skip_without_sample (&path))
+    return;
+  store = rostra_test_store_new (NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_texts_cleaned, >=, 3);
+
+  suggestions = rostra_store_suggest_speakers (store, NULL, &ids, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 10);
+  for (guint i = 0; i < suggestions->len; i++)
+    g_assert_cmpstr (((RostraSpeakerSuggestion *) g_ptr_array_index (suggestions, i))->name, ==,
+                     "Sergey Lavrov");
+
+  /* One step for all ten, one corrected. */
+  g_assert_true (rostra_store_set_articles_metadata (store, (gint64 *) ids->data, ids->len,
+                                                     ROSTRA_METADATA_SPEAKER, &accepted, &error));
+  g_assert_true (rostra_store_set_article_metadata (store, g_array_index (ids, gint64, 9),
+                                                    ROSTRA_METADATA_SPEAKER, &corrected, &error));
+  g_assert_no_error (error);
+
+  query->speaker = g_strdup ("sergey lavrov");
+  lavrov = rostra_store_query_ids (store, query, NULL, &error);
+  g_assert_cmpuint (lavrov->len, ==, 9);
+
+  /* An annotation on one of his, exported by the filter: cited by name. */
+  article = rostra_store_load_article (store, g_array_index (lavrov, gint64, 0), &error);
+  g_assert_null (strstr (rostra_article_get_text (article), "JPEG - 66.2 kb"));
+  {
+    g_autofree char *exact = NULL, *prefix = NULL, *suffix = NULL;
+
+    rostra_anchor_describe (rostra_article_get_text (article), 0, 5, &exact, &prefix, &suffix);
+    note = rostra_annotation_new (rostra_article_get_id (article), 0, 5, exact, prefix, suffix);
+  }
+  g_assert_true (rostra_store_add_annotation (store, note, &error));
+  g_assert_no_error (error);
+  scope = rostra_export_scope_new_articles ((gint64 *) lavrov->data, lavrov->len);
+  g_assert_true (rostra_export_annotations (store, ROSTRA_EXPORT_FORMAT_MARKDOWN, scope, out, NULL,
+                                            NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  markdown = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_nonnull (strstr (markdown, "*Sergey Lavrov, "));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -202,6 +273,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sample/import-twice", test_import_twice);
   g_test_add_func ("/sample/suggest-speakers", test_suggest_speakers);
   g_test_add_func ("/sample/clean", test_clean);
+  g_test_add_func ("/sample/speakers-end-to-end", test_speakers_end_to_end);
 
   return g_test_run ();
 }

@@ -106,6 +106,11 @@ test_metadata (void)
   g_assert_cmpstr (rostra_article_get_published (article), ==, "2019-09-27T02:07:00");
   g_assert_cmpstr (rostra_article_get_memo (article), ==,
                    "The speech the Saker reposted.\nCompare with 2018.");
+  {
+    g_autofree char *line = rostra_article_dup_speech_line (article);
+
+    g_assert_cmpstr (line, ==, "Sergey Lavrov · UN Security Council, New York · 25 September 2019");
+  }
   g_clear_object (&article);
 
   /* The list's rows carry it too. */
@@ -156,6 +161,7 @@ test_metadata (void)
   g_assert_null (rostra_article_get_speaker (article));
   g_assert_null (rostra_article_get_delivered (article));
   g_assert_null (rostra_article_get_memo (article));
+  g_assert_null (rostra_article_dup_speech_line (article));
 }
 
 static void
@@ -790,6 +796,17 @@ test_engine (void)
   g_assert_cmpuint (suggestions->article_ids->len, ==, 2);
   g_assert_cmpuint (suggestions->suggestions->len, ==, 2);
   answer_clear (&answer);
+
+  /* Cancelled: no suggestions, and says so. */
+  {
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (GArray) none = NULL;
+
+    g_cancellable_cancel (cancellable);
+    g_assert_null (rostra_store_suggest_speakers (store, cancellable, &none, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+  }
 
   /* A selection's metadata in one go; a wrong date changes nothing. */
   rostra_engine_set_metadata_async (

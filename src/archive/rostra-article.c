@@ -479,6 +479,38 @@ is_set (const char *str)
 }
 
 /**
+ * rostra_article_dup_speech_line:
+ *
+ * Returns: (transfer full) (nullable): who gave the speech, where and
+ *   when, those it names, for the reader, print-outs and citations:
+ *   “Sergey Lavrov · UN Security Council · 25 September 2019”; %NULL
+ *   when it names none of them
+ */
+char *
+rostra_article_dup_speech_line (RostraArticle *self)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
+
+  if (is_set (self->speaker))
+    g_ptr_array_add (parts, g_strdup (self->speaker));
+  if (is_set (self->occasion))
+    g_ptr_array_add (parts, g_strdelimit (g_strdup (self->occasion), "\n", ' '));
+  if (is_set (self->delivered))
+    {
+      g_autofree char *midnight = g_strconcat (self->delivered, "T00:00:00", NULL);
+
+      g_ptr_array_add (parts, rostra_text_format_date (midnight, FALSE));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  /* Translators: between the speaker, occasion and date of a speech. */
+  return g_strjoinv (C_ ("metadata separator", " · "), (char **) parts->pdata);
+}
+
+/**
  * rostra_article_dup_meta_line:
  *
  * Returns: (transfer full): the line under a speech's title, in the

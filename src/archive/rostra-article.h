@@ -45,5 +45,6 @@ const char        *rostra_article_get_occasion (RostraArticle *self);
 const char        *rostra_article_get_delivered (RostraArticle *self);
 const char        *rostra_article_get_memo (RostraArticle *self);
 RostraTextCleaning rostra_article_get_cleaning (RostraArticle *self);
+char              *rostra_article_dup_speech_line (RostraArticle *self);
 
 G_END_DECLS

@@ -48,6 +48,7 @@ typedef enum
   STMT_RAW,
   STMT_SET_TEXT,
   STMT_SET_CLEANED,
+  STMT_UNATTRIBUTED,
   N_STMTS
 } Stmt;
 
@@ -82,6 +83,12 @@ static const char *const stmt_sql[N_STMTS] = {
                " JOIN articles a ON a.id = r.article_id WHERE r.article_id = ?1",
   [STMT_SET_TEXT] = "UPDATE articles SET text = ?2, words = ?3 WHERE id = ?1",
   [STMT_SET_CLEANED] = "UPDATE article_raw SET cleaned = ?2 WHERE article_id = ?1",
+  /* Speeches without speaker, newest first, with their leads (the
+   * suggester reads no more than that). */
+  [STMT_UNATTRIBUTED] = "SELECT a.id, a.title, substr (a.text, 1, 1000) FROM articles a"
+                        " WHERE NOT EXISTS (SELECT 1 FROM article_meta m"
+                        "   WHERE m.article_id = a.id AND m.speaker_id IS NOT NULL)"
+                        " ORDER BY a.published DESC, a.id DESC",
 };
 
 static sqlite3_stmt *
@@ -599,29 +606,6 @@ rostra_store_remove_speaker (RostraStore *self, const char *name, GError **error
   return _rostra_store_write (self, remove_speaker, &change, error);
 }
 
-typedef struct
-{
-  RostraSpeakerSuggester *suggester;
-  GArray                 *ids; /* gint64, one per speech added */
-  GCancellable           *cancellable;
-} SuggestWalk;
-
-static gboolean
-add_unattributed (RostraArticle *article, gpointer user_data, GError **error)
-{
-  SuggestWalk *walk = user_data;
-  gint64       id = rostra_article_get_id (article);
-
-  if (g_cancellable_set_error_if_cancelled (walk->cancellable, error))
-    return FALSE;
-  if (rostra_article_get_speaker (article) != NULL)
-    return TRUE;
-  rostra_speaker_suggester_add (walk->suggester, rostra_article_get_title (article),
-                                rostra_article_get_text (article));
-  g_array_append_val (walk->ids, id);
-  return TRUE;
-}
-
 /**
  * rostra_store_suggest_speakers:
  * @cancellable: (nullable): stops the walk
@@ -630,8 +614,8 @@ add_unattributed (RostraArticle *article, gpointer user_data, GError **error)
  *
  * Suggests a speaker for every speech that has none, newest first, all
  * together (see rostra-speaker-suggest.c), the archive's speakers
- * known. Reads every such speech's text: run it on a worker (see
- * rostra_engine_suggest_speakers_async()). Nothing is stored.
+ * known. Reads every such speech's title and lead: run it on a worker
+ * (see rostra_engine_suggest_speakers_async()). Nothing is stored.
  *
  * Returns: (transfer full) (element-type RostraSpeakerSuggestion): one
  *   suggestion per id of @article_ids, %NULL where nothing points to a
@@ -645,22 +629,35 @@ rostra_store_suggest_speakers (RostraStore  *self,
 {
   g_autoptr (RostraSpeakerSuggester) suggester = NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  SuggestWalk walk;
-  GPtrArray  *suggestions;
+  sqlite3_stmt *stmt;
+  int           rc;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
   g_return_val_if_fail (article_ids != NULL, NULL);
 
-  if (!(suggester = rostra_store_new_speaker_suggester (self, error)))
+  if (!(suggester = rostra_store_new_speaker_suggester (self, error)) ||
+      !(stmt = get_stmt (self, STMT_UNATTRIBUTED, error)))
     return NULL;
-  walk.suggester = suggester;
-  walk.ids = ids;
-  walk.cancellable = cancellable;
-  if (!rostra_store_foreach_article (self, TRUE, add_unattributed, &walk, error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      rostra_speaker_suggester_add (suggester, (const char *) sqlite3_column_text (stmt, 1),
+                                    (const char *) sqlite3_column_text (stmt, 2));
+      g_array_append_val (ids, id);
+    }
+  _rostra_store_reset (stmt);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  suggestions = rostra_speaker_suggester_finish (suggester);
+  if (rc != SQLITE_DONE)
+    {
+      _rostra_store_set_error (self, rc, error);
+      return NULL;
+    }
   *article_ids = g_steal_pointer (&ids);
-  return suggestions;
+  return rostra_speaker_suggester_finish (suggester);
 }
 
 /* Metadata */
