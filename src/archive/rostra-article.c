@@ -478,6 +478,32 @@ is_set (const char *str)
   return str != NULL && *str != '\0';
 }
 
+/* Who gave the speech, where and when, those it names, to @parts. In the
+ * line under the title the day it was given says so, and only when it is
+ * not the day published. */
+static void
+append_speech_parts (RostraArticle *self, GPtrArray *parts, gboolean under_title)
+{
+  g_autofree char *midnight = NULL;
+  g_autofree char *given = NULL;
+
+  if (is_set (self->speaker))
+    g_ptr_array_add (parts, g_strdup (self->speaker));
+  if (is_set (self->occasion))
+    g_ptr_array_add (parts, g_strdelimit (g_strdup (self->occasion), "\n", ' '));
+  if (!is_set (self->delivered) || (under_title && self->published != NULL &&
+                                    g_str_has_prefix (self->published, self->delivered)))
+    return;
+  midnight = g_strconcat (self->delivered, "T00:00:00", NULL);
+  given = rostra_text_format_date (midnight, FALSE);
+  if (under_title)
+    /* Translators: in the line under a speech's title; %s is the day
+     * the speech was given, such as “25 September 2019”. */
+    g_ptr_array_add (parts, g_strdup_printf (_("Given %s"), given));
+  else
+    g_ptr_array_add (parts, g_steal_pointer (&given));
+}
+
 /**
  * rostra_article_dup_speech_line:
  *
@@ -493,16 +519,7 @@ rostra_article_dup_speech_line (RostraArticle *self)
 
   g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
 
-  if (is_set (self->speaker))
-    g_ptr_array_add (parts, g_strdup (self->speaker));
-  if (is_set (self->occasion))
-    g_ptr_array_add (parts, g_strdelimit (g_strdup (self->occasion), "\n", ' '));
-  if (is_set (self->delivered))
-    {
-      g_autofree char *midnight = g_strconcat (self->delivered, "T00:00:00", NULL);
-
-      g_ptr_array_add (parts, rostra_text_format_date (midnight, FALSE));
-    }
+  append_speech_parts (self, parts, FALSE);
   if (parts->len == 0)
     return NULL;
   g_ptr_array_add (parts, NULL);
@@ -526,21 +543,7 @@ rostra_article_dup_meta_line (RostraArticle *self)
 
   g_return_val_if_fail (ROSTRA_IS_ARTICLE (self), NULL);
 
-  if (is_set (self->speaker))
-    g_ptr_array_add (parts, g_strdup (self->speaker));
-  if (is_set (self->occasion))
-    g_ptr_array_add (parts, g_strdup (self->occasion));
-  /* The day it was given, when it is not the day it was published. */
-  if (is_set (self->delivered) &&
-      (self->published == NULL || !g_str_has_prefix (self->published, self->delivered)))
-    {
-      g_autofree char *day = g_strconcat (self->delivered, "T00:00:00", NULL);
-      g_autofree char *given = rostra_text_format_date (day, FALSE);
-
-      /* Translators: in the line under a speech's title; %s is the day
-       * the speech was given, such as “25 September 2019”. */
-      g_ptr_array_add (parts, g_strdup_printf (_("Given %s"), given));
-    }
+  append_speech_parts (self, parts, TRUE);
   if ((date = rostra_article_dup_date_label (self, FALSE)) != NULL)
     g_ptr_array_add (parts, g_steal_pointer (&date));
   if (is_set (self->source))
