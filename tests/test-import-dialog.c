@@ -846,6 +846,38 @@ test_speaker_suggestions (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (n_speakers, ==, "2");
 }
 
+/* The preview says what the cleaning rules take out of the text. */
+static void
+test_cleaning_preview (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GFile) file = write_file (
+      "captions.txt",
+      "Minister Okafor opens the new bridge | Rivierbode\n\n"
+      "02-06-23 10:00:00,\n\n"
+      "JPEG - 66.2 kb\n\n"
+      "Today the river has one more crossing, and the villages on both banks one more reason "
+      "to visit each other.\n\n"
+      " » Lees verder\n\n",
+      -1);
+  g_autoptr (GFile) plain = write_file ("orchard.txt", ORCHARD, -1);
+  RostraImportDialog *dialog = open_dialog (fixture);
+  GtkWidget          *row;
+
+  add_files (dialog, file, NULL);
+  wait_previews (dialog);
+  row = rostra_test_get_widget (dialog, ADW_TYPE_EXPANDER_ROW, "cleaning-row");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "1 line of news-site leftovers removed");
+
+  /* Nothing to clean: no row. */
+  rostra_import_dialog_remove_file (dialog, 0);
+  add_files (dialog, plain, NULL);
+  wait_previews (dialog);
+  row = rostra_test_get_widget (dialog, ADW_TYPE_EXPANDER_ROW, "cleaning-row");
+  g_assert_false (gtk_widget_get_visible (row));
+}
+
 /* The disk full while a file is imported: the file fails with a clear
  * reason, the archive stays as it was, and once there is room the same
  * file imports. A real limit on the size of files (RLIMIT_FSIZE, this
@@ -923,6 +955,7 @@ main (int argc, char **argv)
   ADD ("close-while-importing", test_close_while_importing);
   ADD ("tag-completion", test_tag_completion);
   ADD ("speaker-suggestions", test_speaker_suggestions);
+  ADD ("cleaning-preview", test_cleaning_preview);
   ADD ("disk-full", test_disk_full);
 #undef ADD
 

@@ -10,6 +10,7 @@
 
 #include "rostra-import-dialog-private.h"
 #include "rostra-language.h"
+#include "rostra-text-clean.h"
 #include "rostra-text.h"
 #include "rostra-ui-utils.h"
 
@@ -451,6 +452,42 @@ describe_counts (RostraImportReport *report)
   return _rostra_import_dialog_join_parts (parts);
 }
 
+/* What the cleaning rules take out of the speeches' text (the raw text
+ * is kept: a speech can be shown as it came). */
+static GtkWidget *
+cleaning_row_new (RostraImportReport *report)
+{
+  GtkWidget       *expander = adw_expander_row_new ();
+  guint            total = 0;
+  g_autofree char *title = NULL;
+
+  for (guint rule = 0; rule < ROSTRA_CLEAN_N_RULES; rule++)
+    total += report->n_cleaned[rule];
+  title = g_strdup_printf (ngettext ("%'u line of news-site leftovers removed",
+                                     "%'u lines of news-site leftovers removed", total),
+                           total);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  rostra_ui_set_row_name (expander, title); /* nameless in libadwaita 1.2 */
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                 _("The text as it came is kept with each speech"));
+  gtk_widget_add_css_class (expander, "cleaning-row");
+  for (guint rule = 0; rule < ROSTRA_CLEAN_N_RULES; rule++)
+    {
+      g_autofree char *count = NULL;
+
+      if (report->n_cleaned[rule] == 0)
+        continue;
+      count = g_strdup_printf (ngettext ("%'u line", "%'u lines", report->n_cleaned[rule]),
+                               report->n_cleaned[rule]);
+      adw_expander_row_add_row (
+          ADW_EXPANDER_ROW (expander),
+          _rostra_import_dialog_action_row_new (rostra_clean_rule_get_label (rule), count));
+    }
+  gtk_widget_set_visible (expander, total > 0);
+  return expander;
+}
+
 static GtkWidget *
 annotations_row_new (RostraImportReport *report)
 {
@@ -682,6 +719,7 @@ file_group_show_preview (FileItem *item)
 
   adw_preferences_group_add (item->group, speaker_row_new (item));
   adw_preferences_group_add (item->group, entries_row_new (item));
+  adw_preferences_group_add (item->group, cleaning_row_new (report));
   if (report->n_annotations_new + report->n_annotations_duplicates > 0)
     adw_preferences_group_add (item->group, annotations_row_new (report));
   if (report->n_warnings > 0)
