@@ -15,6 +15,7 @@
 #include "rostra-imports-dialog.h"
 #include "rostra-preferences.h"
 #include "rostra-print.h"
+#include "rostra-speakers-dialog.h"
 #include "rostra-window-private.h"
 
 #define SAMPLE_URI "resource:///io/github/rostra/Rostra/sample/sample-speeches.txt"
@@ -388,6 +389,29 @@ imports_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+speakers_changed (RostraWindow *self)
+{
+  _rostra_window_update_filters (self);
+  rostra_article_list_refresh (self->articles);
+  if (self->open_id != 0)
+    _rostra_window_reload_article (self);
+}
+
+static void
+speakers_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RostraWindow *self = ROSTRA_WINDOW (widget);
+  GtkWidget    *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = rostra_speakers_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (speakers_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_sample_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
@@ -520,6 +544,7 @@ _rostra_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.imports", NULL, imports_action);
+  gtk_widget_class_install_action (widget_class, "win.speakers", NULL, speakers_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.edit-details", NULL, edit_details_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);

@@ -17,17 +17,9 @@
 /* The actions that need the archive, off while it cannot be opened
  * (their shortcuts too); win.print and win.undo follow their state. */
 static const char *const archive_actions[] = {
-  "win.import",
-  "win.open-sample",
-  "win.imports",
-  "win.back-up",
-  "win.restore",
-  "win.manage-tags",
-  "win.export-annotations",
-  "win.search",
-  "win.previous-article",
-  "win.next-article",
-  "win.toggle-annotations",
+  "win.import",  "win.open-sample",      "win.imports",      "win.speakers",
+  "win.back-up", "win.restore",          "win.manage-tags",  "win.export-annotations",
+  "win.search",  "win.previous-article", "win.next-article", "win.toggle-annotations",
 };
 
 /* What the problem page offers, by what went wrong. */
