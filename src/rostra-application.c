@@ -18,6 +18,7 @@
 
 #include "rostra-application.h"
 #include "rostra-cli.h"
+#include "rostra-cli-kwic.h"
 #include "rostra-preferences.h"
 #include "rostra-window.h"
 #include "rostra-ui-utils.h"
@@ -42,31 +43,48 @@ static const GOptionEntry main_entries[] = {
         N_("List the archive’s articles, newest first"), NULL },
         { "search", 's', 0, G_OPTION_ARG_STRING, NULL,
           N_("Search the archive’s articles for TEXT, best matches first"), N_("TEXT") },
-          { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
-            N_("With --list or --search: write JSON"), NULL },
-            { "limit", 0, 0, G_OPTION_ARG_INT, NULL,
-              N_("With --search: at most N results (default, or 0: all)"), N_("N") },
-              { "offset", 0, 0, G_OPTION_ARG_INT, NULL,
-                N_("With --search: skip the N best results first (default: 0)"), N_("N") },
-                { "export", 'e', 0, G_OPTION_ARG_STRING, NULL,
-                  N_("Export annotations in FORMAT: json (a backup), markdown, html, csv, w3c"),
-                      N_("FORMAT") },
-                  { "tag", 0, 0, G_OPTION_ARG_STRING, NULL,
-                    N_("With --export: only the annotations tagged TAG"), N_("TAG") },
-                    { "article", 0, 0, G_OPTION_ARG_INT64, NULL,
-                      N_("With --export: only the article ID (see --list) and its annotations"),
-                          N_("ID") },
-                      { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-                        N_("With --export: write to FILE (atomically) instead of standard output"),
-                            N_("FILE") },
-                        { "backup", 'b', 0, G_OPTION_ARG_FILENAME, NULL,
-                          N_("Copy the archive to FILE, consistently, even while it is in use"),
-                              N_("FILE") },
-                          { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-                            N_("Show the version and quit"), NULL },
-                            { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
-                              N_("[FILE…]") },
-                              { NULL } };
+          { "kwic", 0, 0, G_OPTION_ARG_STRING, NULL,
+            N_("Show every occurrence of a word, prefix* or phrase in context, newest first"),
+                N_("QUERY") },
+            { "context", 0, 0, G_OPTION_ARG_INT, NULL,
+              N_("With --kwic: N characters of context on each side (default: 40)"), N_("N") },
+              { "speaker", 0, 0, G_OPTION_ARG_STRING, NULL,
+                N_("With --kwic: only the speeches of NAME"), N_("NAME") },
+                { "since", 0, 0, G_OPTION_ARG_STRING, NULL,
+                  N_("With --kwic: only speeches of DATE (YYYY, YYYY-MM or YYYY-MM-DD) or later"),
+                      N_("DATE") },
+                  { "until", 0, 0, G_OPTION_ARG_STRING, NULL,
+                    N_("With --kwic: only speeches of DATE (YYYY, YYYY-MM or YYYY-MM-DD) or earlier"),
+                        N_("DATE") },
+                    { "forms", 0, 0, G_OPTION_ARG_NONE, NULL,
+                      N_("With --kwic: match the words’ inflected forms too"), NULL },
+                      { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+                        N_("With --list, --search or --kwic: write JSON"), NULL },
+                        { "limit", 0, 0, G_OPTION_ARG_INT, NULL,
+                          N_("With --search or --kwic: at most N results (default, or 0: all)"),
+                              N_("N") },
+                          { "offset", 0, 0, G_OPTION_ARG_INT, NULL,
+                            N_("With --search: skip the N best results first (default: 0)"),
+                                N_("N") },
+                            { "export", 'e', 0, G_OPTION_ARG_STRING, NULL,
+                              N_("Export annotations in FORMAT: json (a backup), markdown, html, csv, w3c"),
+                                  N_("FORMAT") },
+                              { "tag", 0, 0, G_OPTION_ARG_STRING, NULL,
+                                N_("With --export: only the annotations tagged TAG"), N_("TAG") },
+                                { "article", 0, 0, G_OPTION_ARG_INT64, NULL,
+                                  N_("With --export: only the article ID (see --list) and its annotations"),
+                                      N_("ID") },
+                                  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+                                    N_("With --export: write to FILE (atomically) instead of standard output"),
+                                        N_("FILE") },
+                                    { "backup", 'b', 0, G_OPTION_ARG_FILENAME, NULL,
+                                      N_("Copy the archive to FILE, consistently, even while it is in use"),
+                                          N_("FILE") },
+                                      { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+                                        N_("Show the version and quit"), NULL },
+                                        { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
+                                          NULL, NULL, N_("[FILE…]") },
+                                          { NULL } };
 
 static int
 usage_error (const char *message)
@@ -85,6 +103,7 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_autofree char        *output = NULL;
   const char             *export_format = NULL;
   const char             *search = NULL;
+  const char             *kwic = NULL;
   const char             *tag = NULL;
   g_autofree char        *backup = NULL;
   gint64                  article = 0;
@@ -100,6 +119,7 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_variant_dict_lookup (options, "json", "b", &json);
   g_variant_dict_lookup (options, "export", "&s", &export_format);
   g_variant_dict_lookup (options, "search", "&s", &search);
+  g_variant_dict_lookup (options, "kwic", "&s", &kwic);
   g_variant_dict_lookup (options, "tag", "&s", &tag);
   has_article = g_variant_dict_lookup (options, "article", "x", &article);
   has_limit = g_variant_dict_lookup (options, "limit", "i", &limit);
@@ -115,12 +135,19 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
       return ROSTRA_EXIT_OK;
     }
 
-  if (import + list + (export_format != NULL) + (search != NULL) + (backup != NULL) > 1)
-    return usage_error (_("--import, --list, --search, --export and --backup cannot be combined"));
-  if (json && !list && !search)
-    return usage_error (_("--json goes with --list or --search"));
-  if ((has_limit || has_offset) && !search)
-    return usage_error (_("--limit and --offset go with --search"));
+  if (import + list + (export_format != NULL) + (search != NULL) + (backup != NULL) +
+          (kwic != NULL) >
+      1)
+    return usage_error (
+        _("--import, --list, --search, --kwic, --export and --backup cannot be combined"));
+  if (json && !list && !search && !kwic)
+    return usage_error (_("--json goes with --list, --search or --kwic"));
+  if ((has_limit && !search && !kwic) || (has_offset && !search))
+    return usage_error (_("--limit goes with --search or --kwic, --offset with --search"));
+  if (rostra_cli_kwic_options_used (options) && !kwic)
+    return usage_error (_("--context, --speaker, --since, --until and --forms go with --kwic"));
+  if (kwic)
+    return rostra_cli_kwic (self->database, kwic, options);
   if (has_limit && limit < 0)
     return usage_error (_("--limit needs a number of results of at least 0 (0 for all)"));
   if (has_offset && offset < 0)

@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "rostra-kwic-private.h"
@@ -890,4 +891,45 @@ rostra_kwic_line_format (const RostraKwicLine *line, guint context)
   g_string_append (out, "  ");
   append_flat (out, line->right);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * rostra_kwic_line_to_json:
+ * @line: a line of a concordance
+ *
+ * The JSON object of `rostra --kwic --json`: `{article, title, speaker,
+ * published, start, end, left, match, right}` (see docs/cli.md).
+ *
+ * Returns: (transfer full): the object
+ */
+JsonNode *
+rostra_kwic_line_to_json (const RostraKwicLine *line)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  const char *members[] = { "title", "speaker", "published" };
+  const char *values[] = { line->title, line->speaker, line->published };
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "article");
+  json_builder_add_int_value (builder, line->article_id);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      json_builder_set_member_name (builder, members[i]);
+      if (values[i] != NULL)
+        json_builder_add_string_value (builder, values[i]);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, line->start);
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, line->end);
+  json_builder_set_member_name (builder, "left");
+  json_builder_add_string_value (builder, line->left);
+  json_builder_set_member_name (builder, "match");
+  json_builder_add_string_value (builder, line->match);
+  json_builder_set_member_name (builder, "right");
+  json_builder_add_string_value (builder, line->right);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }

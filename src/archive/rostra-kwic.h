@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "rostra-query.h"
 #include "rostra-store.h"
@@ -176,8 +177,9 @@ typedef enum
   ROSTRA_KWIC_SPAN_SENTENCE,
 } RostraKwicSpan;
 
-void  rostra_kwic_sentence (const char *text, guint *start, guint *end);
-char *rostra_kwic_line_format (const RostraKwicLine *line, guint context);
+void      rostra_kwic_sentence (const char *text, guint *start, guint *end);
+char     *rostra_kwic_line_format (const RostraKwicLine *line, guint context);
+JsonNode *rostra_kwic_line_to_json (const RostraKwicLine *line);
 
 /* CSV (RFC 4180, as the annotations' CSV export): see docs/formats.md */
 void rostra_kwic_csv_header (GString *out);

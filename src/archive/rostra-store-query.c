@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rostra-article-private.h"
+#include "rostra-kwic.h"
 #include "rostra-query.h"
 #include "rostra-store-private.h"
 #include "rostra-store.h"
@@ -130,7 +131,9 @@ bind_query (RostraStore       *self,
             const char        *fts_instead,
             GError           **error)
 {
-  g_autofree char *fts = fts_instead ? g_strdup (fts_instead) : rostra_query_dup_fts (query);
+  g_autoptr (GError) local = NULL;
+  g_autofree char *fts =
+      fts_instead ? g_strdup (fts_instead) : rostra_store_dup_search_fts (self, query, &local);
   g_autofree char *year_start = NULL;
   g_autofree char *year_end = NULL;
   g_autofree char *imports = NULL;
@@ -138,6 +141,11 @@ bind_query (RostraStore       *self,
   sqlite3_stmt    *stmt;
   guint            shape = extra;
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   shape |= fts ? SHAPE_SEARCH : 0;
   shape |= query->source ? SHAPE_SOURCE : 0;
   shape |= query->language ? SHAPE_LANGUAGE : 0;
@@ -446,7 +454,16 @@ rostra_store_query_first_page (RostraStore       *self,
   g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL && limit > 0 && complete != NULL, NULL);
 
-  fts = rostra_query_dup_fts (query);
+  {
+    g_autoptr (GError) local = NULL;
+
+    fts = rostra_store_dup_search_fts (self, query, &local);
+    if (local != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return NULL;
+      }
+  }
   *complete = FALSE;
   if (fts_used != NULL)
     *fts_used = NULL;
