@@ -30,7 +30,16 @@ enum
   SHAPE_UNTIL = 1 << 3,
   SHAPE_TAG = 1 << 4,
   SHAPE_OLDEST = 1 << 5,
+  SHAPE_WALK_DATES = 1 << 6, /* newest first, by the index on dates */
 };
+
+/* A first page by date walks the index on dates, asking the full-text
+ * index about each speech, when the query has more candidates than
+ * this: the first page then comes after about (lines / share of
+ * speeches with the word) questions, whatever the archive's size. With
+ * fewer, the candidates are found and sorted by date: a rare word does
+ * not walk the archive. */
+#define WALK_DATES_FROM 5000
 
 /* The hook for issue 15: the SQL that keeps the speeches of :speaker,
  * and the one that reads a speech's speaker, once the archive knows its
@@ -40,8 +49,15 @@ static const char *const speaker_sql = NULL;
 static char *
 candidates_sql (guint shape)
 {
-  GString *sql = g_string_new ("SELECT a.id FROM articles a WHERE a.id IN"
-                               " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts)");
+  GString *sql = g_string_new (NULL);
+
+  if (shape & SHAPE_WALK_DATES)
+    g_string_append (sql, "SELECT a.id FROM articles a INDEXED BY articles_by_published WHERE"
+                          " EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :fts"
+                          " AND rowid = a.id)");
+  else
+    g_string_append (sql, "SELECT a.id FROM articles a WHERE a.id IN"
+                          " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts)");
 
   if (shape & SHAPE_SOURCE)
     g_string_append (sql, " AND a.source = :source");
@@ -120,7 +136,11 @@ check_supported (const RostraKwicQuery *query, GError **error)
 
 /* The statement of the speeches that may hold @fts's occurrences, bound */
 static sqlite3_stmt *
-bind_candidates (RostraStore *self, const RostraKwicQuery *query, const char *fts, GError **error)
+bind_candidates (RostraStore           *self,
+                 const RostraKwicQuery *query,
+                 const char            *fts,
+                 gboolean               walk_dates,
+                 GError               **error)
 {
   g_autofree char *since = query->since ? _rostra_kwic_date_bound (query->since, FALSE) : NULL;
   g_autofree char *until = query->until ? _rostra_kwic_date_bound (query->until, TRUE) : NULL;
@@ -136,6 +156,7 @@ bind_candidates (RostraStore *self, const RostraKwicQuery *query, const char *ft
   shape |= until ? SHAPE_UNTIL : 0;
   shape |= query->tag ? SHAPE_TAG : 0;
   shape |= query->sort == ROSTRA_KWIC_SORT_DATE && query->reverse ? SHAPE_OLDEST : 0;
+  shape |= walk_dates && !(shape & SHAPE_OLDEST) ? SHAPE_WALK_DATES : 0;
 
   sql = candidates_sql (shape);
   if (!(stmt = _rostra_store_statement (self, sql, error)))
@@ -149,6 +170,29 @@ bind_candidates (RostraStore *self, const RostraKwicQuery *query, const char *ft
         sqlite3_bind_text (stmt, index, values[i], -1, SQLITE_TRANSIENT);
     }
   return stmt;
+}
+
+/* Whether the query has more than WALK_DATES_FROM candidates, asked
+ * without walking all of them */
+static gboolean
+has_many_candidates (RostraStore *self, const char *fts, gboolean *many, GError **error)
+{
+  sqlite3_stmt *stmt = _rostra_store_statement (
+      self,
+      "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1 LIMIT ?2)",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _rostra_store_bind_text (stmt, 1, fts);
+  sqlite3_bind_int (stmt, 2, WALK_DATES_FROM + 1);
+  rc = sqlite3_step (stmt);
+  *many = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) > WALK_DATES_FROM;
+  _rostra_store_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _rostra_store_set_error (self, rc, error);
+  return TRUE;
 }
 
 /* A hit with what it sorts by */
@@ -280,6 +324,7 @@ rostra_store_kwic (RostraStore           *self,
   Search           search;
   int              rc;
   gboolean         by_date = query->sort == ROSTRA_KWIC_SORT_DATE;
+  gboolean         walk_dates = FALSE;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -298,7 +343,9 @@ rostra_store_kwic (RostraStore           *self,
     return NULL;
   fts = _rostra_kwic_matcher_dup_fts (matcher, TRUE);
 
-  if (!(ids = bind_candidates (self, query, fts, error)) ||
+  if (!all && by_date && !query->reverse && !has_many_candidates (self, fts, &walk_dates, error))
+    return NULL;
+  if (!(ids = bind_candidates (self, query, fts, walk_dates, error)) ||
       !(row = _rostra_store_statement (self, ARTICLE_SQL, error)))
     return NULL;
 
@@ -387,6 +434,11 @@ rostra_store_kwic_lines (RostraStore         *self,
   g_autoptr (GPtrArray) lines =
       g_ptr_array_new_full (n_hits, (GDestroyNotify) rostra_kwic_line_unref);
   sqlite3_stmt *row;
+  gint64        current = 0; /* the speech @row is on, 0 for none */
+  const char   *text = "";
+  const char   *at = "";     /* a place in @text… */
+  guint         at_char = 0; /* …in characters */
+  gboolean      found = FALSE;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
 
@@ -395,37 +447,56 @@ rostra_store_kwic_lines (RostraStore         *self,
   for (guint i = 0; i < n_hits; i++)
     {
       const RostraKwicHit *hit = &hits[i];
-      const char          *text, *from, *to;
-      int                  rc;
+      const char          *from, *to;
+      guint                c;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      sqlite3_bind_int64 (row, 1, hit->article_id);
-      rc = sqlite3_step (row);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
           _rostra_store_reset (row);
-          _rostra_store_set_error (self, rc, error);
           return NULL;
         }
-      text = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (row, 4) : "";
-      /* Offsets past the text (it cannot change, but) stop at its end */
-      from = text;
-      for (guint c = 0; c < hit->start && *from; c++)
-        from = g_utf8_next_char (from);
+      /* Hits of one speech come together: its row is read once */
+      if (hit->article_id != current || current == 0)
+        {
+          int rc;
+
+          _rostra_store_reset (row);
+          sqlite3_bind_int64 (row, 1, hit->article_id);
+          rc = sqlite3_step (row);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            {
+              _rostra_store_reset (row);
+              _rostra_store_set_error (self, rc, error);
+              return NULL;
+            }
+          found = rc == SQLITE_ROW;
+          current = hit->article_id;
+          text = found ? (const char *) sqlite3_column_text (row, 4) : "";
+          at = text;
+          at_char = 0;
+        }
+      /* From the last place when the hit is after it; offsets past the
+       * text (it cannot change, but) stop at its end */
+      if (hit->start < at_char)
+        {
+          at = text;
+          at_char = 0;
+        }
+      for (; at_char < hit->start && *at; at_char++)
+        at = g_utf8_next_char (at);
+      from = at;
       to = from;
-      for (guint c = hit->start; c < hit->end && *to; c++)
+      for (c = hit->start; c < hit->end && *to; c++)
         to = g_utf8_next_char (to);
-      g_ptr_array_add (lines,
-                       _rostra_kwic_line_new (
-                           hit->article_id,
-                           rc == SQLITE_ROW ? (const char *) sqlite3_column_text (row, 0) : "",
-                           rc == SQLITE_ROW ? (const char *) sqlite3_column_text (row, 1) : NULL,
-                           rc == SQLITE_ROW ? (const char *) sqlite3_column_text (row, 2) : NULL,
-                           rc == SQLITE_ROW ? (const char *) sqlite3_column_text (row, 3) : NULL,
-                           text, from - text, to - text, hit->start, hit->end, context));
-      _rostra_store_reset (row);
+      g_ptr_array_add (lines, _rostra_kwic_line_new (
+                                  hit->article_id,
+                                  found ? (const char *) sqlite3_column_text (row, 0) : "",
+                                  found ? (const char *) sqlite3_column_text (row, 1) : NULL,
+                                  found ? (const char *) sqlite3_column_text (row, 2) : NULL,
+                                  found ? (const char *) sqlite3_column_text (row, 3) : NULL, text,
+                                  from - text, to - text, hit->start, hit->end, context));
     }
+  _rostra_store_reset (row);
   return g_steal_pointer (&lines);
 }
 
