@@ -796,9 +796,10 @@ test_csv (Fixture *f, gconstpointer data)
   row = g_ptr_array_index (rows, 1);
   g_assert_cmpuint (g_strv_length (row), ==, 10);
   {
-    g_autofree char *want_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    g_autoptr (RostraArticle) article = rostra_store_load_article (f->store, id, &error);
 
-    g_assert_cmpstr (row[0], ==, want_id);
+    g_assert_nonnull (rostra_article_get_uuid (article));
+    g_assert_cmpstr (row[0], ==, rostra_article_get_uuid (article));
   }
   g_assert_cmpstr (row[1], ==, "A \"quoted\", title");
   g_assert_cmpstr (row[2], ==, "");
@@ -865,6 +866,21 @@ test_cancel (Fixture *f, gconstpointer data)
     g_assert_true (g_str_has_prefix (
         ((RostraKwicLine *) g_ptr_array_index (result->lines, i))->published, "1999"));
   g_clear_pointer (&result, rostra_kwic_result_free);
+
+  /* A prefix's first page too (the walk checks a list of candidates) */
+  {
+    g_autoptr (RostraKwicQuery) prefix = rostra_kwic_query_new ("harbo*");
+
+    result = rostra_store_kwic (f->store, prefix, 100, FALSE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (result->complete);
+    g_assert_cmpuint (result->lines->len, ==, 100);
+    for (guint i = 0; i < result->lines->len; i++)
+      g_assert_true (g_str_has_prefix (
+          ((RostraKwicLine *) g_ptr_array_index (result->lines, i))->published, "1999"));
+    g_clear_pointer (&result, rostra_kwic_result_free);
+  }
+
   g_clear_object (&after);
   rostra_engine_kwic_async (f->engine, query, 100, TRUE, NULL, store_result, &after);
   result = rostra_engine_kwic_finish (f->engine, wait_result (&after), &error);

@@ -137,19 +137,19 @@ rostra_kwic_csv_header (GString *out)
  * @line: a line of a concordance
  *
  * Appends @line as a CSV row, quoted as the annotations' export is:
- * article id (as `rostra --list` shows it), title, speaker (empty until
- * the archive knows speakers), source, date, left context, match, right
- * context, and the match's first and after-last characters.
+ * the article's stable UUID (the annotations' CSV names articles so),
+ * title, speaker (empty until the archive knows speakers), source,
+ * date, left context, match, right context, and the match's first and
+ * after-last characters.
  */
 void
 rostra_kwic_csv_append (GString *out, const RostraKwicLine *line)
 {
-  char id[24], start[16], end[16];
+  char start[16], end[16];
 
-  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, line->article_id);
   g_snprintf (start, sizeof start, "%u", line->start);
   g_snprintf (end, sizeof end, "%u", line->end);
-  append_field (out, id, FALSE, FALSE);
+  append_field (out, line->uuid, FALSE, FALSE);
   append_field (out, line->title, TRUE, FALSE);
   append_field (out, line->speaker, TRUE, FALSE);
   append_field (out, line->source, TRUE, FALSE);

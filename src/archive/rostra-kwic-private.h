@@ -35,6 +35,7 @@ RostraKwicMatcher          *
 _rostra_kwic_matcher_new (sqlite3 *db, const char *text, gboolean forms, GError **error);
 void     _rostra_kwic_matcher_free (RostraKwicMatcher *self);
 guint    _rostra_kwic_matcher_n_terms (RostraKwicMatcher *self);
+gboolean _rostra_kwic_matcher_has_prefix (RostraKwicMatcher *self);
 char   **_rostra_kwic_matcher_form_prefixes (RostraKwicMatcher *self, guint term);
 gboolean _rostra_kwic_matcher_add_form (RostraKwicMatcher *self, guint term, const char *fold);
 char    *_rostra_kwic_matcher_dup_fts (RostraKwicMatcher *self, gboolean text_only);

@@ -188,6 +188,7 @@ kwic_line_clear (gpointer data)
 {
   RostraKwicLine *line = data;
 
+  g_free (line->uuid);
   g_free (line->title);
   g_free (line->source);
   g_free (line->published);
@@ -566,6 +567,20 @@ guint
 _rostra_kwic_matcher_n_terms (RostraKwicMatcher *self)
 {
   return self->terms->len;
+}
+
+/**
+ * _rostra_kwic_matcher_has_prefix:
+ *
+ * Returns: whether a word of the query is a prefix
+ */
+gboolean
+_rostra_kwic_matcher_has_prefix (RostraKwicMatcher *self)
+{
+  for (guint i = 0; i < self->terms->len; i++)
+    if (((Term *) g_ptr_array_index (self->terms, i))->prefix)
+      return TRUE;
+  return FALSE;
 }
 
 /**

@@ -105,7 +105,8 @@ typedef struct
 
 /**
  * RostraKwicLine:
- * @article_id: the speech
+ * @article_id: the speech (its id in this archive, as `rostra --list`)
+ * @uuid: (nullable): its stable identity (as the exports name it)
  * @title: its title
  * @source: (nullable): its source
  * @published: (nullable): its date (ISO 8601)
@@ -123,6 +124,7 @@ typedef struct
 typedef struct
 {
   gint64 article_id;
+  char  *uuid;
   char  *title;
   char  *source;
   char  *published;

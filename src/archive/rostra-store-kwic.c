@@ -31,6 +31,7 @@ enum
   SHAPE_TAG = 1 << 4,
   SHAPE_OLDEST = 1 << 5,
   SHAPE_WALK_DATES = 1 << 6, /* newest first, by the index on dates */
+  SHAPE_WALK_LIST = 1 << 7,  /* …checking a list of the candidates made once */
 };
 
 /* A first page by date walks the index on dates, asking the full-text
@@ -38,7 +39,9 @@ enum
  * this: the first page then comes after about (lines / share of
  * speeches with the word) questions, whatever the archive's size. With
  * fewer, the candidates are found and sorted by date: a rare word does
- * not walk the archive. */
+ * not walk the archive. A query with a prefix is not asked about each
+ * speech (FTS5 would merge the doclists of the prefix's words for each
+ * question): the walk checks a list of its candidates, made once. */
 #define WALK_DATES_FROM 5000
 
 /* The hook for issue 15: the SQL that keeps the speeches of :speaker,
@@ -51,7 +54,11 @@ candidates_sql (guint shape)
 {
   GString *sql = g_string_new (NULL);
 
-  if (shape & SHAPE_WALK_DATES)
+  if (shape & SHAPE_WALK_LIST)
+    g_string_append (sql,
+                     "SELECT a.id FROM articles a INDEXED BY articles_by_published WHERE"
+                     " a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts)");
+  else if (shape & SHAPE_WALK_DATES)
     g_string_append (sql, "SELECT a.id FROM articles a INDEXED BY articles_by_published WHERE"
                           " EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :fts"
                           " AND rowid = a.id)");
@@ -77,7 +84,29 @@ candidates_sql (guint shape)
   return g_string_free (sql, FALSE);
 }
 
-#define ARTICLE_SQL "SELECT title, source, published, language, text FROM articles WHERE id = ?1"
+#define ARTICLE_SQL                                                        \
+  "SELECT a.title, a.source, a.published, a.language, a.text, u.uuid FROM" \
+  " articles a LEFT JOIN article_uuids u ON u.article_id = a.id WHERE a.id = ?1"
+
+/* A line of @row (ARTICLE_SQL's) */
+static RostraKwicLine *
+row_line (sqlite3_stmt *row,
+          gint64        id,
+          const char   *text,
+          guint         bstart,
+          guint         bend,
+          guint         start,
+          guint         end,
+          guint         context)
+{
+  RostraKwicLine *line = _rostra_kwic_line_new (
+      id, (const char *) sqlite3_column_text (row, 0), (const char *) sqlite3_column_text (row, 1),
+      (const char *) sqlite3_column_text (row, 2), (const char *) sqlite3_column_text (row, 3),
+      text, bstart, bend, start, end, context);
+
+  line->uuid = g_strdup ((const char *) sqlite3_column_text (row, 5));
+  return line;
+}
 
 /* Walks the index's vocabulary under each word's form prefixes. */
 static gboolean
@@ -140,6 +169,7 @@ bind_candidates (RostraStore           *self,
                  const RostraKwicQuery *query,
                  const char            *fts,
                  gboolean               walk_dates,
+                 gboolean               prefix,
                  GError               **error)
 {
   g_autofree char *since = query->since ? _rostra_kwic_date_bound (query->since, FALSE) : NULL;
@@ -157,6 +187,7 @@ bind_candidates (RostraStore           *self,
   shape |= query->tag ? SHAPE_TAG : 0;
   shape |= query->sort == ROSTRA_KWIC_SORT_DATE && query->reverse ? SHAPE_OLDEST : 0;
   shape |= walk_dates && !(shape & SHAPE_OLDEST) ? SHAPE_WALK_DATES : 0;
+  shape |= (shape & SHAPE_WALK_DATES) && prefix ? SHAPE_WALK_LIST : 0;
 
   sql = candidates_sql (shape);
   if (!(stmt = _rostra_store_statement (self, sql, error)))
@@ -246,12 +277,9 @@ add_text_hits (Search *search, gint64 id, sqlite3_stmt *row, const char *text, c
       RostraKwicHit    hit = { id, f->start, f->end };
 
       if (sort == ROSTRA_KWIC_SORT_DATE && search->result->lines->len < search->n_lines)
-        g_ptr_array_add (search->result->lines,
-                         _rostra_kwic_line_new (id, (const char *) sqlite3_column_text (row, 0),
-                                                (const char *) sqlite3_column_text (row, 1),
-                                                (const char *) sqlite3_column_text (row, 2),
-                                                language, text, f->bstart, f->bend, f->start,
-                                                f->end, search->query->context));
+        g_ptr_array_add (
+            search->result->lines,
+            row_line (row, id, text, f->bstart, f->bend, f->start, f->end, search->query->context));
       if (sort == ROSTRA_KWIC_SORT_DATE)
         {
           g_array_append_val (search->result->hits, hit);
@@ -345,7 +373,8 @@ rostra_store_kwic (RostraStore           *self,
 
   if (!all && by_date && !query->reverse && !has_many_candidates (self, fts, &walk_dates, error))
     return NULL;
-  if (!(ids = bind_candidates (self, query, fts, walk_dates, error)) ||
+  if (!(ids = bind_candidates (self, query, fts, walk_dates,
+                               _rostra_kwic_matcher_has_prefix (matcher), error)) ||
       !(row = _rostra_store_statement (self, ARTICLE_SQL, error)))
     return NULL;
 
@@ -488,13 +517,13 @@ rostra_store_kwic_lines (RostraStore         *self,
       to = from;
       for (c = hit->start; c < hit->end && *to; c++)
         to = g_utf8_next_char (to);
-      g_ptr_array_add (lines, _rostra_kwic_line_new (
-                                  hit->article_id,
-                                  found ? (const char *) sqlite3_column_text (row, 0) : "",
-                                  found ? (const char *) sqlite3_column_text (row, 1) : NULL,
-                                  found ? (const char *) sqlite3_column_text (row, 2) : NULL,
-                                  found ? (const char *) sqlite3_column_text (row, 3) : NULL, text,
-                                  from - text, to - text, hit->start, hit->end, context));
+      if (found)
+        g_ptr_array_add (lines, row_line (row, hit->article_id, text, from - text, to - text,
+                                          hit->start, hit->end, context));
+      else
+        g_ptr_array_add (lines, _rostra_kwic_line_new (hit->article_id, "", NULL, NULL, NULL, text,
+                                                       from - text, to - text, hit->start, hit->end,
+                                                       context));
     }
   _rostra_store_reset (row);
   return g_steal_pointer (&lines);
