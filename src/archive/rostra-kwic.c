@@ -470,12 +470,17 @@ add_token (void *data, int flags, const char *token, int len, int bstart, int be
 {
   TokenizeData      *tokenize = data;
   RostraKwicMatcher *self = tokenize->self;
-  Token              t = { self->folds->len, bstart, bend };
+  GString           *folds = self->folds;
+  Token              t = { folds->len, bstart, bend };
 
   if (flags & FTS5_TOKEN_COLOCATED)
     return SQLITE_OK;
-  g_string_append_len (self->folds, token, len);
-  g_string_append_c (self->folds, '\0');
+  /* The hot path of a scan: no GString call per token */
+  if (t.fold + len + 1 >= folds->allocated_len)
+    g_string_set_size (folds, (t.fold + len + 1) * 2); /* grows it, then set back */
+  folds->len = t.fold + len + 1;
+  memcpy (folds->str + t.fold, token, len);
+  folds->str[t.fold + len] = '\0';
   g_array_append_val (self->tokens, t);
   return SQLITE_OK;
 }
@@ -793,6 +798,19 @@ is_gap (const char *from, const char *to)
   return TRUE;
 }
 
+/* Characters from @from to @to of valid UTF-8: its bytes that do not
+ * continue a character (a loop compilers make fast, unlike
+ * g_utf8_strlen()) */
+static guint
+count_chars (const char *from, const char *to)
+{
+  guint n = 0;
+
+  for (const char *p = from; p < to; p++)
+    n += ((guchar) *p & 0xC0) != 0x80;
+  return n;
+}
+
 /**
  * _rostra_kwic_matcher_scan:
  * @text: a speech's text
@@ -841,10 +859,10 @@ _rostra_kwic_matcher_scan (RostraKwicMatcher *self,
       f.bend = tokens[n - 1].bend;
       /* Characters, counted once through the text (matches come in order;
        * overlapping ones start later but may end earlier than the last) */
-      chars += g_utf8_strlen (cursor, text + f.bstart - cursor);
+      chars += count_chars (cursor, text + f.bstart);
       cursor = text + f.bstart;
       f.start = chars;
-      f.end = chars + g_utf8_strlen (cursor, f.bend - f.bstart);
+      f.end = chars + count_chars (cursor, text + f.bend);
       g_array_append_val (found, f);
     }
 }
