@@ -93,23 +93,6 @@ parse_marked (const char *marked)
   return m;
 }
 
-static gint64
-add_speech (RostraStore *store,
-            const char  *title,
-            const char  *source,
-            const char  *published,
-            const char  *language,
-            const char  *text)
-{
-  g_autoptr (GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (
-      rostra_store_add_article (store, 0, title, source, published, language, text, &id, &error));
-  g_assert_no_error (error);
-  return id;
-}
-
 static RostraKwicResult *
 kwic (RostraStore *store, RostraKwicQuery *query)
 {
@@ -163,8 +146,8 @@ check_cases (Fixture *f, const Case *cases, guint n_cases, const char *language,
   for (guint i = 0; i < n_cases; i++)
     {
       Marked m = parse_marked (cases[i].marked);
-      gint64 id =
-          add_speech (f->store, cases[i].query, NULL, "2020-01-01T10:00:00", language, m.text);
+      gint64 id = rostra_test_add_speech (f->store, cases[i].query, NULL, "2020-01-01T10:00:00",
+                                          language, m.text);
       g_autoptr (RostraKwicQuery) query = rostra_kwic_query_new (cases[i].query);
       g_autoptr (RostraKwicResult) result = NULL;
 
@@ -257,7 +240,8 @@ test_hostile (Fixture *f, gconstpointer data)
     { "'; DROP TABLE articles; --", "Say [drop table articles] now" },
     { "war*peace", "[war peace], [warm peace]" },
   };
-  gint64 id = add_speech (f->store, "A", NULL, NULL, "en", "war and peace, near war peace");
+  gint64 id =
+      rostra_test_add_speech (f->store, "A", NULL, NULL, "en", "war and peace, near war peace");
   g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (nothing); i++)
@@ -323,8 +307,10 @@ test_forms (Fixture *f, gconstpointer data)
 static void
 test_forms_per_language (Fixture *f, gconstpointer data)
 {
-  gint64 fr = add_speech (f->store, "fr", NULL, "2020-01-02", "fr", "nationaux et nationale");
-  gint64 en = add_speech (f->store, "en", NULL, "2020-01-01", "en", "nationaux et nationale");
+  gint64 fr =
+      rostra_test_add_speech (f->store, "fr", NULL, "2020-01-02", "fr", "nationaux et nationale");
+  gint64 en =
+      rostra_test_add_speech (f->store, "en", NULL, "2020-01-01", "en", "nationaux et nationale");
   g_autoptr (RostraKwicQuery) query = rostra_kwic_query_new ("national");
   g_autoptr (RostraKwicResult) with = NULL;
   g_autoptr (RostraKwicResult) without = NULL;
@@ -345,13 +331,14 @@ test_forms_per_language (Fixture *f, gconstpointer data)
 static void
 test_search_forms (Fixture *f, gconstpointer data)
 {
-  gint64 de = add_speech (f->store, "Rede", NULL, "2020-01-01", "de", "Die Häuser der Stadt");
+  gint64 de =
+      rostra_test_add_speech (f->store, "Rede", NULL, "2020-01-01", "de", "Die Häuser der Stadt");
   g_autoptr (RostraQuery) query = rostra_query_new ();
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *fts = NULL;
 
-  add_speech (f->store, "Other", NULL, "2020-01-02", "de", "Der Hausmeister");
+  rostra_test_add_speech (f->store, "Other", NULL, "2020-01-02", "de", "Der Hausmeister");
   query->text = g_strdup ("haus stadt");
   ids = rostra_store_query_ids (f->store, query, NULL, &error);
   g_assert_no_error (error);
@@ -372,13 +359,13 @@ test_search_forms (Fixture *f, gconstpointer data)
 static void
 add_sorting_archive (Fixture *f, gint64 ids[4])
 {
-  ids[0] = add_speech (f->store, "One", "Herald", "2021-03-01T10:00:00", "en",
-                       "zeal for peace. Also bold peace now.");
-  ids[1] = add_speech (f->store, "Two", "Courier", "2019-05-01T10:00:00", "en",
-                       "a lasting peace, then calm");
-  ids[2] = add_speech (f->store, "Three", "Abendblatt", NULL, "de", "peace");
-  ids[3] = add_speech (f->store, "Four", "Courier", "2023-12-31T23:00:00", "en",
-                       "make peace yesterday and eternal peace always");
+  ids[0] = rostra_test_add_speech (f->store, "One", "Herald", "2021-03-01T10:00:00", "en",
+                                   "zeal for peace. Also bold peace now.");
+  ids[1] = rostra_test_add_speech (f->store, "Two", "Courier", "2019-05-01T10:00:00", "en",
+                                   "a lasting peace, then calm");
+  ids[2] = rostra_test_add_speech (f->store, "Three", "Abendblatt", NULL, "de", "peace");
+  ids[3] = rostra_test_add_speech (f->store, "Four", "Courier", "2023-12-31T23:00:00", "en",
+                                   "make peace yesterday and eternal peace always");
 }
 
 typedef struct
@@ -562,8 +549,8 @@ test_dates (void)
 static void
 test_lines (Fixture *f, gconstpointer data)
 {
-  gint64 id = add_speech (f->store, "Lines", "Src", "2020-01-01", "en",
-                          "Peace, said Ann; and for that peace we work. Peace");
+  gint64 id = rostra_test_add_speech (f->store, "Lines", "Src", "2020-01-01", "en",
+                                      "Peace, said Ann; and for that peace we work. Peace");
   g_autoptr (RostraKwicQuery) query = rostra_kwic_query_new ("peace");
   g_autoptr (RostraKwicResult) result = NULL;
   g_autoptr (GPtrArray) again = NULL;
@@ -649,25 +636,6 @@ test_sentence (void)
     }
 }
 
-/* Waiting for an answer on the main context */
-
-static void
-store_result (GObject *source, GAsyncResult *result, gpointer data)
-{
-  GAsyncResult **out = data;
-
-  g_assert_null (*out);
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *result;
-}
-
 static guint
 count_annotations (Fixture *f)
 {
@@ -693,15 +661,15 @@ test_code_all (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   add_sorting_archive (f, ids);
-  rostra_engine_kwic_async (f->engine, query, 100, TRUE, NULL, store_result, &found);
-  result = rostra_engine_kwic_finish (f->engine, wait_result (&found), &error);
+  rostra_engine_kwic_async (f->engine, query, 100, TRUE, NULL, rostra_test_store_result, &found);
+  result = rostra_engine_kwic_finish (f->engine, rostra_test_wait_result (&found), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (result->hits->len, ==, 6);
 
   rostra_engine_kwic_code_async (f->engine, (RostraKwicHit *) (gpointer) result->hits->data,
                                  result->hits->len, ROSTRA_KWIC_SPAN_MATCH, "green", tags,
-                                 "on peace", store_result, &coded);
-  created = rostra_engine_kwic_code_finish (f->engine, wait_result (&coded), &error);
+                                 "on peace", rostra_test_store_result, &coded);
+  created = rostra_engine_kwic_code_finish (f->engine, rostra_test_wait_result (&coded), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (created->len, ==, 6);
   g_assert_cmpuint (count_annotations (f), ==, 6);
@@ -724,9 +692,9 @@ test_code_all (Fixture *f, gconstpointer data)
     }
 
   rostra_engine_delete_annotations_async (f->engine, (gint64 *) (gpointer) created->data,
-                                          created->len, store_result, &undone);
-  g_assert_true (
-      rostra_engine_delete_annotations_finish (f->engine, wait_result (&undone), &error));
+                                          created->len, rostra_test_store_result, &undone);
+  g_assert_true (rostra_engine_delete_annotations_finish (
+      f->engine, rostra_test_wait_result (&undone), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_annotations (f), ==, 0);
 }
@@ -736,8 +704,8 @@ test_code_all (Fixture *f, gconstpointer data)
 static void
 test_code_sentences (Fixture *f, gconstpointer data)
 {
-  gint64 id = add_speech (f->store, "S", NULL, "2020-01-01", "en",
-                          "War is near. Peace, they say, peace now! Then war.");
+  gint64 id = rostra_test_add_speech (f->store, "S", NULL, "2020-01-01", "en",
+                                      "War is near. Peace, they say, peace now! Then war.");
   g_autoptr (RostraKwicQuery) query = rostra_kwic_query_new ("peace");
   g_autoptr (RostraKwicResult) result = kwic (f->store, query);
   g_autoptr (GArray) created = NULL;
@@ -781,11 +749,13 @@ test_csv (Fixture *f, gconstpointer data)
   gint64           id;
   char           **row;
 
-  id = add_speech (f->store, "A \"quoted\", title", "=cmd", "2020-01-01T10:00:00", "en",
-                   "He said: \"peace, now\"\n=peace");
+  id = rostra_test_add_speech (f->store, "A \"quoted\", title", "=cmd", "2020-01-01T10:00:00", "en",
+                               "He said: \"peace, now\"\n=peace");
   query->context = 8;
-  rostra_engine_kwic_export_async (f->engine, query, file, NULL, store_result, &exported);
-  g_assert_true (rostra_engine_kwic_export_finish (f->engine, wait_result (&exported), &n, &error));
+  rostra_engine_kwic_export_async (f->engine, query, file, NULL, rostra_test_store_result,
+                                   &exported);
+  g_assert_true (rostra_engine_kwic_export_finish (f->engine, rostra_test_wait_result (&exported),
+                                                   &n, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
   g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
@@ -834,28 +804,30 @@ test_cancel (Fixture *f, gconstpointer data)
 
       g_autofree char *date = g_strdup_printf ("%04u-01-01", 1900 + i % 100);
 
-      add_speech (f->store, "H", NULL, date, "en", text);
+      rostra_test_add_speech (f->store, "H", NULL, date, "en", text);
     }
   g_assert_true (rostra_store_commit (f->store, NULL));
 
   g_cancellable_cancel (cancellable);
-  rostra_engine_kwic_async (f->engine, query, 100, TRUE, cancellable, store_result, &before);
-  g_assert_null (rostra_engine_kwic_finish (f->engine, wait_result (&before), &error));
+  rostra_engine_kwic_async (f->engine, query, 100, TRUE, cancellable, rostra_test_store_result,
+                            &before);
+  g_assert_null (rostra_engine_kwic_finish (f->engine, rostra_test_wait_result (&before), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
   g_clear_object (&cancellable);
   cancellable = g_cancellable_new ();
-  rostra_engine_kwic_async (f->engine, query, 100, TRUE, cancellable, store_result, &during);
+  rostra_engine_kwic_async (f->engine, query, 100, TRUE, cancellable, rostra_test_store_result,
+                            &during);
   g_usleep (2000);
   g_cancellable_cancel (cancellable);
-  g_assert_null (rostra_engine_kwic_finish (f->engine, wait_result (&during), &error));
+  g_assert_null (rostra_engine_kwic_finish (f->engine, rostra_test_wait_result (&during), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
   /* And the next one answers: first page first, by date, then all */
-  rostra_engine_kwic_async (f->engine, query, 100, FALSE, NULL, store_result, &after);
-  result = rostra_engine_kwic_finish (f->engine, wait_result (&after), &error);
+  rostra_engine_kwic_async (f->engine, query, 100, FALSE, NULL, rostra_test_store_result, &after);
+  result = rostra_engine_kwic_finish (f->engine, rostra_test_wait_result (&after), &error);
   g_assert_no_error (error);
   g_assert_false (result->complete);
   g_assert_cmpuint (result->lines->len, ==, 100);
@@ -882,8 +854,8 @@ test_cancel (Fixture *f, gconstpointer data)
   }
 
   g_clear_object (&after);
-  rostra_engine_kwic_async (f->engine, query, 100, TRUE, NULL, store_result, &after);
-  result = rostra_engine_kwic_finish (f->engine, wait_result (&after), &error);
+  rostra_engine_kwic_async (f->engine, query, 100, TRUE, NULL, rostra_test_store_result, &after);
+  result = rostra_engine_kwic_finish (f->engine, rostra_test_wait_result (&after), &error);
   g_assert_no_error (error);
   g_assert_true (result->complete);
   g_assert_cmpuint (result->hits->len, ==, 18000);

@@ -39,29 +39,6 @@
 
 /* Queries, lines, results */
 
-GType
-rostra_kwic_sort_get_type (void)
-{
-  static gsize type;
-
-  if (g_once_init_enter (&type))
-    {
-      static const GEnumValue values[] = {
-        { ROSTRA_KWIC_SORT_DATE, "ROSTRA_KWIC_SORT_DATE", "date" },
-        { ROSTRA_KWIC_SORT_LEFT_1, "ROSTRA_KWIC_SORT_LEFT_1", "left-1" },
-        { ROSTRA_KWIC_SORT_LEFT_2, "ROSTRA_KWIC_SORT_LEFT_2", "left-2" },
-        { ROSTRA_KWIC_SORT_RIGHT_1, "ROSTRA_KWIC_SORT_RIGHT_1", "right-1" },
-        { ROSTRA_KWIC_SORT_RIGHT_2, "ROSTRA_KWIC_SORT_RIGHT_2", "right-2" },
-        { ROSTRA_KWIC_SORT_SOURCE, "ROSTRA_KWIC_SORT_SOURCE", "source" },
-        { ROSTRA_KWIC_SORT_SPEAKER, "ROSTRA_KWIC_SORT_SPEAKER", "speaker" },
-        { 0, NULL, NULL },
-      };
-
-      g_once_init_leave (&type, g_enum_register_static ("RostraKwicSort", values));
-    }
-  return type;
-}
-
 G_DEFINE_BOXED_TYPE (RostraKwicQuery,
                      rostra_kwic_query,
                      rostra_kwic_query_copy,
@@ -926,6 +903,18 @@ rostra_kwic_line_format (const RostraKwicLine *line, guint context)
   return g_string_free (out, FALSE);
 }
 
+static void
+add_member (JsonBuilder *builder, const char *name, const char *text, gint64 number)
+{
+  json_builder_set_member_name (builder, name);
+  if (text == NULL && number < 0)
+    json_builder_add_null_value (builder);
+  else if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_int_value (builder, number);
+}
+
 /**
  * rostra_kwic_line_to_json:
  * @line: a line of a concordance
@@ -939,30 +928,18 @@ JsonNode *
 rostra_kwic_line_to_json (const RostraKwicLine *line)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
-  const char *members[] = { "title", "speaker", "published" };
-  const char *values[] = { line->title, line->speaker, line->published };
 
+  /* A string, or null: -1; a number: NULL */
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "article");
-  json_builder_add_int_value (builder, line->article_id);
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    {
-      json_builder_set_member_name (builder, members[i]);
-      if (values[i] != NULL)
-        json_builder_add_string_value (builder, values[i]);
-      else
-        json_builder_add_null_value (builder);
-    }
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, line->start);
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, line->end);
-  json_builder_set_member_name (builder, "left");
-  json_builder_add_string_value (builder, line->left);
-  json_builder_set_member_name (builder, "match");
-  json_builder_add_string_value (builder, line->match);
-  json_builder_set_member_name (builder, "right");
-  json_builder_add_string_value (builder, line->right);
+  add_member (builder, "article", NULL, line->article_id);
+  add_member (builder, "title", line->title, -1);
+  add_member (builder, "speaker", line->speaker, -1);
+  add_member (builder, "published", line->published, -1);
+  add_member (builder, "start", NULL, line->start);
+  add_member (builder, "end", NULL, line->end);
+  add_member (builder, "left", line->left, -1);
+  add_member (builder, "match", line->match, -1);
+  add_member (builder, "right", line->right, -1);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -40,9 +40,6 @@ typedef enum
   ROSTRA_KWIC_SORT_SPEAKER,
 } RostraKwicSort;
 
-#define ROSTRA_TYPE_KWIC_SORT (rostra_kwic_sort_get_type ())
-GType rostra_kwic_sort_get_type (void) G_GNUC_CONST;
-
 /**
  * RostraKwicQuery:
  * @text: (nullable): what to find: a word, `prefix*`, or several words
