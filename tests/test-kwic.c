@@ -841,6 +841,20 @@ test_cancel (Fixture *f, gconstpointer data)
         ((RostraKwicLine *) g_ptr_array_index (result->lines, i))->published, "1999"));
   g_clear_pointer (&result, rostra_kwic_result_free);
 
+  /* Within dates, the walk starts at the last one */
+  {
+    g_autoptr (RostraKwicQuery) until = rostra_kwic_query_new ("harbour");
+
+    until->until = g_strdup ("1950");
+    result = rostra_store_kwic (f->store, until, 100, FALSE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (result->lines->len, ==, 100);
+    for (guint i = 0; i < result->lines->len; i++)
+      g_assert_true (g_str_has_prefix (
+          ((RostraKwicLine *) g_ptr_array_index (result->lines, i))->published, "1950"));
+    g_clear_pointer (&result, rostra_kwic_result_free);
+  }
+
   /* A prefix's first page too (the walk checks a list of candidates) */
   {
     g_autoptr (RostraKwicQuery) prefix = rostra_kwic_query_new ("harbo*");

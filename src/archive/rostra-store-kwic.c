@@ -371,7 +371,10 @@ rostra_store_kwic (RostraStore           *self,
     return NULL;
   fts = _rostra_kwic_matcher_dup_fts (matcher, TRUE);
 
-  if (!all && by_date && !query->reverse && !has_many_candidates (self, fts, &walk_dates, error))
+  /* Walking the dates with a filter on other columns would read every
+   * speech's row on the way: those queries sort their candidates. */
+  if (!all && by_date && !query->reverse && !query->source && !query->language && !query->tag &&
+      !has_many_candidates (self, fts, &walk_dates, error))
     return NULL;
   if (!(ids = bind_candidates (self, query, fts, walk_dates,
                                _rostra_kwic_matcher_has_prefix (matcher), error)) ||
