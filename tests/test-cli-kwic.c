@@ -57,12 +57,17 @@ slice (const char *text, gint64 from, gint64 to)
   return g_strndup (a, g_utf8_offset_to_pointer (text, to) - a);
 }
 
+/* The array of `--kwic --json`; @root (freed by the caller) holds it */
 static JsonArray *
-run_json (RostraTestRun *run, const char *db, const char *query, const char *extra, ...)
+run_json (RostraTestRun *run,
+          JsonNode     **root,
+          const char    *db,
+          const char    *query,
+          const char    *extra,
+          ...)
 {
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  JsonNode *root;
-  va_list   list;
+  va_list list;
 
   g_ptr_array_add (args, (gpointer) "--database");
   g_ptr_array_add (args, (gpointer) db);
@@ -76,9 +81,10 @@ run_json (RostraTestRun *run, const char *db, const char *query, const char *ext
   g_ptr_array_add (args, NULL);
   rostra_test_run_rostrav (run, (const char *const *) args->pdata, NULL, NULL);
   g_assert_cmpint (run->status, ==, 0);
-  root = rostra_test_parse_json (run->out);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
-  return json_node_get_array (root);
+  g_clear_pointer (root, json_node_unref);
+  *root = rostra_test_parse_json (run->out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (*root));
+  return json_node_get_array (*root);
 }
 
 static void
@@ -87,9 +93,10 @@ test_json (void)
   gint64           ids[G_N_ELEMENTS (speeches)];
   g_autofree char *db = make_archive (ids);
   g_auto (RostraTestRun) run = { 0 };
+  g_autoptr (JsonNode) root = NULL;
   static const char *const fields[] = { "article", "title", "speaker", "published", "start",
                                         "end",     "left",  "match",   "right",     NULL };
-  JsonArray               *lines = run_json (&run, db, "sovereignty", NULL);
+  JsonArray               *lines = run_json (&run, &root, db, "sovereignty", NULL);
   /* Newest speech first, then by position; undated last */
   const guint       order[] = { 1, 1, 0, 0, 0, 3 };
   const char *const matches[] = { "sovereignty", "Sovereignty", "Sovereignty",
@@ -137,9 +144,10 @@ test_options (void)
   g_auto (RostraTestRun) forms = { 0 };
   g_auto (RostraTestRun) phrase = { 0 };
   g_auto (RostraTestRun) hostile = { 0 };
+  g_autoptr (JsonNode) root = NULL;
   JsonArray *lines;
 
-  lines = run_json (&context, db, "sovereignty", "--context", "3", NULL);
+  lines = run_json (&context, &root, db, "sovereignty", "--context", "3", NULL);
   for (guint i = 0; i < json_array_get_length (lines); i++)
     {
       JsonObject *line = json_array_get_object_element (lines, i);
@@ -148,26 +156,27 @@ test_options (void)
       g_assert_cmpint (g_utf8_strlen (json_object_get_string_member (line, "right"), -1), <=, 3);
     }
 
-  lines = run_json (&limit, db, "sovereignty", "--limit", "3", NULL);
+  lines = run_json (&limit, &root, db, "sovereignty", "--limit", "3", NULL);
   g_assert_cmpuint (json_array_get_length (lines), ==, 3);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (lines, 2), "article"),
                    ==, ids[0]);
 
-  lines = run_json (&dates, db, "sovereignty", "--since", "2001", "--until", "2021-12", NULL);
+  lines =
+      run_json (&dates, &root, db, "sovereignty", "--since", "2001", "--until", "2021-12", NULL);
   g_assert_cmpuint (json_array_get_length (lines), ==, 3);
 
   /* Forms: the French speech's by French stems, the English ones' by English */
-  lines = run_json (&forms, db, "souveraineté", "--forms", NULL);
+  lines = run_json (&forms, &root, db, "souveraineté", "--forms", NULL);
   g_assert_cmpuint (json_array_get_length (lines), ==, 2);
 
   /* A phrase across a line break */
-  lines = run_json (&phrase, db, "\"sovereignty still\"", NULL);
+  lines = run_json (&phrase, &root, db, "\"sovereignty still\"", NULL);
   g_assert_cmpuint (json_array_get_length (lines), ==, 1);
   g_assert_cmpstr (
       json_object_get_string_member (json_array_get_object_element (lines, 0), "match"), ==,
       "sovereignty\nstill");
 
-  lines = run_json (&hostile, db, "NEAR(\"*", NULL);
+  lines = run_json (&hostile, &root, db, "NEAR(\"*", NULL);
   g_assert_cmpuint (json_array_get_length (lines), ==, 0);
 }
 
