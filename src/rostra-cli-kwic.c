@@ -70,6 +70,37 @@ usage (const char *message)
   return ROSTRA_EXIT_USAGE;
 }
 
+static const GOptionEntry entries[] = {
+  { "kwic", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show every occurrence of a word, prefix* or phrase in context, newest first"),
+        N_("QUERY") },
+    { "context", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("With --kwic: N characters of context on each side (default: 40)"), N_("N") },
+      { "speaker", 0, 0, G_OPTION_ARG_STRING, NULL,
+        N_("With --kwic: only the speeches of NAME"), N_("NAME") },
+        { "since", 0, 0, G_OPTION_ARG_STRING, NULL,
+          N_("With --kwic: only speeches of DATE (YYYY, YYYY-MM or YYYY-MM-DD) or later"),
+              N_("DATE") },
+          { "until", 0, 0, G_OPTION_ARG_STRING, NULL,
+            N_("With --kwic: only speeches of DATE (YYYY, YYYY-MM or YYYY-MM-DD) or earlier"),
+                N_("DATE") },
+            { "forms", 0, 0, G_OPTION_ARG_NONE, NULL,
+              N_("With --kwic: match the words’ inflected forms too"), NULL },
+              { NULL },
+           };
+
+/**
+ * rostra_cli_kwic_option_entries:
+ *
+ * Returns: (transfer none): the options of `--kwic`, for the
+ *   application's option table
+ */
+const GOptionEntry *
+rostra_cli_kwic_option_entries (void)
+{
+  return entries;
+}
+
 /**
  * rostra_cli_kwic_options_used:
  *

@@ -6,7 +6,8 @@
 
 G_BEGIN_DECLS
 
-gboolean rostra_cli_kwic_options_used (GVariantDict *options);
-int      rostra_cli_kwic (const char *database, const char *text, GVariantDict *options);
+const GOptionEntry *rostra_cli_kwic_option_entries (void);
+gboolean            rostra_cli_kwic_options_used (GVariantDict *options);
+int                 rostra_cli_kwic (const char *database, const char *text, GVariantDict *options);
 
 G_END_DECLS
