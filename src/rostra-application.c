@@ -19,6 +19,7 @@
 #include "rostra-application.h"
 #include "rostra-cli-speakers.h"
 #include "rostra-cli.h"
+#include "rostra-cli-kwic.h"
 #include "rostra-preferences.h"
 #include "rostra-window.h"
 #include "rostra-ui-utils.h"
@@ -44,9 +45,9 @@ static const GOptionEntry main_entries[] = {
         { "search", 's', 0, G_OPTION_ARG_STRING, NULL,
           N_("Search the archive’s articles for TEXT, best matches first"), N_("TEXT") },
           { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
-            N_("With --list or --search: write JSON"), NULL },
+            N_("With --list, --search or --kwic: write JSON"), NULL },
             { "limit", 0, 0, G_OPTION_ARG_INT, NULL,
-              N_("With --search: at most N results (default, or 0: all)"), N_("N") },
+              N_("With --search, --kwic: at most N results (default, 0: all)"), N_("N") },
               { "offset", 0, 0, G_OPTION_ARG_INT, NULL,
                 N_("With --search: skip the N best results first (default: 0)"), N_("N") },
                 { "export", 'e', 0, G_OPTION_ARG_STRING, NULL,
@@ -64,8 +65,8 @@ static const GOptionEntry main_entries[] = {
                           N_("Copy the archive to FILE, consistently, even while it is in use"),
                               N_("FILE") },
                           { "speaker", 0, 0, G_OPTION_ARG_STRING, NULL,
-                            N_("With --import or --edit: the speaker of the speeches; with --list "
-                               "or --search: only this speaker’s speeches"),
+                            N_("With --import or --edit: the speaker of the speeches; with --list, "
+                               "--search or --kwic: only this speaker’s speeches"),
                                 N_("NAME") },
                             { "edit", 0, 0, G_OPTION_ARG_INT64, NULL,
                               N_("Change the metadata of the speech ID (see --list): --speaker, "
@@ -185,6 +186,7 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_autofree char        *output = NULL;
   const char             *export_format = NULL;
   const char             *search = NULL;
+  const char             *kwic = NULL;
   const char             *tag = NULL;
   g_autofree char        *backup = NULL;
   gint64                  article = 0;
@@ -202,6 +204,7 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_variant_dict_lookup (options, "json", "b", &json);
   g_variant_dict_lookup (options, "export", "&s", &export_format);
   g_variant_dict_lookup (options, "search", "&s", &search);
+  g_variant_dict_lookup (options, "kwic", "&s", &kwic);
   g_variant_dict_lookup (options, "tag", "&s", &tag);
   has_article = g_variant_dict_lookup (options, "article", "x", &article);
   has_limit = g_variant_dict_lookup (options, "limit", "i", &limit);
@@ -220,18 +223,25 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   if ((status = rostra_application_check_speaker_options (options, &speaker_options)) >= 0)
     return status;
   if (import + list + (export_format != NULL) + (search != NULL) + (backup != NULL) +
-          speaker_options.command >
+          (kwic != NULL) + speaker_options.command >
       1)
-    return usage_error (_("--import, --list, --search, --export, --backup, --edit, --speakers, "
-                          "--merge-speaker and --suggest-speakers cannot be combined"));
-  if (json && !list && !search && !speaker_options.json_ok)
-    return usage_error (_("--json goes with --list, --search, --speakers or --suggest-speakers"));
-  if (speaker_options.speaker != NULL && !import && !list && !search && !speaker_options.edit)
-    return usage_error (_("--speaker goes with --import, --list, --search or --edit"));
+    return usage_error (
+        _("--import, --list, --search, --kwic, --export, --backup, --edit, "
+                          "--speakers, --merge-speaker and --suggest-speakers cannot be combined"));
+  if (json && !list && !search && !kwic && !speaker_options.json_ok)
+    return usage_error (
+        _("--json goes with --list, --search, --kwic, --speakers or --suggest-speakers"));
+  if (speaker_options.speaker != NULL && !import && !list && !search && !kwic &&
+      !speaker_options.edit)
+    return usage_error (_("--speaker goes with --import, --list, --search, --kwic or --edit"));
   if (speaker_options.speaker != NULL && !speaker_options.edit && !speaker_options.speaker_named)
     return usage_error (_("--speaker needs the name of a speaker"));
-  if ((has_limit || has_offset) && !search)
-    return usage_error (_("--limit and --offset go with --search"));
+  if ((has_limit && !search && !kwic) || (has_offset && !search))
+    return usage_error (_("--limit goes with --search or --kwic, --offset with --search"));
+  if (rostra_cli_kwic_options_used (options) && !kwic)
+    return usage_error (_("--context, --since, --until and --forms go with --kwic"));
+  if (kwic)
+    return rostra_cli_kwic (self->database, kwic, options);
   if (has_limit && limit < 0)
     return usage_error (_("--limit needs a number of results of at least 0 (0 for all)"));
   if (has_offset && offset < 0)
@@ -481,6 +491,7 @@ static void
 rostra_application_init (RostraApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), rostra_cli_kwic_option_entries ());
   g_application_set_option_context_summary (
       G_APPLICATION (self),
       _("Archive and annotate speeches. Without options, opens the window."));

@@ -632,3 +632,45 @@ rostra_test_open_and_close_in_process (const char *path)
       g_assert_no_error (error);
     }
 }
+
+/* Adds an invented speech to @store; returns its id. */
+gint64
+rostra_test_add_speech (RostraStore *store,
+                        const char  *title,
+                        const char  *source,
+                        const char  *published,
+                        const char  *language,
+                        const char  *text)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (
+      rostra_store_add_article (store, 0, title, source, published, language, text, &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* A GAsyncReadyCallback that keeps the result in *@data (a GAsyncResult *) */
+void
+rostra_test_store_result (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GAsyncResult **out = data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+/* Runs the main context until rostra_test_store_result() kept a result
+ * in *@result (30 s at most) */
+GAsyncResult *
+rostra_test_wait_result (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (*result);
+  return *result;
+}

@@ -58,6 +58,15 @@ char *rostra_test_write_dump (const char *name, const char *title, guint n_entri
 char *rostra_test_db_digest (const char *db_path);
 void  rostra_test_open_and_close_in_process (const char *path);
 
+gint64        rostra_test_add_speech (RostraStore *store,
+                                      const char  *title,
+                                      const char  *source,
+                                      const char  *published,
+                                      const char  *language,
+                                      const char  *text);
+void          rostra_test_store_result (GObject *source, GAsyncResult *result, gpointer data);
+GAsyncResult *rostra_test_wait_result (GAsyncResult **result);
+
 /* What a `rostra` started by a test wrote, and how it ended. */
 typedef struct
 {

@@ -63,26 +63,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 
 /* Waiting for an answer on the main context */
 
-static void
-store_result (GObject *source, GAsyncResult *result, gpointer data)
-{
-  GAsyncResult **out = data;
-
-  g_assert_null (*out);
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (*result == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (*result);
-  return *result;
-}
-
 static RostraQuery *
 search (const char *text)
 {
@@ -111,9 +91,9 @@ test_first_page_complete (Fixture *f, gconstpointer data)
   g_autoptr (GArray) exact = NULL;
   g_autoptr (GError) error = NULL;
 
-  rostra_engine_first_page_async (f->engine, query, NULL, store_result, &result);
+  rostra_engine_first_page_async (f->engine, query, NULL, rostra_test_store_result, &result);
   g_assert_true (rostra_engine_get_busy (f->engine));
-  page = rostra_engine_first_page_finish (f->engine, wait_result (&result), &error);
+  page = rostra_engine_first_page_finish (f->engine, rostra_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_false (rostra_engine_get_busy (f->engine));
 
@@ -212,8 +192,8 @@ test_paging (Fixture *f, gconstpointer data)
                                  &g_array_index (all, gint64, offset), n * sizeof (gint64));
             }
 
-          rostra_engine_count_async (f->engine, query, NULL, store_result, &result);
-          count = rostra_engine_count_finish (f->engine, wait_result (&result), &error);
+          rostra_engine_count_async (f->engine, query, NULL, rostra_test_store_result, &result);
+          count = rostra_engine_count_finish (f->engine, rostra_test_wait_result (&result), &error);
           g_assert_no_error (error);
           g_assert_cmpint (count, ==, all->len);
           g_clear_object (&result);
@@ -222,8 +202,10 @@ test_paging (Fixture *f, gconstpointer data)
           {
             g_autoptr (GArray) ids = NULL;
 
-            rostra_engine_query_ids_async (f->engine, query, NULL, store_result, &result);
-            ids = rostra_engine_query_ids_finish (f->engine, wait_result (&result), &error);
+            rostra_engine_query_ids_async (f->engine, query, NULL, rostra_test_store_result,
+                                           &result);
+            ids = rostra_engine_query_ids_finish (f->engine, rostra_test_wait_result (&result),
+                                                  &error);
             g_assert_no_error (error);
             assert_ids_equal (ids, all);
           }
@@ -241,8 +223,8 @@ test_rows (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   rostra_engine_load_rows_async (f->engine, ids, G_N_ELEMENTS (ids), "\"zeppelin\"", NULL,
-                                 store_result, &result);
-  rows = rostra_engine_load_rows_finish (f->engine, wait_result (&result), &error);
+                                 rostra_test_store_result, &result);
+  rows = rostra_engine_load_rows_finish (f->engine, rostra_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 4);
   g_assert_cmpstr (rostra_article_get_title (g_ptr_array_index (rows, 0)), ==,
@@ -254,14 +236,16 @@ test_rows (Fixture *f, gconstpointer data)
   g_assert_cmpstr (rostra_article_get_title (g_ptr_array_index (rows, 2)), ==, "");
   g_clear_object (&result);
 
-  rostra_engine_load_article_async (f->engine, 240, NULL, store_result, &result);
-  article = rostra_engine_load_article_finish (f->engine, wait_result (&result), &error);
+  rostra_engine_load_article_async (f->engine, 240, NULL, rostra_test_store_result, &result);
+  article =
+      rostra_engine_load_article_finish (f->engine, rostra_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (rostra_article_get_text (article), "speaker 240."));
   g_clear_object (&result);
 
-  rostra_engine_load_article_async (f->engine, 99999, NULL, store_result, &result);
-  g_assert_null (rostra_engine_load_article_finish (f->engine, wait_result (&result), &error));
+  rostra_engine_load_article_async (f->engine, 99999, NULL, rostra_test_store_result, &result);
+  g_assert_null (
+      rostra_engine_load_article_finish (f->engine, rostra_test_wait_result (&result), &error));
   g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_NOT_FOUND);
 }
 
@@ -306,10 +290,11 @@ test_cancel_running (Fixture *f, gconstpointer data)
   gint started = 0;
 
   _rostra_engine_run_async (f->engine, ROSTRA_ENGINE_READ, endless_job, &started, NULL, NULL, NULL,
-                            NULL, cancellable, test_cancel_running, store_result, &result);
+                            NULL, cancellable, test_cancel_running, rostra_test_store_result,
+                            &result);
   g_timeout_add (200, cancel_cb, cancellable);
-  g_assert_null (
-      _rostra_engine_run_finish (f->engine, wait_result (&result), test_cancel_running, &error));
+  g_assert_null (_rostra_engine_run_finish (f->engine, rostra_test_wait_result (&result),
+                                            test_cancel_running, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_atomic_int_get (&started), ==, 1);
   g_clear_error (&error);
@@ -321,8 +306,8 @@ test_cancel_running (Fixture *f, gconstpointer data)
       g_autoptr (RostraQuery) query = search ("zeppelin");
       gint64 count;
 
-      rostra_engine_count_async (f->engine, query, NULL, store_result, &result);
-      count = rostra_engine_count_finish (f->engine, wait_result (&result), &error);
+      rostra_engine_count_async (f->engine, query, NULL, rostra_test_store_result, &result);
+      count = rostra_engine_count_finish (f->engine, rostra_test_wait_result (&result), &error);
       g_assert_no_error (error);
       g_assert_cmpint (count, ==, 1);
       g_clear_object (&result);
@@ -406,8 +391,9 @@ test_error_damaged (Fixture *f, gconstpointer data)
   g_assert_cmpuint (fwrite (garbage, 1, 64 * 1024, file), ==, 64 * 1024);
   fclose (file);
 
-  rostra_engine_count_async (engine, query, NULL, store_result, &result);
-  g_assert_cmpint (rostra_engine_count_finish (engine, wait_result (&result), &error), ==, -1);
+  rostra_engine_count_async (engine, query, NULL, rostra_test_store_result, &result);
+  g_assert_cmpint (rostra_engine_count_finish (engine, rostra_test_wait_result (&result), &error),
+                   ==, -1);
   g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_CORRUPT);
 }
 
@@ -439,13 +425,13 @@ test_error_locked (Fixture *f, gconstpointer data)
 
   g_assert_true (rostra_store_begin (other, &error));
   _rostra_engine_run_async (f->engine, ROSTRA_ENGINE_WRITE, begin_job, NULL, NULL, NULL, NULL, NULL,
-                            NULL, test_error_locked, store_result, &result);
-  rostra_engine_count_async (f->engine, query, NULL, store_result, &read);
-  g_assert_cmpint (rostra_engine_count_finish (f->engine, wait_result (&read), &error), ==,
-                   N_ARTICLES / 3);
+                            NULL, test_error_locked, rostra_test_store_result, &result);
+  rostra_engine_count_async (f->engine, query, NULL, rostra_test_store_result, &read);
+  g_assert_cmpint (rostra_engine_count_finish (f->engine, rostra_test_wait_result (&read), &error),
+                   ==, N_ARTICLES / 3);
   g_assert_null (result); /* the writer still waits for the lock */
-  g_assert_null (
-      _rostra_engine_run_finish (f->engine, wait_result (&result), test_error_locked, &error));
+  g_assert_null (_rostra_engine_run_finish (f->engine, rostra_test_wait_result (&result),
+                                            test_error_locked, &error));
   g_assert_error (error, ROSTRA_STORE_ERROR, ROSTRA_STORE_ERROR_BUSY);
   rostra_store_rollback (other);
 }
@@ -494,8 +480,8 @@ test_error_full (Fixture *f, gconstpointer data)
   limit.rlim_cur = MAX (db_stat.st_size, wal_stat.st_size) + 256 * 1024;
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
   _rostra_engine_run_async (f->engine, ROSTRA_ENGINE_WRITE, add_big_job, NULL, NULL, NULL, NULL,
-                            NULL, NULL, test_error_full, store_result, &result);
-  wait_result (&result);
+                            NULL, NULL, test_error_full, rostra_test_store_result, &result);
+  rostra_test_wait_result (&result);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
 
   g_assert_null (_rostra_engine_run_finish (f->engine, result, test_error_full, &error));
@@ -569,8 +555,8 @@ count_now (Fixture *f, const char *text)
   g_autoptr (GError) error = NULL;
   gint64 count;
 
-  rostra_engine_count_async (f->engine, query, NULL, store_result, &result);
-  count = rostra_engine_count_finish (f->engine, wait_result (&result), &error);
+  rostra_engine_count_async (f->engine, query, NULL, rostra_test_store_result, &result);
+  count = rostra_engine_count_finish (f->engine, rostra_test_wait_result (&result), &error);
   g_assert_no_error (error);
   return count;
 }
@@ -586,8 +572,8 @@ test_writer_and_readers (Fixture *f, gconstpointer data)
   g_mutex_init (&h.lock);
   g_cond_init (&h.cond);
   _rostra_engine_run_async (f->engine, ROSTRA_ENGINE_WRITE, slow_writer_job, &h, NULL, NULL,
-                            note_progress, &last, NULL, test_writer_and_readers, store_result,
-                            &result);
+                            note_progress, &last, NULL, test_writer_and_readers,
+                            rostra_test_store_result, &result);
 
   g_mutex_lock (&h.lock);
   while (!h.written)
@@ -603,7 +589,7 @@ test_writer_and_readers (Fixture *f, gconstpointer data)
   h.go_on = TRUE;
   g_cond_broadcast (&h.cond);
   g_mutex_unlock (&h.lock);
-  g_assert_nonnull (_rostra_engine_run_finish (f->engine, wait_result (&result),
+  g_assert_nonnull (_rostra_engine_run_finish (f->engine, rostra_test_wait_result (&result),
                                                test_writer_and_readers, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_now (f, "bridge"), ==, N_ARTICLES / 3 + 30);
@@ -652,9 +638,10 @@ test_in_memory (void)
   gint64 id = 0;
 
   g_assert_true (rostra_store_add_article (store, 0, "Only", NULL, NULL, NULL, "Text.", &id, NULL));
-  rostra_engine_count_async (engine, query, NULL, store_result, &result);
+  rostra_engine_count_async (engine, query, NULL, rostra_test_store_result, &result);
   g_assert_null (result);
-  g_assert_cmpint (rostra_engine_count_finish (engine, wait_result (&result), &error), ==, 1);
+  g_assert_cmpint (rostra_engine_count_finish (engine, rostra_test_wait_result (&result), &error),
+                   ==, 1);
 }
 
 /* The window's long jobs, as calls of the engine */
@@ -674,16 +661,16 @@ test_jobs (Fixture *f, gconstpointer data)
     g_auto (GStrv) tags = NULL;
 
     g_assert_true (by_path == shared);
-    rostra_engine_list_tag_names_async (shared, NULL, store_result, &result);
-    tags = rostra_engine_list_tag_names_finish (shared, wait_result (&result), &error);
+    rostra_engine_list_tag_names_async (shared, NULL, rostra_test_store_result, &result);
+    tags = rostra_engine_list_tag_names_finish (shared, rostra_test_wait_result (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_strv_length (tags), ==, 0);
     g_clear_object (&result);
   }
 
-  rostra_engine_check_async (shared, NULL, store_result, &result);
+  rostra_engine_check_async (shared, NULL, rostra_test_store_result, &result);
   g_assert_true (rostra_engine_get_busy (shared));
-  g_assert_true (rostra_engine_check_finish (shared, wait_result (&result), &error));
+  g_assert_true (rostra_engine_check_finish (shared, rostra_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
@@ -691,8 +678,8 @@ test_jobs (Fixture *f, gconstpointer data)
   job->format = ROSTRA_EXPORT_FORMAT_JSON;
   job->kind = ROSTRA_EXPORT_SCOPE_ARTICLES;
   job->query = search ("zeppelin");
-  rostra_engine_export_async (shared, job, NULL, store_result, &result);
-  g_assert_true (rostra_engine_export_finish (shared, wait_result (&result), &error));
+  rostra_engine_export_async (shared, job, NULL, rostra_test_store_result, &result);
+  g_assert_true (rostra_engine_export_finish (shared, rostra_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (job->n_articles, ==, 1);
   g_assert_cmpuint (job->ids->len, ==, 1);
@@ -730,8 +717,9 @@ test_import_batch (Fixture *f, gconstpointer data)
   rostra_import_batch_add (batch, missing, "missing", 0);
   rostra_import_batch_add (batch, file, "again", st.st_size);
   rostra_engine_import_batch_async (f->engine, batch, import_progress_seen, &n_progress,
-                                    store_result, &result);
-  g_assert_true (rostra_engine_import_batch_finish (f->engine, wait_result (&result), &error));
+                                    rostra_test_store_result, &result);
+  g_assert_true (
+      rostra_engine_import_batch_finish (f->engine, rostra_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_progress, >, 0);
   rostra_import_batch_get_progress (batch, &current, &done_bytes, &bytes_read, &n_entries,
@@ -756,8 +744,10 @@ test_import_batch (Fixture *f, gconstpointer data)
   /* Cancelled before it ran: no file is opened, nothing changes. */
   rostra_import_batch_add (cancelled, file, "never", st.st_size);
   rostra_import_batch_cancel (cancelled);
-  rostra_engine_import_batch_async (f->engine, cancelled, NULL, NULL, store_result, &result);
-  g_assert_true (rostra_engine_import_batch_finish (f->engine, wait_result (&result), &error));
+  rostra_engine_import_batch_async (f->engine, cancelled, NULL, NULL, rostra_test_store_result,
+                                    &result);
+  g_assert_true (
+      rostra_engine_import_batch_finish (f->engine, rostra_test_wait_result (&result), &error));
   g_assert_false (rostra_import_batch_take_result (cancelled, 0, &report, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (report);

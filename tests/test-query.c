@@ -20,14 +20,7 @@ add (RostraStore *store,
      const char  *language,
      const char  *text)
 {
-  g_autoptr (GError) error = NULL;
-  gint64 id = 0;
-
-  g_assert_true (
-      rostra_store_add_article (store, 0, title, source, published, language, text, &id, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return rostra_test_add_speech (store, title, source, published, language, text);
 }
 
 typedef struct

@@ -561,6 +561,12 @@ first_page_found (GObject *source, GAsyncResult *result, gpointer data)
       return;
     }
 
+  /* The search's own query (its words' forms, say) for later pages */
+  if (page->fts != NULL && g_strcmp0 (page->fts, self->fts) != 0)
+    {
+      g_free (self->fts);
+      self->fts = g_strdup (page->fts);
+    }
   show_first_page (self, page);
   if (self->exact)
     {
@@ -593,7 +599,8 @@ rostra_article_list_refresh (RostraArticleList *self)
   self->cancellable = g_cancellable_new ();
 
   fts = rostra_query_dup_fts (self->query);
-  if (g_strcmp0 (fts, self->fts) != 0)
+  /* With forms the first page brings the search's query */
+  if (g_strcmp0 (fts, self->fts) != 0 || self->query->forms)
     {
       /* Rows carry their snippets: those of another search are no use. */
       g_hash_table_remove_all (self->cache);

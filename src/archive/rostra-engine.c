@@ -23,6 +23,7 @@
 
 #include "rostra-engine-private.h"
 #include "rostra-engine.h"
+#include "rostra-kwic.h"
 #include "rostra-store-private.h"
 
 #define N_READERS 2
@@ -605,6 +606,7 @@ rostra_engine_page_free (RostraEnginePage *page)
     return;
   g_clear_pointer (&page->ids, g_array_unref);
   g_clear_pointer (&page->rows, g_ptr_array_unref);
+  g_free (page->fts);
   g_free (page);
 }
 
@@ -636,8 +638,15 @@ first_page_job (RostraEngineJob *job,
                 GError         **error)
 {
   g_autoptr (RostraEnginePage) page = g_new0 (RostraEnginePage, 1);
-  g_autofree char *fts = rostra_query_dup_fts (data);
+  g_autoptr (GError) local = NULL;
+  g_autofree char *fts = rostra_store_dup_search_fts (store, data, &local);
   g_autofree char *fts_used = NULL;
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
 
   page->ids = rostra_store_query_first_page (store, data, ROSTRA_ENGINE_PAGE_SIZE,
                                              ROSTRA_ENGINE_FIRST_BOUND, cancellable,
@@ -651,6 +660,7 @@ first_page_job (RostraEngineJob *job,
                                        fts_used ? fts_used : fts, cancellable, error);
   if (page->rows == NULL)
     return FALSE;
+  page->fts = g_steal_pointer (&fts);
   *result = g_steal_pointer (&page);
   return TRUE;
 }

@@ -24,12 +24,16 @@ G_BEGIN_DECLS
  * @rows: (element-type RostraArticle): the rows of the first ids (at
  *   most the page size), with snippets when searching
  * @complete: whether @ids are all of the query's, in its exact order
+ * @fts: (nullable): the FTS5 query of the search (its words' forms
+ *   included, see rostra_store_dup_search_fts()), for the snippets of
+ *   the rows of later pages
  */
 typedef struct
 {
   GArray    *ids;
   GPtrArray *rows;
   gboolean   complete;
+  char      *fts;
 } RostraEnginePage;
 
 void rostra_engine_page_free (RostraEnginePage *page);

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "rostra-export-private.h"
+#include "rostra-kwic.h"
 
 static const char header[] = "article_title,source,published,passage,note,tags,color,created,"
                              "modified,start,end,orphaned,article_id,language,speaker\r\n";
@@ -111,4 +112,51 @@ _rostra_export_write_csv (RostraExportContext *ctx, GError **error)
     }
 
   return _rostra_export_flush (ctx, TRUE, error);
+}
+
+/* Concordance lines (rostra-kwic.h) */
+
+static const char kwic_header[] =
+    "article_id,title,speaker,source,date,left,match,right,start,end\r\n";
+
+/**
+ * rostra_kwic_csv_header:
+ * @out: where the CSV goes
+ *
+ * Appends the header row of a concordance in CSV.
+ */
+void
+rostra_kwic_csv_header (GString *out)
+{
+  g_string_append (out, kwic_header);
+}
+
+/**
+ * rostra_kwic_csv_append:
+ * @out: where the CSV goes
+ * @line: a line of a concordance
+ *
+ * Appends @line as a CSV row, quoted as the annotations' export is:
+ * the article's stable UUID (the annotations' CSV names articles so),
+ * title, speaker (empty until the archive knows speakers), source,
+ * date, left context, match, right context, and the match's first and
+ * after-last characters.
+ */
+void
+rostra_kwic_csv_append (GString *out, const RostraKwicLine *line)
+{
+  char start[16], end[16];
+
+  g_snprintf (start, sizeof start, "%u", line->start);
+  g_snprintf (end, sizeof end, "%u", line->end);
+  append_field (out, line->uuid, FALSE, FALSE);
+  append_field (out, line->title, TRUE, FALSE);
+  append_field (out, line->speaker, TRUE, FALSE);
+  append_field (out, line->source, TRUE, FALSE);
+  append_field (out, line->published, FALSE, FALSE);
+  append_field (out, line->left, TRUE, FALSE);
+  append_field (out, line->match, TRUE, FALSE);
+  append_field (out, line->right, TRUE, FALSE);
+  append_field (out, start, FALSE, FALSE);
+  append_field (out, end, FALSE, TRUE);
 }

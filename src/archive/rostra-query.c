@@ -90,7 +90,7 @@ rostra_query_equal (const RostraQuery *a, const RostraQuery *b)
          g_strcmp0 (a->source, b->source) == 0 && g_strcmp0 (a->language, b->language) == 0 &&
          a->year == b->year && a->annotated_only == b->annotated_only &&
          g_strcmp0 (a->tag, b->tag) == 0 && imports_equal (a->imports, b->imports) &&
-         g_strcmp0 (a->speaker, b->speaker) == 0;
+         g_strcmp0 (a->speaker, b->speaker) == 0 && a->forms == b->forms;
 }
 
 /**
@@ -174,8 +174,16 @@ split (const char *text, gboolean *ends_in_word)
   return terms;
 }
 
-static void
-append_fts_string (GString *out, const char *text)
+/**
+ * rostra_search_append_fts_string:
+ * @out: an FTS5 query being written
+ * @text: text to search as text
+ *
+ * Appends @text as an FTS5 string: in double quotes, inner ones
+ * doubled, so that nothing in it is FTS5 syntax.
+ */
+void
+rostra_search_append_fts_string (GString *out, const char *text)
 {
   g_string_append_c (out, '"');
   for (const char *p = text; *p; p++)
@@ -205,9 +213,30 @@ append_fts_string (GString *out, const char *text)
 char *
 rostra_search_to_fts (const char *text)
 {
+  return rostra_search_to_fts_full (text, NULL, NULL);
+}
+
+/**
+ * rostra_search_to_fts_full:
+ * @text: what the user typed
+ * @word_func: (nullable): gives the FTS5 expression of a whole word
+ *   (not quoted, not the prefix being typed), or %NULL to search it as
+ *   it is; the expression must be made of FTS5 strings (see
+ *   rostra_search_append_fts_string())
+ *
+ * As rostra_search_to_fts(), each whole word replaced by what
+ * @word_func makes of it (its forms, say).
+ *
+ * Returns: (transfer full) (nullable): the FTS5 query, or %NULL when
+ *   @text is empty or blank
+ */
+char *
+rostra_search_to_fts_full (const char *text, RostraFtsWordFunc word_func, gpointer user_data)
+{
   gboolean ends_in_word;
   g_autoptr (GArray) terms = split (text, &ends_in_word);
   GString *out;
+  gboolean prefix;
 
   if (terms->len == 0)
     {
@@ -217,19 +246,28 @@ rostra_search_to_fts (const char *text)
       return NULL;
     }
 
+  /* A prefix of one or two letters matches most of the archive and
+   * makes every snippet slow: prefixes start at three. */
+  prefix = ends_in_word &&
+           g_utf8_strlen (g_array_index (terms, Term, terms->len - 1).text, -1) >= MIN_PREFIX;
+
   out = g_string_new (NULL);
   for (guint i = 0; i < terms->len; i++)
     {
-      Term *term = &g_array_index (terms, Term, i);
+      Term            *term = &g_array_index (terms, Term, i);
+      g_autofree char *expression = NULL;
 
+      /* FTS5 takes no implicit AND after a bracket */
       if (i > 0)
-        g_string_append_c (out, ' ');
-      append_fts_string (out, term->text);
+        g_string_append (out, word_func ? " AND " : " ");
+      if (word_func != NULL && !term->phrase && !(prefix && i + 1 == terms->len))
+        expression = word_func (term->text, user_data);
+      if (expression != NULL)
+        g_string_append (out, expression);
+      else
+        rostra_search_append_fts_string (out, term->text);
     }
-  /* A prefix of one or two letters matches most of the archive and
-   * makes every snippet slow: prefixes start at three. */
-  if (ends_in_word &&
-      g_utf8_strlen (g_array_index (terms, Term, terms->len - 1).text, -1) >= MIN_PREFIX)
+  if (prefix)
     g_string_append_c (out, '*');
 
   return g_string_free (out, FALSE);

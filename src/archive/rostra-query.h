@@ -29,6 +29,7 @@ GType rostra_sort_order_get_type (void) G_GNUC_CONST;
  * @imports: (nullable) (element-type gint64): only articles these imports added
  * @speaker: (nullable): only speeches of this speaker, named by name or
  *   alias (case and accents ignored)
+ * @forms: match the words' inflected forms (see rostra_store_dup_search_fts())
  */
 typedef struct
 {
@@ -41,6 +42,7 @@ typedef struct
   char           *tag;
   GArray         *imports;
   char           *speaker;
+  gboolean        forms;
 } RostraQuery;
 
 #define ROSTRA_TYPE_QUERY (rostra_query_get_type ())
@@ -52,7 +54,10 @@ gboolean     rostra_query_equal (const RostraQuery *a, const RostraQuery *b);
 char        *rostra_query_dup_fts (const RostraQuery *query);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraQuery, rostra_query_free)
 
-char  *rostra_search_to_fts (const char *text);
+char *rostra_search_to_fts (const char *text);
+typedef char *(*RostraFtsWordFunc) (const char *word, gpointer user_data);
+char *rostra_search_to_fts_full (const char *text, RostraFtsWordFunc word_func, gpointer user_data);
 char **rostra_search_split_terms (const char *text);
+void   rostra_search_append_fts_string (GString *out, const char *text);
 
 G_END_DECLS

@@ -9,6 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* Keeps the speeches (`a`) of the speaker :speaker names: a name or an
+ * alias, folded as rostra_text_fold() does (see migration 5). */
+#define ROSTRA_STORE_SPEAKER_FILTER_SQL                                    \
+  " AND a.id IN (SELECT m.article_id FROM article_meta m"                  \
+  " WHERE m.speaker_id = (SELECT id FROM speakers WHERE folded = :speaker" \
+  " UNION ALL SELECT speaker_id FROM speaker_aliases WHERE folded = :speaker LIMIT 1))"
+
 /* rostra_store_migrations[i] takes the schema from version i to i + 1. */
 extern const char *const rostra_store_migrations[];
 extern const guint       rostra_store_n_migrations;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rostra-article-private.h"
+#include "rostra-kwic.h"
 #include "rostra-query.h"
 #include "rostra-store-private.h"
 #include "rostra-store.h"
@@ -78,12 +79,8 @@ query_sql (guint shape)
                           " WHERE x.article_id = a.id AND t.name = :tag)");
   if (shape & SHAPE_IMPORTS)
     g_string_append (sql, " AND a.import_id IN (SELECT value FROM json_each (:imports))");
-  /* By name or alias, folded as rostra_text_fold() does (see migration 5). */
   if (shape & SHAPE_SPEAKER)
-    g_string_append (sql, " AND a.id IN (SELECT m.article_id FROM article_meta m"
-                          " WHERE m.speaker_id = (SELECT id FROM speakers WHERE folded = :speaker"
-                          " UNION ALL SELECT speaker_id FROM speaker_aliases"
-                          " WHERE folded = :speaker LIMIT 1))");
+    g_string_append (sql, ROSTRA_STORE_SPEAKER_FILTER_SQL);
 
   if (shape & SHAPE_COUNT)
     ;
@@ -139,7 +136,9 @@ bind_query (RostraStore       *self,
             const char        *fts_instead,
             GError           **error)
 {
-  g_autofree char *fts = fts_instead ? g_strdup (fts_instead) : rostra_query_dup_fts (query);
+  g_autoptr (GError) local = NULL;
+  g_autofree char *fts =
+      fts_instead ? g_strdup (fts_instead) : rostra_store_dup_search_fts (self, query, &local);
   g_autofree char *year_start = NULL;
   g_autofree char *year_end = NULL;
   g_autofree char *imports = NULL;
@@ -148,6 +147,11 @@ bind_query (RostraStore       *self,
   sqlite3_stmt    *stmt;
   guint            shape = extra;
 
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   shape |= fts ? SHAPE_SEARCH : 0;
   shape |= query->source ? SHAPE_SOURCE : 0;
   shape |= query->language ? SHAPE_LANGUAGE : 0;
@@ -457,7 +461,16 @@ rostra_store_query_first_page (RostraStore       *self,
   g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL && limit > 0 && complete != NULL, NULL);
 
-  fts = rostra_query_dup_fts (query);
+  {
+    g_autoptr (GError) local = NULL;
+
+    fts = rostra_store_dup_search_fts (self, query, &local);
+    if (local != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return NULL;
+      }
+  }
   *complete = FALSE;
   if (fts_used != NULL)
     *fts_used = NULL;
