@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "rostra-application.h"
+#include "rostra-cli-versions.h"
 #include "rostra-cli.h"
 #include "rostra-preferences.h"
 #include "rostra-window.h"
@@ -62,11 +63,25 @@ static const GOptionEntry main_entries[] = {
                         { "backup", 'b', 0, G_OPTION_ARG_FILENAME, NULL,
                           N_("Copy the archive to FILE, consistently, even while it is in use"),
                               N_("FILE") },
-                          { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-                            N_("Show the version and quit"), NULL },
-                            { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
-                              N_("[FILE…]") },
-                              { NULL } };
+                          { "versions", 0, 0, G_OPTION_ARG_INT64, NULL,
+                            N_("List the other versions of the speech ID (see --list)"),
+                                N_("ID") },
+                            { "link-translation", 0, 0, G_OPTION_ARG_INT64, NULL,
+                              N_("Link the speech ID1 and the speech ID2 (the next argument) as "
+                               "translations"),
+                                  N_("ID1 ID2") },
+                              { "unlink", 0, 0, G_OPTION_ARG_INT64, NULL,
+                                N_("Make the speeches ID1 and ID2 (the next argument) no versions "
+                               "of each other"),
+                                    N_("ID1 ID2") },
+                                { "find-versions", 0, 0, G_OPTION_ARG_NONE, NULL,
+                                  N_("Find the versions of the speeches imported before versions"),
+                                      NULL },
+                                  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+                                    N_("Show the version and quit"), NULL },
+                                    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+                                      NULL, N_("[FILE…]") },
+                                      { NULL } };
 
 static int
 usage_error (const char *message)
@@ -74,6 +89,37 @@ usage_error (const char *message)
   g_printerr ("rostra: %s\n", message);
   g_printerr (_("Run “rostra --help” to see the options.\n"));
   return ROSTRA_EXIT_USAGE;
+}
+
+/* --versions, --link-translation, --unlink and --find-versions (see
+ * rostra-cli-versions.c): the second id of a pair is the one remaining
+ * argument. */
+static int
+handle_versions_options (const char        *database,
+                         gint64             versions_id,
+                         gint64             link_id,
+                         gint64             unlink_id,
+                         gboolean           find_versions,
+                         gboolean           json,
+                         const char *const *files)
+{
+  guint  n_files = files ? g_strv_length ((char **) files) : 0;
+  gint64 pair_id = link_id ? link_id : unlink_id;
+
+  if (find_versions)
+    return n_files > 0 ? usage_error (_("--find-versions takes no file"))
+                       : rostra_cli_find_versions (database);
+  if (versions_id != 0)
+    {
+      if (versions_id < 0 || n_files > 0)
+        return usage_error (_("--versions needs the id of one speech (see --list)"));
+      return rostra_cli_versions (database, versions_id, json);
+    }
+  if (pair_id <= 0 || n_files != 1)
+    return usage_error (_("--link-translation and --unlink need the ids of two speeches"));
+  if (link_id != 0)
+    return rostra_cli_link_translation (database, link_id, files[0]);
+  return rostra_cli_unlink (database, unlink_id, files[0]);
 }
 
 static int
@@ -92,6 +138,8 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   int                     limit = 0, offset = 0;
   gboolean                has_limit, has_offset;
   gboolean                import = FALSE, list = FALSE, json = FALSE, version = FALSE;
+  gint64                  versions_id = 0, link_id = 0, unlink_id = 0;
+  gboolean                has_versions, has_link, has_unlink, find_versions = FALSE;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     rostra_application_set_database (self, database);
@@ -108,6 +156,10 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_variant_dict_lookup (options, "backup", "^ay", &backup);
   g_variant_dict_lookup (options, "version", "b", &version);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  has_versions = g_variant_dict_lookup (options, "versions", "x", &versions_id);
+  has_link = g_variant_dict_lookup (options, "link-translation", "x", &link_id);
+  has_unlink = g_variant_dict_lookup (options, "unlink", "x", &unlink_id);
+  g_variant_dict_lookup (options, "find-versions", "b", &find_versions);
 
   if (version)
     {
@@ -115,10 +167,13 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
       return ROSTRA_EXIT_OK;
     }
 
-  if (import + list + (export_format != NULL) + (search != NULL) + (backup != NULL) > 1)
-    return usage_error (_("--import, --list, --search, --export and --backup cannot be combined"));
-  if (json && !list && !search)
-    return usage_error (_("--json goes with --list or --search"));
+  if (import + list + (export_format != NULL) + (search != NULL) + (backup != NULL) + has_versions +
+          has_link + has_unlink + find_versions >
+      1)
+    return usage_error (_("--import, --list, --search, --export, --backup, --versions, "
+                          "--link-translation, --unlink and --find-versions cannot be combined"));
+  if (json && !list && !search && !has_versions)
+    return usage_error (_("--json goes with --list, --search or --versions"));
   if ((has_limit || has_offset) && !search)
     return usage_error (_("--limit and --offset go with --search"));
   if (has_limit && limit < 0)
@@ -148,6 +203,10 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
 
   if (backup != NULL)
     return rostra_cli_backup (self->database, backup);
+  if (has_versions || has_link || has_unlink || find_versions)
+    return handle_versions_options (
+        self->database, has_versions ? (versions_id != 0 ? versions_id : -1) : 0,
+        has_link ? link_id : 0, has_unlink ? unlink_id : 0, find_versions, json, files);
   if (list)
     return rostra_cli_list (self->database, json);
   if (search)

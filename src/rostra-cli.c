@@ -66,8 +66,27 @@ say (gboolean to_stderr, const char *format, ...)
 #define say_out(...) say (FALSE, __VA_ARGS__)
 #define say_err(...) say (TRUE, __VA_ARGS__)
 
-static RostraStore *
-open_store (const char *database)
+/* For the other files of the command line: a line to stdout or stderr. */
+void
+rostra_cli_say (const char *line)
+{
+  say_out ("%s\n", line);
+}
+
+void
+rostra_cli_say_error (const char *line)
+{
+  say_err ("%s\n", line);
+}
+
+/**
+ * rostra_cli_open_store:
+ * @database: (nullable): the archive, or the default one
+ *
+ * Returns: (transfer full): the archive, or %NULL after saying why
+ */
+RostraStore *
+rostra_cli_open_store (const char *database)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *default_path = NULL;
@@ -146,7 +165,7 @@ print_summary (const RostraImportReport *report)
 int
 rostra_cli_import (const char *database, const char *const *files)
 {
-  g_autoptr (RostraStore) store = open_store (database);
+  g_autoptr (RostraStore) store = rostra_cli_open_store (database);
   int status = ROSTRA_EXIT_OK;
 
   if (store == NULL)
@@ -216,7 +235,7 @@ print_article_row (RostraArticle *article, gpointer user_data, GError **error)
 int
 rostra_cli_list (const char *database, gboolean json)
 {
-  g_autoptr (RostraStore) store = open_store (database);
+  g_autoptr (RostraStore) store = rostra_cli_open_store (database);
   g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GError) error = NULL;
   gboolean ok;
@@ -282,7 +301,7 @@ rostra_cli_export (const char *database,
   else if (article_id != 0)
     scope = rostra_export_scope_new_article (article_id);
 
-  if (!(store = open_store (database)))
+  if (!(store = rostra_cli_open_store (database)))
     return ROSTRA_EXIT_ARCHIVE;
 
   if (output != NULL && !g_str_equal (output, "-"))
@@ -355,7 +374,7 @@ print_search_row (RostraArticle *article, gboolean tty)
 int
 rostra_cli_search (const char *database, const char *text, gboolean json, guint offset, guint limit)
 {
-  g_autoptr (RostraStore) store = open_store (database);
+  g_autoptr (RostraStore) store = rostra_cli_open_store (database);
   g_autoptr (RostraQuery) query = rostra_query_new ();
   g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GArray) ids = NULL;
@@ -416,7 +435,7 @@ failed:
 int
 rostra_cli_backup (const char *database, const char *destination)
 {
-  g_autoptr (RostraStore) store = open_store (database);
+  g_autoptr (RostraStore) store = rostra_cli_open_store (database);
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (destination);
   g_autoptr (GError) error = NULL;
 

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "rostra-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes: a contract with scripts, documented in README.md. */
@@ -29,5 +31,9 @@ int rostra_cli_search (const char *database,
                        guint       offset,
                        guint       limit);
 int rostra_cli_backup (const char *database, const char *destination);
+
+RostraStore *rostra_cli_open_store (const char *database);
+void         rostra_cli_say (const char *line);
+void         rostra_cli_say_error (const char *line);
 
 G_END_DECLS

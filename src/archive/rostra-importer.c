@@ -16,6 +16,7 @@
 #include "rostra-import-pipeline.h"
 #include "rostra-importer-private.h"
 #include "rostra-text.h"
+#include "rostra-versions.h"
 
 #define PROGRESS_EVERY 256
 /* How much of a file is read to tell its format. */
@@ -282,9 +283,13 @@ add_entry (RostraStore        *store,
   g_autofree char *hash = NULL;
   gboolean         duplicate;
 
+  /* A new article's versions are found in the import's transaction:
+   * a failed import leaves neither. */
   if (!run->preview)
     return rostra_store_add_article (store, report->import_id, entry->title, entry->source,
-                                     entry->published, entry->language, entry->text, id, error);
+                                     entry->published, entry->language, entry->text, id, error) &&
+           (*id == 0 ||
+            rostra_store_index_versions (store, *id, entry->text, entry->language, error));
 
   hash = rostra_text_content_hash (entry->title, entry->published, entry->text);
   duplicate = g_hash_table_contains (run->seen, hash);

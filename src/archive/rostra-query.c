@@ -87,7 +87,8 @@ rostra_query_equal (const RostraQuery *a, const RostraQuery *b)
   return g_strcmp0 (a->text, b->text) == 0 && a->sort == b->sort &&
          g_strcmp0 (a->source, b->source) == 0 && g_strcmp0 (a->language, b->language) == 0 &&
          a->year == b->year && a->annotated_only == b->annotated_only &&
-         g_strcmp0 (a->tag, b->tag) == 0 && imports_equal (a->imports, b->imports);
+         g_strcmp0 (a->tag, b->tag) == 0 && imports_equal (a->imports, b->imports) &&
+         a->one_per_speech == b->one_per_speech;
 }
 
 /**

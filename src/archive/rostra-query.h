@@ -27,6 +27,10 @@ GType rostra_sort_order_get_type (void) G_GNUC_CONST;
  * @annotated_only: only articles with annotations
  * @tag: (nullable): only articles with this tag
  * @imports: (nullable) (element-type gint64): only articles these imports added
+ * @one_per_speech: fold the versions of a speech into one row: leave out
+ *   an article when a version of it stands for both (an excerpt, for what
+ *   contains it; of two copies of the same text, the shorter, or the newer
+ *   of two as long; see rostra-store-versions.c)
  */
 typedef struct
 {
@@ -38,6 +42,7 @@ typedef struct
   gboolean        annotated_only;
   char           *tag;
   GArray         *imports;
+  gboolean        one_per_speech;
 } RostraQuery;
 
 #define ROSTRA_TYPE_QUERY (rostra_query_get_type ())
