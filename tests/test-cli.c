@@ -181,7 +181,7 @@ test_usage_errors (void)
 
   rostra_test_run_rostra (&json, "--database", db, "--json", NULL);
   g_assert_cmpint (json.status, ==, 2);
-  g_assert_nonnull (strstr (json.err, "--json goes with --list or --search"));
+  g_assert_nonnull (strstr (json.err, "--json goes with --list, --search or --versions"));
 
   rostra_test_run_rostra (&format, "--database", db, "--export", "yaml", NULL);
   g_assert_cmpint (format.status, ==, 2);

@@ -66,7 +66,8 @@ assert_members (JsonObject *object, const char *const *names)
 static void
 test_export_json (void)
 {
-  static const char *const top[] = { "format", "version", "articles", "annotations", NULL };
+  static const char *const top[] = { "format",      "version",      "articles",
+                                     "annotations", "translations", NULL };
   static const char *const fields[] = { "id",          "uuid",      "title",
                                         "source",      "published", "language",
                                         "annotations", "text",      "imported_from",

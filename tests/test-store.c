@@ -103,7 +103,7 @@ test_upgrade_from_1 (void)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-                                 ROSTRA_TEST_UNDO_SCHEMA_4
+                                 ROSTRA_TEST_UNDO_SCHEMA_VERSIONS ROSTRA_TEST_UNDO_SCHEMA_4
                                  " DROP INDEX articles_by_source; DROP INDEX articles_by_language;"
                                  " DROP TABLE article_tags; PRAGMA user_version = 1",
                                  NULL, NULL, NULL),
@@ -172,14 +172,16 @@ test_upgrade_to_uuids (void)
   g_clear_object (&store);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (
-      sqlite3_exec (db, ROSTRA_TEST_UNDO_SCHEMA_4 " PRAGMA user_version = 3", NULL, NULL, NULL), ==,
-      SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 ROSTRA_TEST_UNDO_SCHEMA_VERSIONS ROSTRA_TEST_UNDO_SCHEMA_4
+                                 " PRAGMA user_version = 3",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   sqlite3_close (db);
 
   again = rostra_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rostra_store_get_schema_version (again), ==, 4);
+  g_assert_cmpint (rostra_store_get_schema_version (again), ==, ROSTRA_STORE_SCHEMA_VERSION);
   assert_uuids (path, "article_uuids", 2);
   assert_uuids (path, "annotations", 3);
   before = rostra_test_query_text (path, "SELECT group_concat (uuid) FROM"

@@ -46,7 +46,7 @@ typedef enum
 #define VERSION_COLUMNS "o.id, o.title, o.source, o.published, o.language"
 
 static const char *const stmt_sql[N_STMTS] = {
-  [STMT_BAND_ARTICLES] = "SELECT article_id FROM version_bands WHERE band = ?1",
+  [STMT_BAND_ARTICLES] = "SELECT article_id FROM version_bands WHERE band = ?1 LIMIT ?2",
   [STMT_ADD_BAND] = "INSERT OR IGNORE INTO version_bands (band, article_id) VALUES (?1, ?2)",
   [STMT_DROP_SIGNATURE] = "DELETE FROM version_signatures WHERE article_id = ?1",
   [STMT_ADD_SIGNATURE] =
@@ -232,37 +232,76 @@ verify (RostraStore *self, const Side *new, const Side *old, GError **error)
   return TRUE;
 }
 
-/* The articles that share a band key with @bands, but @id. */
+/* Boilerplate guards. A band key shared by more than this many
+ * articles is boilerplate (templated texts: "Press release N of the
+ * ministry…"), skipped as a search engine skips stop words: without
+ * this, such texts are all candidates of each other and an import
+ * slows down with the square of the archive. */
+#define BUCKET_MAX 64
+/* Candidates verified per article at most, those sharing the most
+ * bands first (the same text shares nearly all of them). */
+#define CANDIDATES_MAX 100
+
+typedef struct
+{
+  gint64 id;
+  guint  shared;
+} Candidate;
+
+static int
+by_shared_bands (gconstpointer a, gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->shared != y->shared)
+    return x->shared > y->shared ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The articles that share a band key with @bands, but @id: at most
+ * CANDIDATES_MAX, the most likely first. */
 static GArray *
 find_candidates (RostraStore *self, gint64 id, const gint64 *bands, GError **error)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = get_stmt (self, STMT_BAND_ARTICLES, error);
-  int           rc = SQLITE_DONE;
+  g_autoptr (GHashTable) shared = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GArray) bucket = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  sqlite3_stmt  *stmt = get_stmt (self, STMT_BAND_ARTICLES, error);
+  GHashTableIter iter;
+  gpointer       key, value;
+  int            rc = SQLITE_DONE;
 
   if (stmt == NULL)
     return NULL;
   for (guint b = 0; b < ROSTRA_LSH_BANDS && rc == SQLITE_DONE; b++)
     {
+      g_array_set_size (bucket, 0);
       sqlite3_bind_int64 (stmt, 1, bands[b]);
+      sqlite3_bind_int (stmt, 2, BUCKET_MAX + 1);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 other = sqlite3_column_int64 (stmt, 0);
-
-          if (other != id && !g_hash_table_contains (seen, &other))
-            {
-              g_hash_table_add (seen, g_memdup2 (&other, sizeof other));
-              g_array_append_val (found, other);
-            }
-        }
+        g_array_append_val (bucket, (gint64){ sqlite3_column_int64 (stmt, 0) });
       _rostra_store_reset (stmt);
+      for (guint i = 0; bucket->len <= BUCKET_MAX && i < bucket->len; i++)
+        {
+          gint64 *other = &g_array_index (bucket, gint64, i);
+          guint   n = GPOINTER_TO_UINT (g_hash_table_lookup (shared, other));
+
+          if (*other != id)
+            g_hash_table_replace (shared, g_memdup2 (other, sizeof *other),
+                                  GUINT_TO_POINTER (n + 1));
+        }
     }
   if (rc != SQLITE_DONE)
     {
       _rostra_store_set_error (self, rc, error);
       return NULL;
     }
+
+  g_hash_table_iter_init (&iter, shared);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_array_append_val (found, ((Candidate){ *(gint64 *) key, GPOINTER_TO_UINT (value) }));
+  g_array_sort (found, by_shared_bands);
+  g_array_set_size (found, MIN (found->len, CANDIDATES_MAX));
   return g_steal_pointer (&found);
 }
 
@@ -347,7 +386,7 @@ rostra_store_index_versions (RostraStore *self,
   for (guint i = 0; i < candidates->len; i++)
     {
       g_autoptr (RostraShingles) other_shingles = NULL;
-      Side old = { g_array_index (candidates, gint64, i), NULL };
+      Side old = { g_array_index (candidates, Candidate, i).id, NULL };
       int  rc;
 
       sqlite3_bind_int64 (load, 1, old.id);
