@@ -160,7 +160,10 @@ static const char migration_4[] =
  * the engine (rostra_engine_find_versions_async()): an article without
  * a row in version_signatures is not indexed yet.
  *
- * version_signatures keeps an article's band keys (a JSON array) so
+ * version_signatures keeps an article's MinHash signature (99 values of
+ * 32 bits, little-endian), with which a candidate's
+ * similarity is estimated before its text is read, and its band keys (a
+ * JSON array) so
  * that its rows of version_bands go with it, by trigger, without a
  * second index on version_bands. Pairs and links are kept both ways
  * (a row per article and other), so that an article's versions are
@@ -172,6 +175,7 @@ static const char migration_versions[] =
     "CREATE TABLE version_signatures ("
     "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
     "  shingles INTEGER NOT NULL,"
+    "  signature BLOB NOT NULL,"
     "  bands TEXT NOT NULL DEFAULT '[]'"
     ");"
     "CREATE TABLE version_bands ("

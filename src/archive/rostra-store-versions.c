@@ -31,6 +31,7 @@ typedef enum
   STMT_DROP_SIGNATURE,
   STMT_ADD_SIGNATURE,
   STMT_CANDIDATE,
+  STMT_SIGNATURE,
   STMT_ADD_PAIR,
   STMT_COUNT_PENDING,
   STMT_PENDING,
@@ -49,9 +50,10 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_BAND_ARTICLES] = "SELECT article_id FROM version_bands WHERE band = ?1 LIMIT ?2",
   [STMT_ADD_BAND] = "INSERT OR IGNORE INTO version_bands (band, article_id) VALUES (?1, ?2)",
   [STMT_DROP_SIGNATURE] = "DELETE FROM version_signatures WHERE article_id = ?1",
-  [STMT_ADD_SIGNATURE] =
-      "INSERT INTO version_signatures (article_id, shingles, bands) VALUES (?1, ?2, ?3)",
+  [STMT_ADD_SIGNATURE] = "INSERT INTO version_signatures (article_id, shingles, signature, bands)"
+                         " VALUES (?1, ?2, ?3, ?4)",
   [STMT_CANDIDATE] = "SELECT text, language FROM articles WHERE id = ?1",
+  [STMT_SIGNATURE] = "SELECT shingles, signature FROM version_signatures WHERE article_id = ?1",
   [STMT_ADD_PAIR] = "INSERT INTO version_pairs (article_id, other_id, relation, similarity, folds)"
                     " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (article_id, other_id) DO UPDATE"
                     " SET relation = excluded.relation, similarity = excluded.similarity,"
@@ -305,10 +307,21 @@ find_candidates (RostraStore *self, gint64 id, const gint64 *bands, GError **err
   return g_steal_pointer (&found);
 }
 
+typedef guint32 Packed[ROSTRA_MINHASH_HASHES];
+
+/* The stored form of a signature: little-endian. */
+static void
+pack_signature (const guint32 *signature, Packed packed)
+{
+  for (guint i = 0; i < ROSTRA_MINHASH_HASHES; i++)
+    packed[i] = GUINT32_TO_LE (signature[i]);
+}
+
 static gboolean
 store_signature (RostraStore          *self,
                  gint64                id,
                  const RostraShingles *shingles,
+                 const Packed          packed,
                  const gint64         *bands,
                  GError              **error)
 {
@@ -336,8 +349,58 @@ store_signature (RostraStore          *self,
 
   sqlite3_bind_int64 (add, 1, id);
   sqlite3_bind_int64 (add, 2, (sqlite3_int64) shingles->n_hashes);
-  _rostra_store_bind_text (add, 3, json->str);
+  sqlite3_bind_blob (add, 3, packed, sizeof (Packed), SQLITE_STATIC);
+  _rostra_store_bind_text (add, 4, json->str);
   return _rostra_store_run (self, add, error);
+}
+
+/* Estimates below these are not verified: about three standard
+ * deviations of the estimate under the thresholds (the resemblance
+ * estimated from 99 hashes has a deviation of 0.04 at 0.8; the
+ * containment, derived from it and the sizes, up to 0.12 at 0.9 for an
+ * excerpt of a third of the text). */
+#define LIKELY_RESEMBLANCE 0.6
+#define LIKELY_CONTAINMENT 0.5
+
+/* Whether a candidate is worth reading and verifying: its similarity
+ * estimated from the two signatures (the share of equal values is the
+ * resemblance; containment of the smaller set follows from it and the
+ * sizes). Most candidates that share a band by chance or boilerplate
+ * stop here, without their text being read. */
+static gboolean
+is_likely (RostraStore *self,
+           const Packed packed,
+           gsize        n_shingles,
+           gint64       other_id,
+           gboolean    *likely,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, STMT_SIGNATURE, error);
+  int           rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  *likely = FALSE;
+  sqlite3_bind_int64 (stmt, 1, other_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 1) == sizeof (Packed))
+    {
+      const guint32 *other = sqlite3_column_blob (stmt, 1);
+      double         n_other = (double) sqlite3_column_int64 (stmt, 0);
+      double         smaller = MIN ((double) n_shingles, n_other);
+      guint          equal = 0;
+      double         j, containment;
+
+      for (guint i = 0; i < ROSTRA_MINHASH_HASHES; i++)
+        equal += other[i] == packed[i];
+      j = (double) equal / ROSTRA_MINHASH_HASHES;
+      containment = smaller > 0 ? j * ((double) n_shingles + n_other) / ((1.0 + j) * smaller) : 0;
+      *likely = j >= LIKELY_RESEMBLANCE || containment >= LIKELY_CONTAINMENT;
+    }
+  _rostra_store_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _rostra_store_set_error (self, rc, error);
+  return TRUE;
 }
 
 /**
@@ -362,32 +425,42 @@ rostra_store_index_versions (RostraStore *self,
 {
   g_autoptr (RostraShingles) shingles = NULL;
   g_autoptr (GArray) candidates = NULL;
-  guint64       signature[ROSTRA_MINHASH_HASHES];
+  guint32       signature[ROSTRA_MINHASH_HASHES];
+  Packed        packed = { 0 };
   gint64        bands[ROSTRA_LSH_BANDS];
   sqlite3_stmt *load;
   Side new;
+  gsize n_shingles;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
   shingles = rostra_shingles_new (text);
   if (shingles->n_hashes == 0)
-    return store_signature (self, article_id, shingles, bands, error);
+    return store_signature (self, article_id, shingles, packed, bands, error);
 
   rostra_shingles_minhash (shingles, signature);
   rostra_shingles_bands (signature, bands);
+  pack_signature (signature, packed);
   if (!(candidates = find_candidates (self, article_id, bands, error)) ||
-      !store_signature (self, article_id, shingles, bands, error) ||
+      !store_signature (self, article_id, shingles, packed, bands, error) ||
       !(load = get_stmt (self, STMT_CANDIDATE, error)))
     return FALSE;
 
   new.id = article_id;
   new.shingles = shingles;
+  n_shingles = shingles->n_hashes; /* as stored: verifying makes them distinct */
   for (guint i = 0; i < candidates->len; i++)
     {
       g_autoptr (RostraShingles) other_shingles = NULL;
-      Side old = { g_array_index (candidates, Candidate, i).id, NULL };
-      int  rc;
+      Side     old = { g_array_index (candidates, Candidate, i).id, NULL };
+      gboolean likely = FALSE;
+      int      rc;
+
+      if (!is_likely (self, packed, n_shingles, old.id, &likely, error))
+        return FALSE;
+      if (!likely)
+        continue;
 
       sqlite3_bind_int64 (load, 1, old.id);
       rc = sqlite3_step (load);
