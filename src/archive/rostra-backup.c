@@ -154,7 +154,7 @@ import_article (Backup *b, guint index, JsonObject *object, GError **error)
                                                text, get_string (object, "uuid"), &id, error) ||
           !add_tags (b, id, get_array (object, "tags"), error) ||
           (!b->run->preview &&
-           !rostra_store_index_versions (b->store, id, text, language, error)) ||
+           !rostra_version_index_add (b->run->versions, id, text, language, error)) ||
           !_rostra_import_entry_done (b->run, b->store, b->report, title,
                                       get_string (object, "source"), published, language, 0, id,
                                       error))

@@ -3,16 +3,18 @@
 #pragma once
 
 #include "rostra-importer.h"
+#include "rostra-versions.h"
 
 G_BEGIN_DECLS
 
 /* How one file is being read: imported, or previewed. */
 typedef struct
 {
-  const char *const *tags;        /* given to each new article */
-  guint              max_entries; /* entries to keep in the report (previews) */
-  gboolean           preview;     /* write nothing */
-  GHashTable        *seen;        /* previews: content hashes met in the file */
+  const char *const  *tags;        /* given to each new article */
+  guint               max_entries; /* entries to keep in the report (previews) */
+  gboolean            preview;     /* write nothing */
+  GHashTable         *seen;        /* previews: content hashes met in the file */
+  RostraVersionIndex *versions;    /* imports: the new articles' versions */
 } RostraImportRun;
 
 gboolean _rostra_import_entry_done (RostraImportRun    *run,

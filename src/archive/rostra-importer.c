@@ -16,7 +16,6 @@
 #include "rostra-import-pipeline.h"
 #include "rostra-importer-private.h"
 #include "rostra-text.h"
-#include "rostra-versions.h"
 
 #define PROGRESS_EVERY 256
 /* How much of a file is read to tell its format. */
@@ -289,7 +288,7 @@ add_entry (RostraStore        *store,
     return rostra_store_add_article (store, report->import_id, entry->title, entry->source,
                                      entry->published, entry->language, entry->text, id, error) &&
            (*id == 0 ||
-            rostra_store_index_versions (store, *id, entry->text, entry->language, error));
+            rostra_version_index_add (run->versions, *id, entry->text, entry->language, error));
 
   hash = rostra_text_content_hash (entry->title, entry->published, entry->text);
   duplicate = g_hash_table_contains (run->seen, hash);
@@ -458,6 +457,8 @@ import_stream (RostraStore             *store,
 
   if (!rostra_store_begin (store, error))
     return FALSE;
+  if (!run->preview)
+    run->versions = rostra_version_index_new (store);
 
   if (format == FORMAT_BACKUP)
     ok = _rostra_import_backup (store, buffered, report, run, cancellable, error);
@@ -472,7 +473,8 @@ import_stream (RostraStore             *store,
       report->import_id = 0;
     }
   else if (ok)
-    ok = rostra_store_commit (store, error);
+    ok = rostra_version_index_flush (run->versions, error) && rostra_store_commit (store, error);
+  g_clear_pointer (&run->versions, rostra_version_index_free);
 
   if (ok && report->import_id != 0)
     rostra_store_checkpoint (store);

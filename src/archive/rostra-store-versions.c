@@ -28,7 +28,6 @@ typedef enum
 {
   STMT_BAND_ARTICLES,
   STMT_ADD_BAND,
-  STMT_DROP_SIGNATURE,
   STMT_ADD_SIGNATURE,
   STMT_CANDIDATE,
   STMT_SIGNATURE,
@@ -47,9 +46,13 @@ typedef enum
 #define VERSION_COLUMNS "o.id, o.title, o.source, o.published, o.language"
 
 static const char *const stmt_sql[N_STMTS] = {
-  [STMT_BAND_ARTICLES] = "SELECT article_id FROM version_bands WHERE band = ?1 LIMIT ?2",
+  /* Every band's articles in one statement (a step per band cost more
+   * than the lookups), but those of crowded bands (see BUCKET_MAX). */
+  [STMT_BAND_ARTICLES] = "SELECT j.key, v.article_id FROM json_each (?1) j"
+                         " JOIN version_bands v ON v.band = j.value"
+                         " WHERE (SELECT count(*) FROM (SELECT 1 FROM version_bands w"
+                         "  WHERE w.band = j.value LIMIT ?2)) < ?2 ORDER BY j.key",
   [STMT_ADD_BAND] = "INSERT OR IGNORE INTO version_bands (band, article_id) VALUES (?1, ?2)",
-  [STMT_DROP_SIGNATURE] = "DELETE FROM version_signatures WHERE article_id = ?1",
   [STMT_ADD_SIGNATURE] = "INSERT INTO version_signatures (article_id, shingles, signature, bands)"
                          " VALUES (?1, ?2, ?3, ?4)",
   [STMT_CANDIDATE] = "SELECT text, language FROM articles WHERE id = ?1",
@@ -87,6 +90,24 @@ get_stmt (RostraStore *self, Stmt which, GError **error)
 {
   return _rostra_store_statement (self, stmt_sql[which], error);
 }
+
+/**
+ * RostraVersionIndex:
+ *
+ * Indexes articles for versions within one transaction (an import's,
+ * a batch of the job for an existing archive). Their band keys are
+ * kept in memory, looked up with the archive's, and written at the end
+ * (rostra_version_index_flush()) in the keys' order: written one by one,
+ * the keys of each article fell on 33 random pages of the index, and
+ * more than doubled the time of an import (bench-import); in order, each
+ * page of the index is written once.
+ */
+struct _RostraVersionIndex
+{
+  RostraStore *store;
+  GArray      *rows;    /* BandRow, to write */
+  GHashTable  *buckets; /* band (gint64 *) → GArray of article ids */
+};
 
 /* Relations */
 
@@ -263,26 +284,35 @@ by_shared_bands (gconstpointer a, gconstpointer b)
 /* The articles that share a band key with @bands, but @id: at most
  * CANDIDATES_MAX, the most likely first. */
 static GArray *
-find_candidates (RostraStore *self, gint64 id, const gint64 *bands, GError **error)
+find_candidates (RostraVersionIndex *index, gint64 id, const gint64 *bands, GError **error)
 {
+  RostraStore *self = index->store;
   g_autoptr (GHashTable) shared = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GArray) bucket = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr (GString) json = g_string_new ("[");
   sqlite3_stmt  *stmt = get_stmt (self, STMT_BAND_ARTICLES, error);
   GHashTableIter iter;
   gpointer       key, value;
-  int            rc = SQLITE_DONE;
+  int            rc;
 
   if (stmt == NULL)
     return NULL;
-  for (guint b = 0; b < ROSTRA_LSH_BANDS && rc == SQLITE_DONE; b++)
+  for (guint b = 0; b < ROSTRA_LSH_BANDS; b++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, b ? "," : "", bands[b]);
+  g_string_append_c (json, ']');
+  _rostra_store_bind_text (stmt, 1, json->str);
+  sqlite3_bind_int (stmt, 2, BUCKET_MAX + 1);
+  rc = sqlite3_step (stmt);
+  for (guint b = 0; b < ROSTRA_LSH_BANDS; b++)
     {
+      GArray *pending = g_hash_table_lookup (index->buckets, &bands[b]);
+
       g_array_set_size (bucket, 0);
-      sqlite3_bind_int64 (stmt, 1, bands[b]);
-      sqlite3_bind_int (stmt, 2, BUCKET_MAX + 1);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_array_append_val (bucket, (gint64){ sqlite3_column_int64 (stmt, 0) });
-      _rostra_store_reset (stmt);
+      for (; rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == (int) b; rc = sqlite3_step (stmt))
+        g_array_append_val (bucket, (gint64){ sqlite3_column_int64 (stmt, 1) });
+      if (pending != NULL)
+        g_array_append_vals (bucket, pending->data, MIN (pending->len, BUCKET_MAX + 1));
       for (guint i = 0; bucket->len <= BUCKET_MAX && i < bucket->len; i++)
         {
           gint64 *other = &g_array_index (bucket, gint64, i);
@@ -293,6 +323,7 @@ find_candidates (RostraStore *self, gint64 id, const gint64 *bands, GError **err
                                   GUINT_TO_POINTER (n + 1));
         }
     }
+  _rostra_store_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _rostra_store_set_error (self, rc, error);
@@ -326,25 +357,14 @@ store_signature (RostraStore          *self,
                  GError              **error)
 {
   g_autoptr (GString) json = g_string_new ("[");
-  sqlite3_stmt *drop, *add, *band;
+  sqlite3_stmt *add;
 
-  if (!(drop = get_stmt (self, STMT_DROP_SIGNATURE, error)) ||
-      !(add = get_stmt (self, STMT_ADD_SIGNATURE, error)) ||
-      !(band = get_stmt (self, STMT_ADD_BAND, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (drop, 1, id);
-  if (!_rostra_store_run (self, drop, error))
+  /* Articles are indexed once: a second time is an error (a conflict). */
+  if (!(add = get_stmt (self, STMT_ADD_SIGNATURE, error)))
     return FALSE;
 
   for (guint b = 0; b < ROSTRA_LSH_BANDS && shingles->n_hashes > 0; b++)
-    {
-      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, b ? "," : "", bands[b]);
-      sqlite3_bind_int64 (band, 1, bands[b]);
-      sqlite3_bind_int64 (band, 2, id);
-      if (!_rostra_store_run (self, band, error))
-        return FALSE;
-    }
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, b ? "," : "", bands[b]);
   g_string_append_c (json, ']');
 
   sqlite3_bind_int64 (add, 1, id);
@@ -352,6 +372,100 @@ store_signature (RostraStore          *self,
   sqlite3_bind_blob (add, 3, packed, sizeof (Packed), SQLITE_STATIC);
   _rostra_store_bind_text (add, 4, json->str);
   return _rostra_store_run (self, add, error);
+}
+
+/* The batch */
+
+typedef struct
+{
+  gint64 band;
+  gint64 article_id;
+} BandRow;
+
+static void
+bucket_free (gpointer data)
+{
+  g_array_unref (data);
+}
+
+RostraVersionIndex *
+rostra_version_index_new (RostraStore *store)
+{
+  RostraVersionIndex *index = g_new0 (RostraVersionIndex, 1);
+
+  index->store = g_object_ref (store);
+  index->rows = g_array_new (FALSE, FALSE, sizeof (BandRow));
+  index->buckets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, bucket_free);
+  return index;
+}
+
+void
+rostra_version_index_free (RostraVersionIndex *index)
+{
+  if (index == NULL)
+    return;
+  g_object_unref (index->store);
+  g_array_unref (index->rows);
+  g_hash_table_unref (index->buckets);
+  g_free (index);
+}
+
+static void
+keep_bands (RostraVersionIndex *index, gint64 id, const gint64 *bands)
+{
+  for (guint b = 0; b < ROSTRA_LSH_BANDS; b++)
+    {
+      GArray *bucket = g_hash_table_lookup (index->buckets, &bands[b]);
+      BandRow row = { bands[b], id };
+
+      if (bucket == NULL)
+        {
+          bucket = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (index->buckets, g_memdup2 (&bands[b], sizeof (gint64)), bucket);
+        }
+      g_array_append_val (bucket, id);
+      g_array_append_val (index->rows, row);
+    }
+}
+
+static int
+compare_rows (gconstpointer a, gconstpointer b)
+{
+  const BandRow *x = a, *y = b;
+
+  if (x->band != y->band)
+    return x->band < y->band ? -1 : 1;
+  return (x->article_id > y->article_id) - (x->article_id < y->article_id);
+}
+
+/**
+ * rostra_version_index_flush:
+ *
+ * Writes the band keys of the articles indexed so far, in the
+ * transaction; call it before committing.
+ *
+ * Returns: %FALSE with @error set on a database error
+ */
+gboolean
+rostra_version_index_flush (RostraVersionIndex *index, GError **error)
+{
+  sqlite3_stmt *stmt = get_stmt (index->store, STMT_ADD_BAND, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  g_array_sort (index->rows, compare_rows);
+  for (guint i = 0; i < index->rows->len; i++)
+    {
+      const BandRow *row = &g_array_index (index->rows, BandRow, i);
+
+      sqlite3_bind_int64 (stmt, 1, row->band);
+      sqlite3_bind_int64 (stmt, 2, row->article_id);
+      if (!_rostra_store_run (index->store, stmt, error))
+        return FALSE;
+    }
+  g_array_set_size (index->rows, 0);
+  g_hash_table_remove_all (index->buckets);
+  return TRUE;
 }
 
 /* Estimates below these are not verified: about three standard
@@ -404,25 +518,29 @@ is_likely (RostraStore *self,
 }
 
 /**
- * rostra_store_index_versions:
+ * rostra_version_index_add:
  * @article_id: an article just added (or not indexed yet)
  * @text: its text
  * @language: (nullable): its language
  *
  * Indexes the article's signature and finds its versions among the
- * articles indexed before it: candidates by LSH, each verified on the
- * two texts. Part of the caller's transaction: an import's, so that a
- * failed import leaves neither articles nor versions.
+ * articles indexed before it (in the archive, or earlier in this
+ * batch): candidates by LSH, each estimated on the two signatures and,
+ * when likely, verified on the two texts. Part of the caller's
+ * transaction: an import's, so that a failed import leaves neither
+ * articles nor versions. Its band keys are written by
+ * rostra_version_index_flush().
  *
  * Returns: %FALSE with @error set on a database error
  */
 gboolean
-rostra_store_index_versions (RostraStore *self,
-                             gint64       article_id,
-                             const char  *text,
-                             const char  *language,
-                             GError     **error)
+rostra_version_index_add (RostraVersionIndex *index,
+                          gint64              article_id,
+                          const char         *text,
+                          const char         *language,
+                          GError            **error)
 {
+  RostraStore *self = index->store;
   g_autoptr (RostraShingles) shingles = NULL;
   g_autoptr (GArray) candidates = NULL;
   guint32       signature[ROSTRA_MINHASH_HASHES];
@@ -432,7 +550,7 @@ rostra_store_index_versions (RostraStore *self,
   Side new;
   gsize n_shingles;
 
-  g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (index != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
   shingles = rostra_shingles_new (text);
@@ -442,11 +560,12 @@ rostra_store_index_versions (RostraStore *self,
   rostra_shingles_minhash (shingles, signature);
   rostra_shingles_bands (signature, bands);
   pack_signature (signature, packed);
-  if (!(candidates = find_candidates (self, article_id, bands, error)) ||
+  if (!(candidates = find_candidates (index, article_id, bands, error)) ||
       !store_signature (self, article_id, shingles, packed, bands, error) ||
       !(load = get_stmt (self, STMT_CANDIDATE, error)))
     return FALSE;
 
+  keep_bands (index, article_id, bands);
   new.id = article_id;
   new.shingles = shingles;
   n_shingles = shingles->n_hashes; /* as stored: verifying makes them distinct */
@@ -478,6 +597,30 @@ rostra_store_index_versions (RostraStore *self,
         return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * rostra_store_index_versions:
+ *
+ * rostra_version_index_add() for one article, flushed at once.
+ */
+gboolean
+rostra_store_index_versions (RostraStore *self,
+                             gint64       article_id,
+                             const char  *text,
+                             const char  *language,
+                             GError     **error)
+{
+  RostraVersionIndex *index;
+  gboolean            ok;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
+
+  index = rostra_version_index_new (self);
+  ok = rostra_version_index_add (index, article_id, text, language, error) &&
+       rostra_version_index_flush (index, error);
+  rostra_version_index_free (index);
+  return ok;
 }
 
 /**
@@ -513,6 +656,7 @@ index_pending (RostraStore  *self,
                GError      **error)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (RostraVersionIndex) index = rostra_version_index_new (self);
   sqlite3_stmt *pending, *load;
   int           rc;
 
@@ -546,11 +690,11 @@ index_pending (RostraStore  *self,
       _rostra_store_reset (load);
       if (rc != SQLITE_ROW)
         return _rostra_store_set_error (self, rc, error);
-      if (!rostra_store_index_versions (self, id, text, language, error))
+      if (!rostra_version_index_add (index, id, text, language, error))
         return FALSE;
       (*n_indexed)++;
     }
-  return TRUE;
+  return rostra_version_index_flush (index, error);
 }
 
 /**

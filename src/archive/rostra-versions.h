@@ -82,6 +82,18 @@ typedef struct
 void rostra_version_annotation_free (RostraVersionAnnotation *item);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraVersionAnnotation, rostra_version_annotation_free)
 
+typedef struct _RostraVersionIndex RostraVersionIndex;
+
+RostraVersionIndex *rostra_version_index_new (RostraStore *store);
+gboolean            rostra_version_index_add (RostraVersionIndex *index,
+                                              gint64              article_id,
+                                              const char         *text,
+                                              const char         *language,
+                                              GError            **error);
+gboolean            rostra_version_index_flush (RostraVersionIndex *index, GError **error);
+void                rostra_version_index_free (RostraVersionIndex *index);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RostraVersionIndex, rostra_version_index_free)
+
 gboolean   rostra_store_index_versions (RostraStore *self,
                                         gint64       article_id,
                                         const char  *text,
