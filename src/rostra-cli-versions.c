@@ -216,12 +216,13 @@ rostra_cli_find_versions (const char *database)
   g_autoptr (GError) error = NULL;
   g_autofree char *done = NULL;
   guint            total = 0, n;
+  gint64           cursor = 0;
 
   if (store == NULL)
     return ROSTRA_EXIT_ARCHIVE;
   do
     {
-      if (!rostra_store_index_versions_pending (store, 256, NULL, &n, &error))
+      if (!rostra_store_index_versions_pending (store, &cursor, 256, NULL, &n, &error))
         return fail (error);
       total += n;
     }

@@ -630,6 +630,7 @@ test_migration (void)
   sqlite3 *db = NULL;
   gint64   x, y;
   guint    n = 0;
+  gint64   cursor = 0;
 
   /* Today's archive (schema 4) with two copies and an annotation. */
   g_assert_true (rostra_store_add_article (store, 0, "One", "A", NULL, "en", text, &x, &error));
@@ -658,11 +659,12 @@ test_migration (void)
   g_assert_cmpint (rostra_store_count_versions_pending (again, &error), ==, 2);
   g_assert_cmpuint (rostra_store_list_versions (again, x, &error)->len, ==, 0);
 
-  g_assert_true (rostra_store_index_versions_pending (again, 1, NULL, &n, &error));
+  g_assert_true (rostra_store_index_versions_pending (again, &cursor, 1, NULL, &n, &error));
   g_assert_cmpuint (n, ==, 1);
-  g_assert_true (rostra_store_index_versions_pending (again, 10, NULL, &n, &error));
+  g_assert_cmpint (cursor, ==, x);
+  g_assert_true (rostra_store_index_versions_pending (again, &cursor, 10, NULL, &n, &error));
   g_assert_cmpuint (n, ==, 1);
-  g_assert_true (rostra_store_index_versions_pending (again, 10, NULL, &n, &error));
+  g_assert_true (rostra_store_index_versions_pending (again, &cursor, 10, NULL, &n, &error));
   g_assert_cmpuint (n, ==, 0);
   g_assert_no_error (error);
   {

@@ -30,6 +30,7 @@ find_versions_job (RostraEngineJob *job,
 {
   g_autofree FindResult *found = g_new0 (FindResult, 1);
   gint64                 total = rostra_store_count_versions_pending (store, error);
+  gint64                 cursor = 0;
   guint                  n;
 
   if (total < 0)
@@ -37,7 +38,7 @@ find_versions_job (RostraEngineJob *job,
   _rostra_engine_job_progress (job, 0, total);
   do
     {
-      if (!rostra_store_index_versions_pending (store, FIND_BATCH, cancellable, &n, error))
+      if (!rostra_store_index_versions_pending (store, &cursor, FIND_BATCH, cancellable, &n, error))
         return FALSE;
       found->n_indexed += n;
       _rostra_engine_job_progress (job, found->n_indexed, MAX (total, found->n_indexed));

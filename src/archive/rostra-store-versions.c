@@ -650,6 +650,7 @@ rostra_store_count_versions_pending (RostraStore *self, GError **error)
 
 static gboolean
 index_pending (RostraStore  *self,
+               gint64       *cursor,
                guint         limit,
                GCancellable *cancellable,
                guint        *n_indexed,
@@ -664,7 +665,7 @@ index_pending (RostraStore  *self,
       !(load = get_stmt (self, STMT_CANDIDATE, error)))
     return FALSE;
 
-  sqlite3_bind_int64 (pending, 1, 0);
+  sqlite3_bind_int64 (pending, 1, *cursor);
   sqlite3_bind_int64 (pending, 2, limit);
   while ((rc = sqlite3_step (pending)) == SQLITE_ROW)
     g_array_append_val (ids, (gint64){ sqlite3_column_int64 (pending, 0) });
@@ -693,42 +694,52 @@ index_pending (RostraStore  *self,
       if (!rostra_version_index_add (index, id, text, language, error))
         return FALSE;
       (*n_indexed)++;
+      *cursor = id;
     }
   return rostra_version_index_flush (index, error);
 }
 
 /**
  * rostra_store_index_versions_pending:
+ * @cursor: (inout): where the walk is: 0 to start, then the value this
+ *   call left (the last article indexed), so that each batch starts
+ *   where the previous one ended instead of walking the indexed ones
+ *   again (which made the pass quadratic)
  * @limit: index at most this many articles
  * @n_indexed: (out): how many were indexed; 0 when none is left
  *
  * Indexes articles not indexed yet, oldest first, in one transaction
- * of its own: a cancel rolls back this batch only.
+ * of its own: a cancel rolls back this batch only (and leaves @cursor
+ * as it was).
  *
  * Returns: %FALSE with @error set (cancelled, or a database error)
  */
 gboolean
 rostra_store_index_versions_pending (RostraStore  *self,
+                                     gint64       *cursor,
                                      guint         limit,
                                      GCancellable *cancellable,
                                      guint        *n_indexed,
                                      GError      **error)
 {
-  guint indexed = 0;
+  gint64 at;
+  guint  indexed = 0;
 
   g_return_val_if_fail (ROSTRA_IS_STORE (self), FALSE);
-  g_return_val_if_fail (n_indexed != NULL, FALSE);
+  g_return_val_if_fail (n_indexed != NULL && cursor != NULL, FALSE);
 
   *n_indexed = 0;
+  at = *cursor;
   if (!rostra_store_begin (self, error))
     return FALSE;
-  if (!index_pending (self, limit, cancellable, &indexed, error) ||
+  if (!index_pending (self, &at, limit, cancellable, &indexed, error) ||
       !rostra_store_commit (self, error))
     {
       rostra_store_rollback (self);
       return FALSE;
     }
   *n_indexed = indexed;
+  *cursor = at;
   return TRUE;
 }
 

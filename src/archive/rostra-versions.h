@@ -101,6 +101,7 @@ gboolean   rostra_store_index_versions (RostraStore *self,
                                         GError     **error);
 gint64     rostra_store_count_versions_pending (RostraStore *self, GError **error);
 gboolean   rostra_store_index_versions_pending (RostraStore  *self,
+                                                gint64       *cursor,
                                                 guint         limit,
                                                 GCancellable *cancellable,
                                                 guint        *n_indexed,
