@@ -261,8 +261,10 @@ rostra_shingles_minhash (const RostraShingles *shingles, guint32 signature[ROSTR
 
 /**
  * rostra_shingles_bands:
- * @bands: (out): one key per band of %ROSTRA_LSH_ROWS values, positive
- *   64-bit integers (SQLite's), each band's keys apart from the others'
+ * @bands: (out): one key per band of %ROSTRA_LSH_ROWS values: 32 bits
+ *   (half the room in the index of 64), the band's number mixed in. Two
+ *   different bands fall on one key one time in 2³²: a candidate more,
+ *   which its signature turns away.
  */
 void
 rostra_shingles_bands (const guint32 signature[ROSTRA_MINHASH_HASHES],
@@ -274,6 +276,6 @@ rostra_shingles_bands (const guint32 signature[ROSTRA_MINHASH_HASHES],
 
       for (guint row = 0; row < ROSTRA_LSH_ROWS; row++)
         h = mix64 (h ^ signature[band * ROSTRA_LSH_ROWS + row]);
-      bands[band] = (gint64) (h & G_MAXINT64);
+      bands[band] = (gint64) (h >> 32);
     }
 }

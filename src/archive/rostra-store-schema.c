@@ -160,8 +160,8 @@ static const char migration_4[] =
  * the engine (rostra_engine_find_versions_async()): an article without
  * a row in version_signatures is not indexed yet.
  *
- * version_signatures keeps an article's MinHash signature (99 values of
- * 32 bits, little-endian), with which a candidate's
+ * version_signatures keeps an article's MinHash signature (the upper 16
+ * bits of its 99 values, little-endian), with which a candidate's
  * similarity is estimated before its text is read, and its band keys (a
  * JSON array) so
  * that its rows of version_bands go with it, by trigger, without a

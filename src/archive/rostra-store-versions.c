@@ -338,14 +338,17 @@ find_candidates (RostraVersionIndex *index, gint64 id, const gint64 *bands, GErr
   return g_steal_pointer (&found);
 }
 
-typedef guint32 Packed[ROSTRA_MINHASH_HASHES];
+/* The stored form of a signature: the upper 16 bits of each value,
+ * little-endian, 198 bytes. Enough to estimate a similarity: two
+ * different values look equal one time in 65,536, which moves an
+ * estimate by less than its own deviation. */
+typedef guint16 Packed[ROSTRA_MINHASH_HASHES];
 
-/* The stored form of a signature: little-endian. */
 static void
 pack_signature (const guint32 *signature, Packed packed)
 {
   for (guint i = 0; i < ROSTRA_MINHASH_HASHES; i++)
-    packed[i] = GUINT32_TO_LE (signature[i]);
+    packed[i] = GUINT16_TO_LE ((guint16) (signature[i] >> 16));
 }
 
 static gboolean
@@ -499,7 +502,7 @@ is_likely (RostraStore *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && sqlite3_column_bytes (stmt, 1) == sizeof (Packed))
     {
-      const guint32 *other = sqlite3_column_blob (stmt, 1);
+      const guint16 *other = sqlite3_column_blob (stmt, 1);
       double         n_other = (double) sqlite3_column_int64 (stmt, 0);
       double         smaller = MIN ((double) n_shingles, n_other);
       guint          equal = 0;
