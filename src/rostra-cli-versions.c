@@ -114,20 +114,32 @@ rostra_cli_versions (const char *database, gint64 article_id, gboolean json)
   return ROSTRA_EXIT_OK;
 }
 
-/* The second speech of `--link-translation ID1 ID2`, from the command
- * line's remaining arguments. */
-static gboolean
-parse_other (const char *other, gint64 *id)
+/* The second speech of `--link-translation ID1 ID2` (and `--unlink`),
+ * from the command line's remaining arguments, and the archive: 0, or
+ * the exit code when either could not be had. */
+static int
+open_pair (const char   *database,
+           gint64        article_id,
+           const char   *other,
+           gint64       *other_id,
+           RostraStore **store)
 {
   guint64 value;
 
   if (other == NULL || !g_ascii_string_to_unsigned (other, 10, 1, G_MAXINT64, &value, NULL))
     {
       rostra_cli_say_error (_("rostra: this needs the ids of two speeches (see --list)"));
-      return FALSE;
+      return ROSTRA_EXIT_USAGE;
     }
-  *id = (gint64) value;
-  return TRUE;
+  *other_id = (gint64) value;
+  if (*other_id == article_id)
+    {
+      rostra_cli_say_error (_("rostra: a speech cannot be linked to itself"));
+      return ROSTRA_EXIT_USAGE;
+    }
+  if (!(*store = rostra_cli_open_store (database)))
+    return ROSTRA_EXIT_ARCHIVE;
+  return ROSTRA_EXIT_OK;
 }
 
 /**
@@ -145,16 +157,10 @@ rostra_cli_link_translation (const char *database, gint64 article_id, const char
   g_autoptr (RostraStore) store = NULL;
   g_autoptr (GError) error = NULL;
   gint64 other_id;
+  int    status = open_pair (database, article_id, other, &other_id, &store);
 
-  if (!parse_other (other, &other_id))
-    return ROSTRA_EXIT_USAGE;
-  if (other_id == article_id)
-    {
-      rostra_cli_say_error (_("rostra: a speech cannot be linked to itself"));
-      return ROSTRA_EXIT_USAGE;
-    }
-  if (!(store = rostra_cli_open_store (database)))
-    return ROSTRA_EXIT_ARCHIVE;
+  if (status != ROSTRA_EXIT_OK)
+    return status;
   if (!rostra_store_link_translation (store, article_id, other_id, &error))
     return fail (error);
   return ROSTRA_EXIT_OK;
@@ -178,16 +184,10 @@ rostra_cli_unlink (const char *database, gint64 article_id, const char *other)
   g_autoptr (GError) error = NULL;
   gint64 other_id;
   guint  n_removed = 0;
+  int    status = open_pair (database, article_id, other, &other_id, &store);
 
-  if (!parse_other (other, &other_id))
-    return ROSTRA_EXIT_USAGE;
-  if (other_id == article_id)
-    {
-      rostra_cli_say_error (_("rostra: a speech cannot be linked to itself"));
-      return ROSTRA_EXIT_USAGE;
-    }
-  if (!(store = rostra_cli_open_store (database)))
-    return ROSTRA_EXIT_ARCHIVE;
+  if (status != ROSTRA_EXIT_OK)
+    return status;
   if (!rostra_store_unlink_versions (store, article_id, other_id, &n_removed, &error))
     return fail (error);
   if (n_removed == 0)

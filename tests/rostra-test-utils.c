@@ -632,3 +632,27 @@ rostra_test_open_and_close_in_process (const char *path)
       g_assert_no_error (error);
     }
 }
+
+/* An async call's result, for rostra_test_wait_result(): @data is a
+ * GAsyncResult ** that must be %NULL. */
+void
+rostra_test_store_result (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GAsyncResult **out = data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (result);
+}
+
+/* Runs the main context until rostra_test_store_result() stored a
+ * result in *@result (a minute at most). */
+GAsyncResult *
+rostra_test_wait_result (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (*result);
+  return *result;
+}

@@ -57,6 +57,9 @@ char *rostra_test_write_dump (const char *name, const char *title, guint n_entri
 char *rostra_test_db_digest (const char *db_path);
 void  rostra_test_open_and_close_in_process (const char *path);
 
+void          rostra_test_store_result (GObject *source, GAsyncResult *result, gpointer data);
+GAsyncResult *rostra_test_wait_result (GAsyncResult **result);
+
 /* What a `rostra` started by a test wrote, and how it ended. */
 typedef struct
 {

@@ -676,23 +676,6 @@ test_migration (void)
 }
 
 static void
-store_result (GObject *source, GAsyncResult *result, gpointer data)
-{
-  *(GAsyncResult **) data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **result)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (*result == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (*result);
-  return *result;
-}
-
-static void
 count_progress (guint64 done, guint64 total, gpointer data)
 {
   guint64 *last = data;
@@ -737,8 +720,9 @@ test_engine_job (void)
 
   /* Cancelled at once: nothing or some batches done, never a half one. */
   g_cancellable_cancel (cancel);
-  rostra_engine_find_versions_async (engine, NULL, NULL, cancel, store_result, &result);
-  g_assert_false (rostra_engine_find_versions_finish (engine, wait_result (&result), &n, &error));
+  rostra_engine_find_versions_async (engine, NULL, NULL, cancel, rostra_test_store_result, &result);
+  g_assert_false (
+      rostra_engine_find_versions_finish (engine, rostra_test_wait_result (&result), &n, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_clear_object (&result);
@@ -746,8 +730,10 @@ test_engine_job (void)
                        rostra_store_count_versions_pending (store, NULL) == 600,
                    ==, TRUE);
 
-  rostra_engine_find_versions_async (engine, count_progress, progress, NULL, store_result, &result);
-  g_assert_true (rostra_engine_find_versions_finish (engine, wait_result (&result), &n, &error));
+  rostra_engine_find_versions_async (engine, count_progress, progress, NULL,
+                                     rostra_test_store_result, &result);
+  g_assert_true (
+      rostra_engine_find_versions_finish (engine, rostra_test_wait_result (&result), &n, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   while (g_main_context_iteration (NULL, FALSE))
@@ -755,24 +741,27 @@ test_engine_job (void)
   g_assert_cmpuint (progress[0], ==, progress[1]);
   g_assert_cmpint (rostra_store_count_versions_pending (store, NULL), ==, 0);
 
-  rostra_engine_list_versions_async (engine, first, NULL, store_result, &result);
-  versions = rostra_engine_list_versions_finish (engine, wait_result (&result), &error);
+  rostra_engine_list_versions_async (engine, first, NULL, rostra_test_store_result, &result);
+  versions = rostra_engine_list_versions_finish (engine, rostra_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (versions->len, ==, 1);
   g_assert_cmpint (((RostraVersion *) g_ptr_array_index (versions, 0))->id, ==, first + 1);
   g_clear_object (&result);
 
-  rostra_engine_compare_async (engine, first, first + 1, NULL, store_result, &result);
-  comparison = rostra_engine_compare_finish (engine, wait_result (&result), &error);
+  rostra_engine_compare_async (engine, first, first + 1, NULL, rostra_test_store_result, &result);
+  comparison = rostra_engine_compare_finish (engine, rostra_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (comparison->segments->len, ==, 4); /* equal, deleted, inserted, equal */
   g_clear_object (&result);
 
-  rostra_engine_link_translation_async (engine, first, first + 2, store_result, &result);
-  g_assert_true (rostra_engine_link_translation_finish (engine, wait_result (&result), &error));
+  rostra_engine_link_translation_async (engine, first, first + 2, rostra_test_store_result,
+                                        &result);
+  g_assert_true (
+      rostra_engine_link_translation_finish (engine, rostra_test_wait_result (&result), &error));
   g_clear_object (&result);
-  rostra_engine_unlink_versions_async (engine, first, first + 2, store_result, &result);
-  g_assert_true (rostra_engine_unlink_versions_finish (engine, wait_result (&result), &error));
+  rostra_engine_unlink_versions_async (engine, first, first + 2, rostra_test_store_result, &result);
+  g_assert_true (
+      rostra_engine_unlink_versions_finish (engine, rostra_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -820,6 +809,26 @@ test_backup_keeps_translations (Fixture *f, gconstpointer data)
 
 /* The command line */
 
+/* Runs `rostra --database DB ARGS…` and checks its exit status; the
+ * caller's @run gets what it wrote. */
+G_GNUC_NULL_TERMINATED
+static void
+run_cli (RostraTestRun *run, const char *db, int status, ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  va_list list;
+
+  g_ptr_array_add (args, (gpointer) "--database");
+  g_ptr_array_add (args, (gpointer) db);
+  va_start (list, status);
+  for (const char *a = va_arg (list, const char *); a; a = va_arg (list, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (list);
+  g_ptr_array_add (args, NULL);
+  rostra_test_run_rostrav (run, (const char *const *) args->pdata, NULL, NULL);
+  g_assert_cmpint (run->status, ==, status);
+}
+
 static void
 test_cli (void)
 {
@@ -838,14 +847,12 @@ test_cli (void)
   {
     g_auto (RostraTestRun) run = { 0 };
 
-    rostra_test_run_rostra (&run, "--database", db, "--import", file, NULL);
-    g_assert_cmpint (run.status, ==, 0);
+    run_cli (&run, db, 0, "--import", file, NULL);
   }
   {
     g_auto (RostraTestRun) run = { 0 };
 
-    rostra_test_run_rostra (&run, "--database", db, "--versions", "1", "--json", NULL);
-    g_assert_cmpint (run.status, ==, 0);
+    run_cli (&run, db, 0, "--versions", "1", "--json", NULL);
     node = rostra_test_parse_json (run.out);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), ==, 1);
     first = json_array_get_object_element (json_node_get_array (node), 0);
@@ -859,71 +866,40 @@ test_cli (void)
   {
     g_auto (RostraTestRun) run = { 0 };
 
-    rostra_test_run_rostra (&run, "--database", db, "--versions", "2", NULL);
-    g_assert_cmpint (run.status, ==, 0);
+    run_cli (&run, db, 0, "--versions", "2", NULL);
     g_assert_nonnull (strstr (run.out, "contains"));
   }
   {
-    g_auto (RostraTestRun) run = { 0 };
+    g_auto (RostraTestRun) missing = { 0 };
+    g_auto (RostraTestRun) unlink = { 0 };
+    g_auto (RostraTestRun) none = { 0 };
 
-    rostra_test_run_rostra (&run, "--database", db, "--versions", "7", NULL);
-    g_assert_cmpint (run.status, ==, 1);
+    run_cli (&missing, db, 1, "--versions", "7", NULL);
+    run_cli (&unlink, db, 0, "--unlink", "1", "2", NULL);
+    run_cli (&none, db, 0, "--versions", "1", "--json", NULL);
+    g_assert_cmpstr (g_strstrip (none.out), ==, "[]");
   }
   {
+    g_auto (RostraTestRun) link = { 0 };
     g_auto (RostraTestRun) run = { 0 };
 
-    rostra_test_run_rostra (&run, "--database", db, "--unlink", "1", "2", NULL);
-    g_assert_cmpint (run.status, ==, 0);
-  }
-  {
-    g_auto (RostraTestRun) run = { 0 };
-
-    rostra_test_run_rostra (&run, "--database", db, "--versions", "1", "--json", NULL);
-    g_assert_cmpint (run.status, ==, 0);
-    g_assert_cmpstr (g_strstrip (run.out), ==, "[]");
-  }
-  {
-    g_auto (RostraTestRun) run = { 0 };
-
-    rostra_test_run_rostra (&run, "--database", db, "--link-translation", "2", "1", NULL);
-    g_assert_cmpint (run.status, ==, 0);
-  }
-  {
-    g_auto (RostraTestRun) run = { 0 };
-
-    rostra_test_run_rostra (&run, "--database", db, "--versions", "1", "--json", NULL);
+    run_cli (&link, db, 0, "--link-translation", "2", "1", NULL);
+    run_cli (&run, db, 0, "--versions", "1", "--json", NULL);
     g_assert_nonnull (strstr (run.out, "\"relation\": \"translation\""));
     g_assert_nonnull (strstr (run.out, "\"similarity\": 0.000"));
   }
   {
-    g_auto (RostraTestRun) run = { 0 };
+    g_auto (RostraTestRun) missing = { 0 };
+    g_auto (RostraTestRun) one = { 0 };
+    g_auto (RostraTestRun) same = { 0 };
+    g_auto (RostraTestRun) combined = { 0 };
+    g_auto (RostraTestRun) find = { 0 };
 
-    rostra_test_run_rostra (&run, "--database", db, "--link-translation", "1", "9", NULL);
-    g_assert_cmpint (run.status, ==, 1);
-  }
-  {
-    g_auto (RostraTestRun) run = { 0 };
-
-    rostra_test_run_rostra (&run, "--database", db, "--link-translation", "1", NULL);
-    g_assert_cmpint (run.status, ==, 2);
-  }
-  {
-    g_auto (RostraTestRun) run = { 0 };
-
-    rostra_test_run_rostra (&run, "--database", db, "--link-translation", "1", "1", NULL);
-    g_assert_cmpint (run.status, ==, 2);
-  }
-  {
-    g_auto (RostraTestRun) run = { 0 };
-
-    rostra_test_run_rostra (&run, "--database", db, "--versions", "1", "--list", NULL);
-    g_assert_cmpint (run.status, ==, 2);
-  }
-  {
-    g_auto (RostraTestRun) run = { 0 };
-
-    rostra_test_run_rostra (&run, "--database", db, "--find-versions", NULL);
-    g_assert_cmpint (run.status, ==, 0);
+    run_cli (&missing, db, 1, "--link-translation", "1", "9", NULL);
+    run_cli (&one, db, 2, "--link-translation", "1", NULL);
+    run_cli (&same, db, 2, "--link-translation", "1", "1", NULL);
+    run_cli (&combined, db, 2, "--versions", "1", "--list", NULL);
+    run_cli (&find, db, 0, "--find-versions", NULL);
   }
 }
 

@@ -195,8 +195,9 @@ rostra_engine_list_version_annotations_finish (RostraEngine *self,
 
 typedef struct
 {
-  gint64 a;
-  gint64 b;
+  gint64   a;
+  gint64   b;
+  gboolean link; /* link as translations, or unlink */
 } Pair;
 
 static gboolean
@@ -209,31 +210,16 @@ link_job (RostraEngineJob *job,
 {
   Pair *pair = data;
 
-  if (!rostra_store_link_translation (store, pair->a, pair->b, error))
-    return FALSE;
-  *result = GINT_TO_POINTER (TRUE);
-  return TRUE;
-}
-
-static gboolean
-unlink_job (RostraEngineJob *job,
-            RostraStore     *store,
-            gpointer         data,
-            GCancellable    *cancellable,
-            gpointer        *result,
-            GError         **error)
-{
-  Pair *pair = data;
-
-  if (!rostra_store_unlink_versions (store, pair->a, pair->b, NULL, error))
+  if (pair->link ? !rostra_store_link_translation (store, pair->a, pair->b, error)
+                 : !rostra_store_unlink_versions (store, pair->a, pair->b, NULL, error))
     return FALSE;
   *result = GINT_TO_POINTER (TRUE);
   return TRUE;
 }
 
 static void
-run_pair_job (RostraEngine       *self,
-              RostraEngineJobFunc func,
+run_link_job (RostraEngine       *self,
+              gboolean            link,
               gint64              a,
               gint64              b,
               gpointer            source_tag,
@@ -244,8 +230,9 @@ run_pair_job (RostraEngine       *self,
 
   pair->a = a;
   pair->b = b;
-  _rostra_engine_run_async (self, ROSTRA_ENGINE_WRITE, func, pair, g_free, NULL, NULL, NULL, NULL,
-                            source_tag, callback, user_data);
+  pair->link = link;
+  _rostra_engine_run_async (self, ROSTRA_ENGINE_WRITE, link_job, pair, g_free, NULL, NULL, NULL,
+                            NULL, source_tag, callback, user_data);
 }
 
 /**
@@ -261,8 +248,8 @@ rostra_engine_link_translation_async (RostraEngine       *self,
                                       gpointer            user_data)
 {
   g_return_if_fail (ROSTRA_IS_ENGINE (self));
-  run_pair_job (self, link_job, article_id, other_id, rostra_engine_link_translation_async,
-                callback, user_data);
+  run_link_job (self, TRUE, article_id, other_id, rostra_engine_link_translation_async, callback,
+                user_data);
 }
 
 gboolean
@@ -285,8 +272,8 @@ rostra_engine_unlink_versions_async (RostraEngine       *self,
                                      gpointer            user_data)
 {
   g_return_if_fail (ROSTRA_IS_ENGINE (self));
-  run_pair_job (self, unlink_job, article_id, other_id, rostra_engine_unlink_versions_async,
-                callback, user_data);
+  run_link_job (self, FALSE, article_id, other_id, rostra_engine_unlink_versions_async, callback,
+                user_data);
 }
 
 gboolean
@@ -350,7 +337,7 @@ rostra_engine_compare_async (RostraEngine       *self,
 
   g_return_if_fail (ROSTRA_IS_ENGINE (self));
 
-  pair = g_new (Pair, 1);
+  pair = g_new0 (Pair, 1);
   pair->a = a_id;
   pair->b = b_id;
   _rostra_engine_run_async (self, ROSTRA_ENGINE_READ, compare_job, pair, g_free,
