@@ -222,7 +222,8 @@ rostra_cli_find_versions (const char *database)
     return ROSTRA_EXIT_ARCHIVE;
   do
     {
-      if (!rostra_store_index_versions_pending (store, &cursor, 256, NULL, &n, &error))
+      if (!rostra_store_index_versions_pending (store, &cursor, ROSTRA_VERSIONS_BATCH, NULL, &n,
+                                                &error))
         return fail (error);
       total += n;
     }

@@ -12,9 +12,6 @@
 #include "rostra-engine-private.h"
 #include "rostra-engine-versions.h"
 
-/* Articles indexed per transaction by the job for an existing archive. */
-#define FIND_BATCH 256
-
 typedef struct
 {
   guint n_indexed;
@@ -38,7 +35,8 @@ find_versions_job (RostraEngineJob *job,
   _rostra_engine_job_progress (job, 0, total);
   do
     {
-      if (!rostra_store_index_versions_pending (store, &cursor, FIND_BATCH, cancellable, &n, error))
+      if (!rostra_store_index_versions_pending (store, &cursor, ROSTRA_VERSIONS_BATCH, cancellable,
+                                                &n, error))
         return FALSE;
       found->n_indexed += n;
       _rostra_engine_job_progress (job, found->n_indexed, MAX (total, found->n_indexed));
@@ -140,6 +138,60 @@ GPtrArray *
 rostra_engine_list_versions_finish (RostraEngine *self, GAsyncResult *result, GError **error)
 {
   return _rostra_engine_run_finish (self, result, rostra_engine_list_versions_async, error);
+}
+
+static gboolean
+count_versions_job (RostraEngineJob *job,
+                    RostraStore     *store,
+                    gpointer         data,
+                    GCancellable    *cancellable,
+                    gpointer        *result,
+                    GError         **error)
+{
+  GArray *ids = data;
+
+  return (*result = rostra_store_count_versions (store, (const gint64 *) (gpointer) ids->data,
+                                                 ids->len, error)) != NULL;
+}
+
+/**
+ * rostra_engine_count_versions_async:
+ * @ids: (array length=n_ids): speeches, the rows of the library shown
+ *
+ * Counts each speech's other versions (see
+ * rostra_store_count_versions()), for the folded rows of "One Row per
+ * Speech".
+ */
+void
+rostra_engine_count_versions_async (RostraEngine       *self,
+                                    const gint64       *ids,
+                                    guint               n_ids,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  GArray *copy;
+
+  g_return_if_fail (ROSTRA_IS_ENGINE (self));
+
+  copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (copy, ids, n_ids);
+  _rostra_engine_run_async (self, ROSTRA_ENGINE_READ, count_versions_job, copy,
+                            (GDestroyNotify) g_array_unref, (GDestroyNotify) g_array_unref, NULL,
+                            NULL, cancellable, rostra_engine_count_versions_async, callback,
+                            user_data);
+}
+
+/**
+ * rostra_engine_count_versions_finish:
+ *
+ * Returns: (transfer full) (element-type guint): the counts, in the
+ *   order of the ids; %NULL with @error set
+ */
+GArray *
+rostra_engine_count_versions_finish (RostraEngine *self, GAsyncResult *result, GError **error)
+{
+  return _rostra_engine_run_finish (self, result, rostra_engine_count_versions_async, error);
 }
 
 static gboolean

@@ -27,6 +27,15 @@ void rostra_engine_list_versions_async (RostraEngine       *self,
 GPtrArray *
 rostra_engine_list_versions_finish (RostraEngine *self, GAsyncResult *result, GError **error);
 
+void rostra_engine_count_versions_async (RostraEngine       *self,
+                                         const gint64       *ids,
+                                         guint               n_ids,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+GArray *
+rostra_engine_count_versions_finish (RostraEngine *self, GAsyncResult *result, GError **error);
+
 void       rostra_engine_list_version_annotations_async (RostraEngine       *self,
                                                          gint64              article_id,
                                                          GCancellable       *cancellable,

@@ -40,6 +40,7 @@ typedef enum
   STMT_UNLINK_TRANSLATION,
   STMT_UNLINK_PAIR,
   STMT_TRANSLATIONS,
+  STMT_COUNT,
   N_STMTS
 } Stmt;
 
@@ -81,6 +82,10 @@ static const char *const stmt_sql[N_STMTS] = {
                               " other_id = ?2) OR (article_id = ?2 AND other_id = ?1)",
   [STMT_UNLINK_PAIR] = "DELETE FROM version_pairs WHERE (article_id = ?1 AND other_id = ?2)"
                        " OR (article_id = ?2 AND other_id = ?1)",
+  [STMT_COUNT] = "SELECT (SELECT count(*) FROM version_pairs WHERE article_id = ?1) +"
+                 " (SELECT count(*) FROM translation_links t WHERE t.article_id = ?1 AND NOT EXISTS"
+                 "  (SELECT 1 FROM version_pairs v WHERE v.article_id = ?1"
+                 "   AND v.other_id = t.other_id))",
   [STMT_TRANSLATIONS] = "SELECT article_id, other_id FROM translation_links"
                         " WHERE article_id < other_id ORDER BY 1, 2",
 };
@@ -813,6 +818,47 @@ rostra_store_list_versions (RostraStore *self, gint64 article_id, GError **error
       return NULL;
     }
   return g_steal_pointer (&versions);
+}
+
+/**
+ * rostra_store_count_versions:
+ * @ids: (array length=n_ids): speeches (rows of the library)
+ *
+ * How many other versions each speech has, as
+ * rostra_store_list_versions() lists them: the count a folded row of
+ * "One Row per Speech" shows. Two index ranges a speech.
+ *
+ * Returns: (transfer full) (element-type guint): the counts, in the
+ *   order of @ids (0 for a speech that is not there); %NULL with @error
+ *   set
+ */
+GArray *
+rostra_store_count_versions (RostraStore *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autoptr (GArray) counts = g_array_sized_new (FALSE, TRUE, sizeof (guint), n_ids);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ROSTRA_IS_STORE (self), NULL);
+
+  if (!(stmt = get_stmt (self, STMT_COUNT, error)))
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      int   rc;
+      guint n;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      n = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+      _rostra_store_reset (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          _rostra_store_set_error (self, rc, error);
+          return NULL;
+        }
+      g_array_append_val (counts, n);
+    }
+  return g_steal_pointer (&counts);
 }
 
 static gboolean
