@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "rostra-diff.h"
@@ -147,6 +148,57 @@ test_shingles_fold (void)
   g_assert_cmpuint (short_text->n_hashes, ==, 1);
 }
 
+/* x words of the text and y of another: containment (x - 4) / (x + y - 4). */
+static char *
+part_and_more (GPtrArray *words, GPtrArray *others, guint x, guint y)
+{
+  g_autofree char *part = join (words, 0, x);
+  g_autofree char *more = join (others, 0, y);
+
+  part[strlen (part) - 1] = ' ';
+  return g_strconcat (part, more, NULL);
+}
+
+/* The share of equal signature values estimates the resemblance: over
+ * pairs of known resemblance, on average within a deviation. */
+static void
+test_minhash_estimates (void)
+{
+  static const guint shared_words[] = { 100, 200, 300, 400 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (shared_words); k++)
+    {
+      gdouble error_sum = 0;
+
+      for (guint pair = 0; pair < 20; pair++)
+        {
+          g_autoptr (GPtrArray) words = words_new (500, 1000 * k + pair);
+          g_autoptr (GPtrArray) others = words_new (500 - shared_words[k], 5000 + 1000 * k + pair);
+          g_autofree char *a = join (words, 0, 500);
+          g_autofree char *b =
+              part_and_more (words, others, shared_words[k], 500 - shared_words[k]);
+          g_autoptr (RostraShingles) sa = rostra_shingles_new (a);
+          g_autoptr (RostraShingles) sb = rostra_shingles_new (b);
+          guint32 siga[ROSTRA_MINHASH_HASHES], sigb[ROSTRA_MINHASH_HASHES];
+          guint   equal = 0;
+          gsize   shared;
+          gdouble exact;
+
+          rostra_shingles_minhash (sa, siga);
+          rostra_shingles_minhash (sb, sigb);
+          for (guint i = 0; i < ROSTRA_MINHASH_HASHES; i++)
+            equal += siga[i] == sigb[i];
+          shared = rostra_shingles_intersect (sa, sb);
+          exact = (gdouble) shared / (sa->n_hashes + sb->n_hashes - shared);
+          error_sum += (gdouble) equal / ROSTRA_MINHASH_HASHES - exact;
+        }
+      g_test_message ("%u words shared: mean error of the estimate %+.4f", shared_words[k],
+                      error_sum / 20);
+      /* The mean of 20 estimates: its deviation is under 0.012. */
+      g_assert_cmpfloat (fabs (error_sum / 20), <, 0.03);
+    }
+}
+
 /* Detection */
 
 static void
@@ -282,17 +334,6 @@ test_threshold_resemblance (Fixture *f, gconstpointer data)
   g_assert_cmpint (relation (f, full, b, &similarity), ==, ROSTRA_VERSION_EXCERPT);
   g_assert_cmpfloat (similarity, ==, 1.0);
   g_assert_cmpint (relation (f, b, full, NULL), ==, ROSTRA_VERSION_CONTAINS);
-}
-
-/* x words of the text and y of another: containment (x - 4) / (x + y - 4). */
-static char *
-part_and_more (GPtrArray *words, GPtrArray *others, guint x, guint y)
-{
-  g_autofree char *part = join (words, 0, x);
-  g_autofree char *more = join (others, 0, y);
-
-  part[strlen (part) - 1] = ' ';
-  return g_strconcat (part, more, NULL);
 }
 
 static void
@@ -934,6 +975,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/versions/shingles/fold", test_shingles_fold);
+  g_test_add_func ("/versions/shingles/minhash-estimates", test_minhash_estimates);
   ADD ("/versions/detect/same-edited-retitled", test_same_edited_retitled);
   ADD ("/versions/detect/excerpts", test_excerpts);
   ADD ("/versions/detect/reordered-paragraphs", test_reordered_paragraphs);
