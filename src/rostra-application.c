@@ -18,6 +18,7 @@
 
 #include "rostra-application.h"
 #include "rostra-cli-speakers.h"
+#include "rostra-cli-versions.h"
 #include "rostra-cli.h"
 #include "rostra-cli-kwic.h"
 #include "rostra-preferences.h"
@@ -90,11 +91,26 @@ static const GOptionEntry main_entries[] = {
                                           N_("Suggest a speaker for each speech without one, from its title and "
                                "lead; nothing is stored"),
                                               NULL },
-                                          { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-                                            N_("Show the version and quit"), NULL },
-                                            { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
-                                              NULL, NULL, N_("[FILE…]") },
-                                              { NULL } };
+                                          { "versions", 0, 0, G_OPTION_ARG_INT64, NULL,
+                                            N_("List the other versions of the speech ID (see --list)"),
+                                                N_("ID") },
+                                            { "link-translation", 0, 0, G_OPTION_ARG_INT64, NULL,
+                                              N_("Link the speech ID1 and the speech ID2 (the next argument) as "
+                               "translations"),
+                                                  N_("ID1 ID2") },
+                                              { "unlink", 0, 0, G_OPTION_ARG_INT64, NULL,
+                                                N_("Make the speeches ID1 and ID2 (the next argument) no versions "
+                               "of each other"),
+                                                    N_("ID1 ID2") },
+                                                { "find-versions", 0, 0, G_OPTION_ARG_NONE, NULL,
+                                                  N_("Find the versions of the speeches imported before versions"),
+                                                      NULL },
+                                                  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+                                                    N_("Show the version and quit"), NULL },
+                                                    { G_OPTION_REMAINING, 0, 0,
+                                                      G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
+                                                      N_("[FILE…]") },
+                                                      { NULL } };
 
 static int
 usage_error (const char *message)
@@ -177,6 +193,37 @@ rostra_application_run_speaker_command (const char                 *database,
   return rostra_cli_suggest_speakers (database, json);
 }
 
+/* --versions, --link-translation, --unlink and --find-versions (see
+ * rostra-cli-versions.c): the second id of a pair is the one remaining
+ * argument. */
+static int
+handle_versions_options (const char        *database,
+                         gint64             versions_id,
+                         gint64             link_id,
+                         gint64             unlink_id,
+                         gboolean           find_versions,
+                         gboolean           json,
+                         const char *const *files)
+{
+  guint  n_files = files ? g_strv_length ((char **) files) : 0;
+  gint64 pair_id = link_id ? link_id : unlink_id;
+
+  if (find_versions)
+    return n_files > 0 ? usage_error (_("--find-versions takes no file"))
+                       : rostra_cli_find_versions (database);
+  if (versions_id != 0)
+    {
+      if (versions_id < 0 || n_files > 0)
+        return usage_error (_("--versions needs the id of one speech (see --list)"));
+      return rostra_cli_versions (database, versions_id, json);
+    }
+  if (pair_id <= 0 || n_files != 1)
+    return usage_error (_("--link-translation and --unlink need the ids of two speeches"));
+  if (link_id != 0)
+    return rostra_cli_link_translation (database, link_id, files[0]);
+  return rostra_cli_unlink (database, unlink_id, files[0]);
+}
+
 static int
 rostra_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
@@ -196,6 +243,8 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   gboolean                import = FALSE, list = FALSE, json = FALSE, version = FALSE;
   RostraSpeakerOptions    speaker_options = { 0 };
   int                     status;
+  gint64                  versions_id = 0, link_id = 0, unlink_id = 0;
+  gboolean                has_versions, has_link, has_unlink, find_versions = FALSE;
 
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     rostra_application_set_database (self, database);
@@ -213,6 +262,10 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   g_variant_dict_lookup (options, "backup", "^ay", &backup);
   g_variant_dict_lookup (options, "version", "b", &version);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  has_versions = g_variant_dict_lookup (options, "versions", "x", &versions_id);
+  has_link = g_variant_dict_lookup (options, "link-translation", "x", &link_id);
+  has_unlink = g_variant_dict_lookup (options, "unlink", "x", &unlink_id);
+  g_variant_dict_lookup (options, "find-versions", "b", &find_versions);
 
   if (version)
     {
@@ -223,14 +276,16 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
   if ((status = rostra_application_check_speaker_options (options, &speaker_options)) >= 0)
     return status;
   if (import + list + (export_format != NULL) + (search != NULL) + (backup != NULL) +
-          (kwic != NULL) + speaker_options.command >
+          (kwic != NULL) + speaker_options.command + has_versions + has_link + has_unlink +
+          find_versions >
       1)
     return usage_error (
-        _("--import, --list, --search, --kwic, --export, --backup, --edit, "
-                          "--speakers, --merge-speaker and --suggest-speakers cannot be combined"));
-  if (json && !list && !search && !kwic && !speaker_options.json_ok)
-    return usage_error (
-        _("--json goes with --list, --search, --kwic, --speakers or --suggest-speakers"));
+        _("--import, --list, --search, --kwic, --export, --backup, --edit, --speakers, "
+          "--merge-speaker, --suggest-speakers, --versions, --link-translation, --unlink and "
+          "--find-versions cannot be combined"));
+  if (json && !list && !search && !kwic && !has_versions && !speaker_options.json_ok)
+    return usage_error (_("--json goes with --list, --search, --kwic, --versions, --speakers or "
+                          "--suggest-speakers"));
   if (speaker_options.speaker != NULL && !import && !list && !search && !kwic &&
       !speaker_options.edit)
     return usage_error (_("--speaker goes with --import, --list, --search, --kwic or --edit"));
@@ -271,6 +326,10 @@ rostra_application_handle_local_options (GApplication *app, GVariantDict *option
     return rostra_cli_backup (self->database, backup);
   if (list && speaker_options.speaker != NULL)
     return rostra_cli_list_speaker (self->database, speaker_options.speaker, json);
+  if (has_versions || has_link || has_unlink || find_versions)
+    return handle_versions_options (
+        self->database, has_versions ? (versions_id != 0 ? versions_id : -1) : 0,
+        has_link ? link_id : 0, has_unlink ? unlink_id : 0, find_versions, json, files);
   if (list)
     return rostra_cli_list (self->database, json);
   if (search)

@@ -223,7 +223,7 @@ _rostra_cli_print_article_row (RostraArticle *article, gpointer user_data, GErro
 int
 rostra_cli_list (const char *database, gboolean json)
 {
-  g_autoptr (RostraStore) store = open_store (database);
+  g_autoptr (RostraStore) store = _rostra_cli_open_store (database);
   g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GError) error = NULL;
   gboolean ok;
@@ -289,7 +289,7 @@ rostra_cli_export (const char *database,
   else if (article_id != 0)
     scope = rostra_export_scope_new_article (article_id);
 
-  if (!(store = open_store (database)))
+  if (!(store = _rostra_cli_open_store (database)))
     return ROSTRA_EXIT_ARCHIVE;
 
   if (output != NULL && !g_str_equal (output, "-"))
@@ -368,7 +368,7 @@ rostra_cli_search (const char *database,
                    guint       offset,
                    guint       limit)
 {
-  g_autoptr (RostraStore) store = open_store (database);
+  g_autoptr (RostraStore) store = _rostra_cli_open_store (database);
   g_autoptr (RostraQuery) query = rostra_query_new ();
   g_autoptr (GOutputStream) out = NULL;
   g_autoptr (GArray) ids = NULL;
@@ -430,7 +430,7 @@ failed:
 int
 rostra_cli_backup (const char *database, const char *destination)
 {
-  g_autoptr (RostraStore) store = open_store (database);
+  g_autoptr (RostraStore) store = _rostra_cli_open_store (database);
   g_autoptr (GFile) file = g_file_new_for_commandline_arg (destination);
   g_autoptr (GError) error = NULL;
 

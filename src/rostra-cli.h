@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "rostra-store.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes: a contract with scripts, documented in README.md. */

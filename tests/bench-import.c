@@ -40,6 +40,7 @@
 #include "rostra-store-private.h"
 #include "rostra-test-utils.h"
 #include "rostra-text.h"
+#include "rostra-versions.h"
 
 #define SEED             20240917
 #define MB               (1024.0 * 1024.0)
@@ -969,6 +970,46 @@ typedef struct
   GArray     *cpus;
 } Measure;
 
+/* Empties the versions' index of @db_path and fills it again through
+ * @store, timed. */
+static gboolean
+measure_versions (RostraStore *store,
+                  const char  *db_path,
+                  gdouble     *seconds,
+                  gdouble     *cpu,
+                  GError     **error)
+{
+  sqlite3 *db = NULL;
+  gint64   cursor = 0, start;
+  guint    n = 0;
+  int      rc;
+
+  rc = sqlite3_open (db_path, &db);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db,
+                       "DELETE FROM version_pairs; DELETE FROM version_bands;"
+                       " DELETE FROM version_signatures;",
+                       NULL, NULL, NULL);
+  sqlite3_close (db);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot empty the index: %s",
+                   sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  start = g_get_monotonic_time ();
+  *cpu = cpu_seconds (RUSAGE_SELF);
+  do
+    if (!rostra_store_index_versions_pending (store, &cursor, ROSTRA_VERSIONS_BATCH, NULL, &n,
+                                              error))
+      return FALSE;
+  while (n > 0);
+  *seconds = seconds_since (start);
+  *cpu = cpu_seconds (RUSAGE_SELF) - *cpu;
+  return TRUE;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1026,6 +1067,7 @@ main (int argc, char **argv)
   guint64          size = 0;
   gint64           start, n_articles, wal_size, db_size;
   gdouble          generate_s, script_s = 0, reimport_s = 0;
+  gdouble          versions_s = 0, versions_cpu = 0;
   gboolean         ok = TRUE;
 
   setlocale (LC_ALL, "");
@@ -1224,6 +1266,16 @@ main (int argc, char **argv)
   hwm_reimport = format_kb (rostra_test_read_status_kb ("VmHWM"));
   rss_end = format_kb (rostra_test_read_status_kb ("VmRSS"));
 
+  /* 4b. What finding versions costs: the index emptied, the same
+   * articles indexed again by the pass for an existing archive, which
+   * does for each what the import did for each new article (see
+   * rostra_version_index_add()). */
+  if (!measure_versions (store, measures[IMPORT].db_path, &versions_s, &versions_cpu, &error))
+    {
+      g_printerr ("bench-import: finding versions failed: %s\n", error->message);
+      return 1;
+    }
+
   n_articles = rostra_store_count_articles (store, &error);
   if (n_articles < 0)
     {
@@ -1280,6 +1332,15 @@ main (int argc, char **argv)
         g_print ("ratio %.3f (limit %.2f): %s\n", ratio, FLOOR_LIMIT,
                  ratio <= FLOOR_LIMIT ? "ok" : "OVER");
       }
+  }
+  {
+    gdouble import_s = median (measures[IMPORT].times);
+    gdouble import_cpu = median (measures[IMPORT].cpus);
+
+    g_print ("versions (found again, in batches): %.2f s (CPU %.2f s): %.0f %% of the "
+             "import without them (CPU %.0f %%)\n",
+             versions_s, versions_cpu, 100.0 * versions_s / MAX (import_s - versions_s, 0.001),
+             100.0 * versions_cpu / MAX (import_cpu - versions_cpu, 0.001));
   }
   if (!no_reimport)
     g_print ("re-import (all duplicates): %.2f s (%.1f MB/s)\n", reimport_s,

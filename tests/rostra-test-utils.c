@@ -662,12 +662,12 @@ rostra_test_store_result (GObject *source, GAsyncResult *result, gpointer data)
   *out = g_object_ref (result);
 }
 
-/* Runs the main context until rostra_test_store_result() kept a result
- * in *@result (30 s at most) */
+/* Runs the main context until rostra_test_store_result() stored a
+ * result in *@result (a minute at most). */
 GAsyncResult *
 rostra_test_wait_result (GAsyncResult **result)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   while (*result == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);

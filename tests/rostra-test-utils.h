@@ -25,6 +25,12 @@ G_BEGIN_DECLS
   "DROP TRIGGER articles_uuid; DROP TRIGGER annotations_uuid; DROP TABLE article_uuids;" \
   " DROP INDEX annotations_by_uuid; ALTER TABLE annotations DROP COLUMN uuid;"
 
+/* SQL that takes an archive back from schema 6 (versions) to 5. */
+#define ROSTRA_TEST_UNDO_SCHEMA_VERSIONS                                              \
+  "DROP TABLE translation_links; DROP TABLE version_pairs;"                          \
+  " DROP TRIGGER version_signatures_delete; DROP TABLE version_bands;"               \
+  " DROP TABLE version_signatures;"
+
 /* The first characters that make the CSV export guard a user-written
  * cell with a `'` (see rostra-export-csv.c). */
 #define ROSTRA_TEST_CSV_GUARDED "=+-@\t\r'"

@@ -670,11 +670,13 @@ test_merge_older_schema (void)
 
   backup_to (source, backup);
   g_assert_cmpint (sqlite3_open (backup, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 ROSTRA_TEST_UNDO_SCHEMA_5 ROSTRA_TEST_UNDO_SCHEMA_4
-                                 " DROP TABLE article_tags; PRAGMA user_version = 2;",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (
+          db,
+          ROSTRA_TEST_UNDO_SCHEMA_VERSIONS ROSTRA_TEST_UNDO_SCHEMA_5 ROSTRA_TEST_UNDO_SCHEMA_4
+          " DROP TABLE article_tags; PRAGMA user_version = 2;",
+          NULL, NULL, NULL),
+      ==, SQLITE_OK);
   sqlite3_close (db);
   checksum = rostra_test_file_checksum (backup);
 

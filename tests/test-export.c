@@ -67,8 +67,8 @@ assert_members (JsonObject *object, const char *const *names)
 static void
 test_export_json (void)
 {
-  static const char *const top[] = { "format",   "version",     "speakers",
-                                     "articles", "annotations", NULL };
+  static const char *const top[] = { "format",      "version",      "speakers", "articles",
+                                     "annotations", "translations", NULL };
   static const char *const fields[] = {
     "id",       "uuid",        "title",         "source",   "published",
     "language", "annotations", "speaker",       "occasion", "delivered",

@@ -429,9 +429,11 @@ test_upgrade_from_4 (void)
   g_clear_object (&store);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (
-      sqlite3_exec (db, ROSTRA_TEST_UNDO_SCHEMA_5 " PRAGMA user_version = 4", NULL, NULL, NULL), ==,
-      SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 ROSTRA_TEST_UNDO_SCHEMA_VERSIONS ROSTRA_TEST_UNDO_SCHEMA_5
+                                 " PRAGMA user_version = 4",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   sqlite3_close (db);
   before = rostra_test_query_text (path, ANNOTATION_ROWS_SQL);
   tags_before = rostra_test_query_text (path, "SELECT count(*) FROM annotation_tags");

@@ -102,12 +102,14 @@ test_upgrade_from_1 (void)
   g_clear_object (&store);
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 ROSTRA_TEST_UNDO_SCHEMA_5 ROSTRA_TEST_UNDO_SCHEMA_4
-                                 " DROP INDEX articles_by_source; DROP INDEX articles_by_language;"
-                                 " DROP TABLE article_tags; PRAGMA user_version = 1",
-                                 NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (
+          db,
+          ROSTRA_TEST_UNDO_SCHEMA_VERSIONS ROSTRA_TEST_UNDO_SCHEMA_5 ROSTRA_TEST_UNDO_SCHEMA_4
+          " DROP INDEX articles_by_source; DROP INDEX articles_by_language;"
+          " DROP TABLE article_tags; PRAGMA user_version = 1",
+          NULL, NULL, NULL),
+      ==, SQLITE_OK);
   sqlite3_close (db);
 
   again = rostra_store_open (path, &error);
@@ -173,8 +175,8 @@ test_upgrade_to_uuids (void)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-                                 ROSTRA_TEST_UNDO_SCHEMA_5 ROSTRA_TEST_UNDO_SCHEMA_4
-                                 " PRAGMA user_version = 3",
+                                 ROSTRA_TEST_UNDO_SCHEMA_VERSIONS ROSTRA_TEST_UNDO_SCHEMA_5
+                                     ROSTRA_TEST_UNDO_SCHEMA_4 " PRAGMA user_version = 3",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);

@@ -23,6 +23,7 @@
 #include "rostra-exporter.h"
 #include "rostra-importer-private.h"
 #include "rostra-language.h"
+#include "rostra-versions.h"
 
 /* A string member of @object; %NULL when it is missing or no string. */
 const char *
@@ -156,6 +157,8 @@ import_article (Backup *b, guint index, JsonObject *object, GError **error)
               language, text, _rostra_import_json_string (object, "uuid"), &id, error) ||
           !add_tags (b, id, get_array (object, "tags"), error) ||
           !_rostra_import_backup_metadata (b->store, b->report, id, object, TRUE, error) ||
+          (!b->run->preview &&
+           !rostra_version_index_add (b->run->versions, id, text, language, error)) ||
           !_rostra_import_entry_done (b->run, b->store, b->report, title,
                                       _rostra_import_json_string (object, "source"), published,
                                       language, 0, id, error))
@@ -330,6 +333,39 @@ finish_imports (Backup *b, GError **error)
 }
 
 /* Reads the whole stream, counting and summing it as the dump parser does. */
+/* Links the translations the backup lists, `[[id, id], …]` by the
+ * backup's article ids; a pair naming an article it does not hold is
+ * skipped with a warning. */
+static gboolean
+import_translations (Backup *b, JsonArray *links, GError **error)
+{
+  for (guint i = 0; links && i < json_array_get_length (links); i++)
+    {
+      JsonNode  *node = json_array_get_element (links, i);
+      JsonArray *pair = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      gint64     ids[2], *found[2] = { NULL, NULL };
+
+      for (guint k = 0; pair && json_array_get_length (pair) == 2 && k < 2; k++)
+        {
+          JsonNode *id = json_array_get_element (pair, k);
+
+          if (JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_INT64)
+            {
+              ids[k] = json_node_get_int (id);
+              found[k] = g_hash_table_lookup (b->articles, &ids[k]);
+            }
+        }
+      if (found[0] == NULL || found[1] == NULL || *found[0] == *found[1])
+        _rostra_import_report_warn (b->report, 0,
+                                    _("Translation link %u was skipped: it needs the ids of two "
+                                      "articles in the same file"),
+                                       i + 1);
+      else if (!rostra_store_link_translation (b->store, *found[0], *found[1], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GBytes *
 read_all (GInputStream       *stream,
           RostraImportReport *report,
@@ -442,6 +478,9 @@ _rostra_import_backup (RostraStore        *store,
       else if (!import_annotation (&b, i, json_node_get_object (node), error))
         return FALSE;
     }
+
+  if (!import_translations (&b, get_array (object, "translations"), error))
+    return FALSE;
 
   if (report->n_entries == 0 && report->n_annotations_new + report->n_annotations_duplicates == 0)
     {

@@ -18,6 +18,7 @@
 #include "rostra-export-private.h"
 #include "rostra-tag.h"
 #include "rostra-text.h"
+#include "rostra-versions.h"
 
 typedef struct
 {
@@ -241,8 +242,36 @@ write_annotation_array (GListModel    *annotations,
   return write_string (stream, n > 0 ? "\n]" : "]", cancellable, error);
 }
 
+/* The translations linked by hand between the articles written (all,
+ * or those in @only): `[[id, id], …]`. */
+static gboolean
+write_translations (RostraStore   *store,
+                    GHashTable    *only,
+                    GOutputStream *stream,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr (GArray) links = rostra_store_list_translation_links (store, error);
+  g_autoptr (GString) json = g_string_new ("[");
+  guint written = 0;
+
+  if (links == NULL)
+    return FALSE;
+  for (guint i = 0; i + 1 < links->len; i += 2)
+    {
+      gint64 a = g_array_index (links, gint64, i), b = g_array_index (links, gint64, i + 1);
+
+      if (only != NULL && (!g_hash_table_contains (only, &a) || !g_hash_table_contains (only, &b)))
+        continue;
+      g_string_append_printf (json, "%s[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
+                              written++ ? ", " : "", a, b);
+    }
+  g_string_append_c (json, ']');
+  return write_string (stream, json->str, cancellable, error);
+}
+
 /* The backup format: the articles (all of them, or those in @only),
- * then @annotations. */
+ * then @annotations, then the translations linked by hand. */
 static gboolean
 write_backup (RostraStore   *store,
               GHashTable    *only,
@@ -263,6 +292,8 @@ write_backup (RostraStore   *store,
          write_article_array (store, stream, TRUE, only, cancellable, error) &&
          write_string (stream, ",\n\"annotations\": ", cancellable, error) &&
          write_annotation_array (annotations, stream, cancellable, error) &&
+         write_string (stream, ",\n\"translations\": ", cancellable, error) &&
+         write_translations (store, only, stream, cancellable, error) &&
          write_string (stream, "}\n", cancellable, error) &&
          g_output_stream_flush (stream, cancellable, error);
 }

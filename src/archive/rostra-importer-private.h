@@ -6,6 +6,7 @@
 
 #include "rostra-importer.h"
 #include "rostra-speaker-suggest.h"
+#include "rostra-versions.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ typedef struct
   const char             *speaker;        /* given to each new article */
   GHashTable             *entry_speakers; /* line → speaker, before @speaker */
   RostraSpeakerSuggester *suggester;      /* previews: for the entries kept in the report */
+  RostraVersionIndex     *versions;       /* imports: the new articles' versions */
 } RostraImportRun;
 
 gboolean _rostra_import_entry_done (RostraImportRun    *run,

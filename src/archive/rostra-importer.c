@@ -315,7 +315,12 @@ add_entry (RostraStore        *store,
                                           entry->published, entry->language,
                                           cleaned ? cleaned : entry->text, id, error) ||
                (*id > 0 && cleaned != NULL &&
-                !rostra_store_keep_raw_text (store, *id, entry->text, error)))
+                !rostra_store_keep_raw_text (store, *id, entry->text, error)) ||
+               /* A new article's versions are found in the import's
+                * transaction: a failed import leaves neither. */
+               (*id > 0 &&
+                !rostra_version_index_add (run->versions, *id, cleaned ? cleaned : entry->text,
+                                           entry->language, error)))
         return FALSE;
     }
   else
@@ -518,6 +523,8 @@ import_stream (RostraStore             *store,
 
   if (!rostra_store_begin (store, error))
     return FALSE;
+  if (!run->preview)
+    run->versions = rostra_version_index_new (store);
 
   if (format == FORMAT_BACKUP)
     ok = _rostra_import_backup (store, buffered, report, run, cancellable, error);
@@ -532,7 +539,8 @@ import_stream (RostraStore             *store,
       report->import_id = 0;
     }
   else if (ok)
-    ok = rostra_store_commit (store, error);
+    ok = rostra_version_index_flush (run->versions, error) && rostra_store_commit (store, error);
+  g_clear_pointer (&run->versions, rostra_version_index_free);
 
   if (ok && report->import_id != 0)
     rostra_store_checkpoint (store);

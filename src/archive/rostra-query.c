@@ -90,7 +90,8 @@ rostra_query_equal (const RostraQuery *a, const RostraQuery *b)
          g_strcmp0 (a->source, b->source) == 0 && g_strcmp0 (a->language, b->language) == 0 &&
          a->year == b->year && a->annotated_only == b->annotated_only &&
          g_strcmp0 (a->tag, b->tag) == 0 && imports_equal (a->imports, b->imports) &&
-         g_strcmp0 (a->speaker, b->speaker) == 0 && a->forms == b->forms;
+         g_strcmp0 (a->speaker, b->speaker) == 0 && a->forms == b->forms &&
+         a->one_per_speech == b->one_per_speech;
 }
 
 /**

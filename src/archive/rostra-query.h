@@ -30,6 +30,10 @@ GType rostra_sort_order_get_type (void) G_GNUC_CONST;
  * @speaker: (nullable): only speeches of this speaker, named by name or
  *   alias (case and accents ignored)
  * @forms: match the words' inflected forms (see rostra_store_dup_search_fts())
+ * @one_per_speech: fold the versions of a speech into one row: leave out
+ *   an article when a version of it stands for both (an excerpt, for what
+ *   contains it; of two copies of the same text, the shorter, or the newer
+ *   of two as long; see rostra-store-versions.c)
  */
 typedef struct
 {
@@ -43,6 +47,7 @@ typedef struct
   GArray         *imports;
   char           *speaker;
   gboolean        forms;
+  gboolean        one_per_speech;
 } RostraQuery;
 
 #define ROSTRA_TYPE_QUERY (rostra_query_get_type ())

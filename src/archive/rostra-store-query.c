@@ -30,12 +30,13 @@ enum
   SHAPE_BOUNDED = 1 << 8, /* the newest :limit hits, each with its bm25 score */
   SHAPE_COUNT = 1 << 9,   /* only how many */
   SHAPE_SPEAKER = 1 << 10,
-  SHAPE_SORT_SHIFT = 11,
+  SHAPE_ONE_PER_SPEECH = 1 << 11,
+  SHAPE_SORT_SHIFT = 12,
 };
 
 #define SHAPE_FILTERS                                                                         \
   (SHAPE_SOURCE | SHAPE_LANGUAGE | SHAPE_YEAR | SHAPE_ANNOTATED | SHAPE_TAG | SHAPE_IMPORTS | \
-   SHAPE_SPEAKER)
+   SHAPE_SPEAKER | SHAPE_ONE_PER_SPEECH)
 
 /* bm25, with words in the title weighing four times as much */
 #define RANK_SQL "bm25 (articles_fts, 4.0, 1.0)"
@@ -81,6 +82,10 @@ query_sql (guint shape)
     g_string_append (sql, " AND a.import_id IN (SELECT value FROM json_each (:imports))");
   if (shape & SHAPE_SPEAKER)
     g_string_append (sql, ROSTRA_STORE_SPEAKER_FILTER_SQL);
+  /* A version that stands for this one (one range of the primary key). */
+  if (shape & SHAPE_ONE_PER_SPEECH)
+    g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM version_pairs v"
+                          " WHERE v.article_id = a.id AND v.folds)");
 
   if (shape & SHAPE_COUNT)
     ;
@@ -160,6 +165,7 @@ bind_query (RostraStore       *self,
   shape |= query->tag ? SHAPE_TAG : 0;
   shape |= query->imports ? SHAPE_IMPORTS : 0;
   shape |= query->speaker ? SHAPE_SPEAKER : 0;
+  shape |= query->one_per_speech ? SHAPE_ONE_PER_SPEECH : 0;
   shape |= (guint) query->sort << SHAPE_SORT_SHIFT;
 
   sql = query_sql (shape);

@@ -188,8 +188,58 @@ static const char migration_5[] =
     "  cleaned INTEGER NOT NULL DEFAULT 1"
     ");";
 
+/* Versions of one speech (issue 18; step 6, after the speakers' step 5): the LSH index of every
+ * article's MinHash signature (see rostra-shingles.c), the pairs of versions found and verified,
+ * and the translations linked by hand. The index is filled by imports and, for the articles of
+ * before this step, once by a job of the engine (rostra_engine_find_versions_async()): an article
+ * without a row in version_signatures is not indexed yet.
+ *
+ * version_signatures keeps an article's MinHash signature (the upper 16
+ * bits of its 99 values, little-endian), with which a candidate's
+ * similarity is estimated before its text is read, and its band keys (a
+ * JSON array) so
+ * that its rows of version_bands go with it, by trigger, without a
+ * second index on version_bands. Pairs and links are kept both ways
+ * (a row per article and other), so that an article's versions are
+ * one range of the primary key; `relation` says what `other_id` is to
+ * `article_id` (0 same, 1 excerpt of it, 2 contains it); `folds` marks
+ * the rows whose other article stands for both in the library's "one
+ * row per speech". Everything goes with its articles (foreign keys). */
+static const char migration_versions[] =
+    "CREATE TABLE version_signatures ("
+    "  article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+    "  shingles INTEGER NOT NULL,"
+    "  signature BLOB NOT NULL,"
+    "  bands TEXT NOT NULL DEFAULT '[]'"
+    ");"
+    "CREATE TABLE version_bands ("
+    "  band INTEGER NOT NULL,"
+    "  article_id INTEGER NOT NULL,"
+    "  PRIMARY KEY (band, article_id)"
+    ") WITHOUT ROWID;"
+    "CREATE TRIGGER version_signatures_delete AFTER DELETE ON version_signatures BEGIN"
+    "  DELETE FROM version_bands WHERE article_id = old.article_id"
+    "    AND band IN (SELECT value FROM json_each (old.bands));"
+    "END;"
+    "CREATE TABLE version_pairs ("
+    "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  other_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  relation INTEGER NOT NULL CHECK (relation IN (0, 1, 2)),"
+    "  similarity REAL NOT NULL,"
+    "  folds INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (article_id, other_id)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX version_pairs_by_other ON version_pairs (other_id);"
+    "CREATE TABLE translation_links ("
+    "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  other_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  created TEXT NOT NULL,"
+    "  PRIMARY KEY (article_id, other_id)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX translation_links_by_other ON translation_links (other_id);";
+
 const char *const rostra_store_migrations[] = {
-  migration_1, migration_2, migration_3, migration_4, migration_5,
+  migration_1, migration_2, migration_3, migration_4, migration_5, migration_versions,
 };
 
 const guint rostra_store_n_migrations = G_N_ELEMENTS (rostra_store_migrations);

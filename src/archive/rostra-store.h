@@ -31,7 +31,7 @@ typedef enum
 GQuark rostra_store_error_quark (void);
 
 /* The newest schema this build knows; see rostra-store-schema.c. */
-#define ROSTRA_STORE_SCHEMA_VERSION 5
+#define ROSTRA_STORE_SCHEMA_VERSION 6
 
 /**
  * RostraArticleFunc:
