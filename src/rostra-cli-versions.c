@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 
 #include "rostra-cli-private.h"
@@ -107,8 +108,8 @@ rostra_cli_versions (const char *database, gint64 article_id, gboolean json)
     }
   if (versions->len == 0)
     {
-      g_autofree char *none = g_strdup_printf (
-          _("rostra: speech %" G_GINT64_FORMAT " has no other version"), article_id);
+      g_autofree char *none =
+          g_strdup_printf (_("rostra: speech %" PRId64 " has no other version"), article_id);
 
       _rostra_cli_say (TRUE, "%s\n", none);
     }
@@ -194,8 +195,7 @@ rostra_cli_unlink (const char *database, gint64 article_id, const char *other)
   if (n_removed == 0)
     {
       g_autofree char *none = g_strdup_printf (
-          _("rostra: speeches %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT " were not linked"),
-             article_id, other_id);
+          _("rostra: speeches %" PRId64 " and %" PRId64 " were not linked"), article_id, other_id);
 
       _rostra_cli_say (TRUE, "%s\n", none);
     }

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "rostra-anchor.h"
@@ -572,8 +573,8 @@ code_hits (RostraStore *self, Coding *coding, GError **error)
       if (start >= end || end > length)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       _("Characters %u to %u are not a passage of speech %" G_GINT64_FORMAT),
-                          start, end, hit->article_id);
+                       _("Characters %u to %u are not a passage of speech %" PRId64), start, end,
+                          hit->article_id);
           return FALSE;
         }
       if (coding->span == ROSTRA_KWIC_SPAN_SENTENCE)
