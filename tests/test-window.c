@@ -573,6 +573,62 @@ test_speech_details (void)
   window_destroy (window);
 }
 
+/* A speech the cleaning rules changed: the details switch between the
+ * cleaned text and the text as it came; undone with Ctrl+Z. */
+static void
+test_cleaned_text (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dump = rostra_test_write_file (
+      "captions.txt",
+      "Minister Okafor opens the new bridge | Rivierbode\n\n"
+      "02-06-23 10:00:00,\n\n"
+      "JPEG - 66.2 kb\n\n"
+      "Today the river has one more crossing, and the villages on both banks one more reason "
+      "to visit each other.\n\n"
+      " » Lees verder\n\n",
+      -1);
+  RostraWindow    *window;
+  GtkWidget       *dialog, *save, *toggle;
+  g_autofree char *text = NULL;
+
+  {
+    g_autoptr (RostraStore) store = rostra_test_store_new (&path);
+    g_autoptr (GFile) file = g_file_new_for_path (dump);
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (rostra_import_file (store, file, NULL, NULL, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  window = present (window_new (path), 1400, 860);
+  rostra_window_select (window, 0);
+  rostra_test_flush ();
+  text = reader_text (window);
+  g_assert_null (strstr (text, "JPEG"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-details", NULL));
+  dialog = find_dialog (ROSTRA_TYPE_DETAILS_DIALOG);
+  toggle = rostra_test_find_widget (dialog, GTK_TYPE_SWITCH, NULL);
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (toggle, ADW_TYPE_ACTION_ROW)));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  save = rostra_test_get_widget (dialog, GTK_TYPE_BUTTON, "suggested-action");
+  g_signal_emit_by_name (save, "clicked");
+  rostra_test_flush ();
+  text = reader_text (window);
+  g_assert_nonnull (strstr (text, "JPEG - 66.2 kb"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  rostra_test_flush ();
+  text = reader_text (window);
+  g_assert_null (strstr (text, "JPEG"));
+
+  window_destroy (window);
+}
+
 static GtkDropTarget *
 find_drop_target (RostraWindow *window)
 {
@@ -925,6 +981,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/three-panes", test_three_panes);
   g_test_add_func ("/window/speech-details", test_speech_details);
+  g_test_add_func ("/window/cleaned-text", test_cleaned_text);
   g_test_add_func ("/window/drop-and-open", test_drop_and_open);
   g_test_add_func ("/window/show-imports", test_show_imports);
   g_test_add_func ("/window/shortcuts-documented", test_shortcuts_documented);

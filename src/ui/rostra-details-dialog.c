@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rostra-details-dialog.c: a speech's details, editable: who gave it (a
  * speaker's name or alias; a new name makes a new speaker), the occasion
- * (venue or event), the day it was given (YYYY-MM-DD, checked as typed)
- * and a memo on the whole speech. Save asks the window to write them
+ * (venue or event), the day it was given (YYYY-MM-DD, checked as typed),
+ * a memo on the whole speech, and, for a speech the cleaning rules changed
+ * at import, whether it shows the cleaned text or the text as it came. Save asks the window to
+ * write them
  * (::save-requested); the dialog writes nothing itself. */
 
 #include "config.h"
@@ -24,6 +26,8 @@ struct _RostraDetailsDialog
   AdwEntryRow     *occasion_row;
   AdwEntryRow     *delivered_row;
   GtkTextView     *memo_view;
+  GtkWidget       *cleaning_row;
+  GtkSwitch       *cleaning_switch;
 };
 
 G_DEFINE_FINAL_TYPE (RostraDetailsDialog, rostra_details_dialog, ADW_TYPE_WINDOW)
@@ -109,6 +113,8 @@ rostra_details_dialog_class_init (RostraDetailsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraDetailsDialog, occasion_row);
   gtk_widget_class_bind_template_child (widget_class, RostraDetailsDialog, delivered_row);
   gtk_widget_class_bind_template_child (widget_class, RostraDetailsDialog, memo_view);
+  gtk_widget_class_bind_template_child (widget_class, RostraDetailsDialog, cleaning_row);
+  gtk_widget_class_bind_template_child (widget_class, RostraDetailsDialog, cleaning_switch);
   gtk_widget_class_bind_template_callback (widget_class, update_state);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -150,6 +156,11 @@ rostra_details_dialog_new (GtkWindow *parent, RostraArticle *article)
       rostra_article_get_delivered (article) ? rostra_article_get_delivered (article) : "");
   memo = rostra_article_get_memo (article);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->memo_view), memo ? memo : "", -1);
+  /* Only for a speech the cleaning rules changed at import. */
+  gtk_widget_set_visible (self->cleaning_row,
+                          rostra_article_get_cleaning (article) != ROSTRA_TEXT_CLEANING_NONE);
+  gtk_switch_set_active (self->cleaning_switch,
+                         rostra_article_get_cleaning (article) == ROSTRA_TEXT_CLEANING_CLEANED);
   update_state (self);
   return GTK_WIDGET (self);
 }
@@ -199,4 +210,18 @@ rostra_details_dialog_get_metadata (RostraDetailsDialog *self, RostraArticleMeta
   metadata->occasion = *self->occasion ? self->occasion : NULL;
   metadata->delivered = *self->delivered ? self->delivered : NULL;
   metadata->memo = *self->memo ? self->memo : NULL;
+}
+
+/**
+ * rostra_details_dialog_get_cleaned:
+ * @cleaned: (out): whether the speech is to show its cleaned text
+ *
+ * Returns: whether the speech has a cleaned text and a raw one to choose from
+ */
+gboolean
+rostra_details_dialog_get_cleaned (RostraDetailsDialog *self, gboolean *cleaned)
+{
+  g_return_val_if_fail (ROSTRA_IS_DETAILS_DIALOG (self), FALSE);
+  *cleaned = gtk_switch_get_active (self->cleaning_switch);
+  return gtk_widget_get_visible (self->cleaning_row);
 }

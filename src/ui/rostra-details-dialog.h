@@ -16,5 +16,6 @@ GtkWidget *rostra_details_dialog_new (GtkWindow *parent, RostraArticle *article)
 void
 rostra_details_dialog_get_metadata (RostraDetailsDialog *self, RostraArticleMetadata *metadata);
 gboolean rostra_details_dialog_get_valid (RostraDetailsDialog *self);
+gboolean rostra_details_dialog_get_cleaned (RostraDetailsDialog *self, gboolean *cleaned);
 
 G_END_DECLS

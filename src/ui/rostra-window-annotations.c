@@ -229,18 +229,27 @@ metadata_of (RostraArticle *article, RostraArticleMetadata *metadata)
 /* One speech's row: a bounded write, on disk before the window shows it;
  * then the reader, the list row, the speaker filter and the citations. */
 static gboolean
-write_details (RostraWindow *self, gint64 article_id, const RostraArticleMetadata *metadata)
+write_details (RostraWindow                *self,
+               gint64                       article_id,
+               const RostraArticleMetadata *metadata,
+               int                          cleaned)
 {
   g_autoptr (GError) error = NULL;
 
+  /* @cleaned: the text to show, -1 to leave it; its annotations are
+   * anchored again in the same transaction. */
   if (!rostra_store_set_article_metadata (self->store, article_id, ROSTRA_METADATA_ALL, metadata,
-                                          &error))
+                                          &error) ||
+      (cleaned >= 0 && !rostra_store_set_text_cleaned (self->store, article_id, cleaned, &error)))
     {
       _rostra_window_toast (self, error->message);
       return FALSE;
     }
   if (article_id == self->open_id)
-    _rostra_window_reload_article (self);
+    {
+      _rostra_window_reload_article (self);
+      _rostra_window_reload_annotations (self);
+    }
   rostra_article_list_reload (self->articles, article_id);
   _rostra_window_update_filters (self);
   rostra_annotations_view_refresh (self->annotations_view);
@@ -253,7 +262,10 @@ undo_details (RostraWindow *self, RostraArticle *before)
   RostraArticleMetadata metadata;
 
   metadata_of (before, &metadata);
-  write_details (self, rostra_article_get_id (before), &metadata);
+  write_details (self, rostra_article_get_id (before), &metadata,
+                 rostra_article_get_cleaning (before) == ROSTRA_TEXT_CLEANING_NONE
+                     ? -1
+                     : rostra_article_get_cleaning (before) == ROSTRA_TEXT_CLEANING_CLEANED);
 }
 
 /**
@@ -268,12 +280,17 @@ _rostra_window_save_details (RostraWindow *self, RostraDetailsDialog *dialog)
   RostraArticle *article = rostra_reader_get_article (self->reader);
   g_autoptr (RostraArticle) before = NULL;
   RostraArticleMetadata metadata;
+  gboolean              cleaned;
+  int                   clean = -1;
 
   if (article == NULL || self->store == NULL)
     return;
   before = g_object_ref (article);
   rostra_details_dialog_get_metadata (dialog, &metadata);
-  if (!write_details (self, rostra_article_get_id (before), &metadata))
+  if (rostra_details_dialog_get_cleaned (dialog, &cleaned) &&
+      cleaned != (rostra_article_get_cleaning (before) == ROSTRA_TEXT_CLEANING_CLEANED))
+    clean = cleaned;
+  if (!write_details (self, rostra_article_get_id (before), &metadata, clean))
     return;
   gtk_window_destroy (GTK_WINDOW (dialog));
 
