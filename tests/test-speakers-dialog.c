@@ -20,6 +20,13 @@ is_idle (gpointer data)
 }
 
 static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
 is_titled (GtkWidget *widget, gconstpointer title)
 {
   return ADW_IS_PREFERENCES_ROW (widget) &&
@@ -143,10 +150,55 @@ test_speakers (void)
   rostra_test_flush ();
 }
 
+static gboolean
+is_suggested (GtkWidget *widget, gconstpointer name)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_widget_has_css_class (widget, "suggested-speaker") &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), name) == 0;
+}
+
+/* "Suggest…" for speeches imported without speakers: one row per name,
+ * accepted in one click for all its speeches. */
+static void
+test_suggest (void)
+{
+  g_autoptr (RostraStore) store = rostra_test_store_new (NULL);
+  g_autofree char *text = NULL;
+  GtkWidget       *dialog, *row, *accept;
+
+  rostra_test_add_speech (store, "Lavrov’s remarks at the harbour forum", NULL, "2022-03-14", "en",
+                          "The forum meets for the tenth time this spring.");
+  rostra_test_add_speech (store, "Lavrov: the ferries will run again", NULL, "2022-03-15", "en",
+                          "The ferries to the islands will run again from Monday.");
+  rostra_test_add_speech (store, "The weather this week", NULL, "2022-03-16", "en",
+                          "Rain, then sun.");
+
+  dialog = rostra_speakers_dialog_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (rostra_test_wait_mapped (dialog));
+  g_assert_true (rostra_test_wait_for (is_idle, dialog));
+  g_signal_emit_by_name (rostra_test_find_widget_if (dialog, is_button_labelled, "_Suggest…"),
+                         "clicked");
+  g_assert_true (rostra_test_wait_for (is_idle, dialog));
+  row = rostra_test_find_widget_if (dialog, is_suggested, "Lavrov");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "2 speeches"));
+  accept = rostra_test_find_widget (row, GTK_TYPE_BUTTON, NULL);
+  g_signal_emit_by_name (accept, "clicked");
+  g_assert_true (rostra_test_wait_for (is_idle, dialog));
+  text = speakers_text (store);
+  g_assert_cmpstr (text, ==, "Lavrov:2[]");
+  g_assert_null (rostra_test_find_widget_if (dialog, is_suggested, "Lavrov"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  rostra_test_flush ();
+}
+
 int
 main (int argc, char **argv)
 {
   rostra_test_ui_init (&argc, &argv);
   g_test_add_func ("/speakers-dialog/speakers", test_speakers);
+  g_test_add_func ("/speakers-dialog/suggest", test_suggest);
   return g_test_run ();
 }

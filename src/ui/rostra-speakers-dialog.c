@@ -4,8 +4,10 @@
  * spellings, used to recognise the speaker). A speaker's name can be
  * changed; a name that is another speaker's (or an alias of one) merges
  * the two after the user confirms it: the speeches move, and the name
- * becomes an alias. Aliases are added and removed. Every change is a job
- * of the archive's engine; the list is read again after it. */
+ * becomes an alias. Aliases are added and removed. "Suggest…" lists the
+ * speakers the titles and leads of speeches without one point to, one row
+ * per name with its speeches, to accept. Every change is a job of the
+ * archive's engine; the list is read again after it. */
 
 #include "config.h"
 
@@ -25,9 +27,14 @@ struct _RostraSpeakersDialog
   GPtrArray   *rows; /* the expander rows shown */
   guint        n_jobs;
 
+  GPtrArray *suggestion_rows; /* the rows of suggested speakers shown */
+  GPtrArray *suggested;       /* Suggested, one per row */
+
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
   AdwPreferencesGroup *group;
+  AdwPreferencesGroup *suggestions_group;
+  GtkWidget           *suggest_button;
 };
 
 G_DEFINE_FINAL_TYPE (RostraSpeakersDialog, rostra_speakers_dialog, ADW_TYPE_WINDOW)
@@ -280,6 +287,191 @@ speaker_row_new (RostraSpeakersDialog *self, RostraSpeaker *speaker)
   return expander;
 }
 
+/* The list, or what to do when there is nothing in it. */
+static void
+update_page (RostraSpeakersDialog *self)
+{
+  guint n = self->speakers ? g_list_model_get_n_items (self->speakers) : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_group), self->suggestion_rows->len > 0);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n > 0 || self->suggestion_rows->len > 0 ? "list" : "empty");
+}
+
+/* Suggestions for the speeches without a speaker */
+
+/* One suggested name and the speeches it is suggested for */
+typedef struct
+{
+  RostraSpeakersDialog *self;
+  char                 *name;
+  char                 *evidence; /* the first speech's */
+  GArray               *ids;      /* gint64 */
+  GtkWidget            *row;
+} Suggested;
+
+static void
+suggested_free (gpointer data)
+{
+  Suggested *suggested = data;
+
+  g_free (suggested->name);
+  g_free (suggested->evidence);
+  g_array_unref (suggested->ids);
+  g_free (suggested);
+}
+
+static void
+accepted (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Suggested *suggested = user_data;
+  g_autoptr (RostraSpeakersDialog) self = suggested->self;
+  g_autoptr (GError) error = NULL;
+
+  self->n_jobs--;
+  if (!rostra_engine_set_metadata_finish (ROSTRA_ENGINE (source), result, &error))
+    {
+      rostra_ui_add_toast (self->toast_overlay, error->message, 5);
+      gtk_widget_set_sensitive (suggested->row, TRUE);
+      return;
+    }
+  {
+    /* Translators: said once suggested speakers were accepted; %s is a name. */
+    g_autofree char *done =
+        g_strdup_printf (ngettext ("“%s” named as the speaker of %u speech",
+                                   "“%s” named as the speaker of %u speeches", suggested->ids->len),
+                         suggested->name, suggested->ids->len);
+
+    rostra_ui_add_toast (self->toast_overlay, done, 5);
+  }
+  adw_preferences_group_remove (self->suggestions_group, suggested->row);
+  g_ptr_array_remove (self->suggestion_rows, suggested->row);
+  g_signal_emit (self, signals[CHANGED], 0);
+  reload (self);
+}
+
+static void
+accept_clicked (GtkButton *button, Suggested *suggested)
+{
+  RostraSpeakersDialog *self = suggested->self;
+  RostraArticleMetadata metadata = { .speaker = suggested->name };
+
+  gtk_widget_set_sensitive (suggested->row, FALSE);
+  self->n_jobs++;
+  g_object_ref (self);
+  rostra_engine_set_metadata_async (
+      rostra_engine_get_for_store (self->store), (const gint64 *) (gpointer) suggested->ids->data,
+      suggested->ids->len, ROSTRA_METADATA_SPEAKER, &metadata, accepted, suggested);
+}
+
+static GtkWidget *
+suggestion_row_new (Suggested *suggested)
+{
+  GtkWidget       *row = adw_action_row_new ();
+  GtkWidget       *accept = gtk_button_new_with_mnemonic (_("_Accept"));
+  g_autofree char *label = g_strdup_printf (_("Accept “%s”"), suggested->name);
+  g_autofree char *subtitle = g_strdup_printf (
+      /* Translators: under a suggested speaker: for how many speeches, and
+       * the phrase of a title or lead it came from. */
+      ngettext ("%u speech: “%s”", "%u speeches, such as “%s”", suggested->ids->len),
+      suggested->ids->len, suggested->evidence);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), suggested->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "suggested-speaker");
+  gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (accept), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_signal_connect (accept, "clicked", G_CALLBACK (accept_clicked), suggested);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), accept);
+  suggested->row = row;
+  return row;
+}
+
+/* The most speeches first */
+static int
+compare_suggested (gconstpointer a, gconstpointer b)
+{
+  const Suggested *x = *(Suggested *const *) a;
+  const Suggested *y = *(Suggested *const *) b;
+
+  return (int) y->ids->len - (int) x->ids->len;
+}
+
+static void
+suggested_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RostraSpeakersDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RostraSpeakerSuggestions) found =
+      rostra_engine_suggest_speakers_finish (ROSTRA_ENGINE (source), result, &error);
+  g_autoptr (GHashTable) by_name = NULL;
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+
+  self->n_jobs--;
+  gtk_widget_set_sensitive (self->suggest_button, TRUE);
+  if (found == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rostra_ui_add_toast (self->toast_overlay, error->message, 5);
+      return;
+    }
+  for (guint i = 0; i < self->suggestion_rows->len; i++)
+    adw_preferences_group_remove (self->suggestions_group,
+                                  g_ptr_array_index (self->suggestion_rows, i));
+  g_ptr_array_set_size (self->suggestion_rows, 0);
+  g_ptr_array_set_size (self->suggested, 0);
+
+  /* One row per name, the most speeches first. */
+  by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < found->suggestions->len; i++)
+    {
+      RostraSpeakerSuggestion *s = g_ptr_array_index (found->suggestions, i);
+      Suggested               *suggested;
+
+      if (s == NULL)
+        continue;
+      if (!(suggested = g_hash_table_lookup (by_name, s->name)))
+        {
+          suggested = g_new0 (Suggested, 1);
+          suggested->self = self;
+          suggested->name = g_strdup (s->name);
+          suggested->evidence = g_strdup (s->evidence);
+          suggested->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (by_name, suggested->name, suggested);
+          g_ptr_array_add (order, suggested);
+          g_ptr_array_add (self->suggested, suggested);
+        }
+      g_array_append_val (suggested->ids, g_array_index (found->article_ids, gint64, i));
+    }
+  g_ptr_array_sort (order, compare_suggested);
+  for (guint i = 0; i < order->len; i++)
+    {
+      Suggested *suggested = g_ptr_array_index (order, i);
+
+      adw_preferences_group_add (self->suggestions_group, suggestion_row_new (suggested));
+      g_ptr_array_add (self->suggestion_rows, suggested->row);
+    }
+  if (order->len == 0)
+    rostra_ui_add_toast (
+        self->toast_overlay,
+        _("No speaker to suggest: every speech names one, or none says who spoke"), 5);
+  update_page (self);
+}
+
+static void
+suggest_clicked (RostraSpeakersDialog *self)
+{
+  /* Not while a suggestion is being accepted: its row goes with a new list. */
+  if (self->n_jobs > 0)
+    return;
+  gtk_widget_set_sensitive (self->suggest_button, FALSE);
+  self->n_jobs++;
+  rostra_engine_suggest_speakers_async (rostra_engine_get_for_store (self->store), NULL,
+                                        suggested_done, g_object_ref (self));
+}
+
 static void
 fill (RostraSpeakersDialog *self)
 {
@@ -296,7 +488,7 @@ fill (RostraSpeakersDialog *self)
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);
     }
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  update_page (self);
 }
 
 static void
@@ -344,6 +536,8 @@ rostra_speakers_dialog_finalize (GObject *object)
   RostraSpeakersDialog *self = ROSTRA_SPEAKERS_DIALOG (object);
 
   g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->suggestion_rows);
+  g_ptr_array_unref (self->suggested);
   G_OBJECT_CLASS (rostra_speakers_dialog_parent_class)->finalize (object);
 }
 
@@ -372,6 +566,9 @@ rostra_speakers_dialog_class_init (RostraSpeakersDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RostraSpeakersDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RostraSpeakersDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, RostraSpeakersDialog, group);
+  gtk_widget_class_bind_template_child (widget_class, RostraSpeakersDialog, suggestions_group);
+  gtk_widget_class_bind_template_child (widget_class, RostraSpeakersDialog, suggest_button);
+  gtk_widget_class_bind_template_callback (widget_class, suggest_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -381,6 +578,8 @@ rostra_speakers_dialog_init (RostraSpeakersDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rostra_ui_name_controls (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  self->suggestion_rows = g_ptr_array_new ();
+  self->suggested = g_ptr_array_new_with_free_func (suggested_free);
 }
 
 /**
