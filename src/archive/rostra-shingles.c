@@ -50,7 +50,8 @@ fold_char (gunichar c)
   return g_unichar_tolower (n > 0 ? decomposed[0] : c);
 }
 
-/* The hashes of the text's words, folded, in order. */
+/* The hashes of the text's words, folded, in order: the first
+ * ROSTRA_SHINGLE_MAX_WORDS of them. */
 static GArray *
 word_hashes (const char *text)
 {
@@ -86,6 +87,8 @@ word_hashes (const char *text)
           g_array_append_val (words, hash);
           hash = FNV_OFFSET;
           in_word = FALSE;
+          if (words->len >= ROSTRA_SHINGLE_MAX_WORDS)
+            break;
         }
 
       if (*p == '\0')

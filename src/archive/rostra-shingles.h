@@ -8,6 +8,10 @@ G_BEGIN_DECLS
 
 /* Words per shingle. */
 #define ROSTRA_SHINGLE_WORDS 5
+/* Words of a text that count: a speech has a few thousand; a text far
+ * longer (a whole dump pasted as one speech, 10 MB) is compared by its
+ * beginning, so that indexing it stays a matter of milliseconds. */
+#define ROSTRA_SHINGLE_MAX_WORDS 100000
 /* MinHash: hashes per signature, cut into bands of rows (bands × rows = hashes). */
 #define ROSTRA_MINHASH_HASHES 99
 #define ROSTRA_LSH_BANDS      33
