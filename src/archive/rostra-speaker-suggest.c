@@ -195,7 +195,7 @@ rule_regex (Rule rule)
   if (g_once_init_enter (&compiled[rule]))
     {
       g_autoptr (GError) error = NULL;
-      GRegex *regex = g_regex_new (rules[rule].pattern, G_REGEX_OPTIMIZE, 0, &error);
+      GRegex *regex = g_regex_new (rules[rule].pattern, 0, 0, &error);
 
       g_assert_no_error (error);
       g_once_init_leave (&compiled[rule], (gsize) regex);

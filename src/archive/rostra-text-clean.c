@@ -73,7 +73,7 @@ regex_once (gsize *once, const char *pattern)
 {
   if (g_once_init_enter (once))
     {
-      GRegex *regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      GRegex *regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
 
       g_assert (regex != NULL);
       g_once_init_leave (once, (gsize) regex);
