@@ -16,6 +16,7 @@
 #include "rostra-engine-speakers.h"
 #include "rostra-speaker.h"
 #include "rostra-speakers-dialog.h"
+#include "rostra-text.h"
 #include "rostra-ui-utils.h"
 
 struct _RostraSpeakersDialog
@@ -123,23 +124,24 @@ change (RostraSpeakersDialog *self,
                                       change_done, job);
 }
 
-/* The speaker that @name names (a name or an alias), other than @except. */
+/* The speaker that @name names (a name or an alias, compared as the store
+ * compares them: rostra_text_fold()), other than @except. */
 static RostraSpeaker *
 find_other (RostraSpeakersDialog *self, const char *name, const char *except)
 {
-  g_autofree char *folded = rostra_ui_casefold (name);
+  g_autofree char *folded = rostra_text_fold (name);
   guint            n = self->speakers ? g_list_model_get_n_items (self->speakers) : 0;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (RostraSpeaker) speaker = g_list_model_get_item (self->speakers, i);
       const char *const *aliases = rostra_speaker_get_aliases (speaker);
-      g_autofree char   *own = rostra_ui_casefold (rostra_speaker_get_name (speaker));
+      g_autofree char   *own = rostra_text_fold (rostra_speaker_get_name (speaker));
       gboolean           found = g_str_equal (own, folded);
 
       for (guint j = 0; aliases && aliases[j] && !found; j++)
         {
-          g_autofree char *alias = rostra_ui_casefold (aliases[j]);
+          g_autofree char *alias = rostra_text_fold (aliases[j]);
 
           found = g_str_equal (alias, folded);
         }
